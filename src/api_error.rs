@@ -1,0 +1,62 @@
+//! The failure a service reports in `Response.Error`.
+
+use crate::{Category, ErrorCode};
+
+/// The failure a service reported: its error code and message, and the request id to quote
+/// when asking Tencent Cloud for help.
+///
+/// ```
+/// use tencentcloud_envelope::{ApiError, CommonCode};
+///
+/// let error = ApiError::new(CommonCode::RequestLimitExceeded, "slow down", "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6");
+/// assert!(error.is_retryable());
+/// assert_eq!(
+///     error.to_string(),
+///     "RequestLimitExceeded: slow down (request id ed93f3cb-f35e-473f-b9f3-0d451b8b79c6)"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[error("{code}: {message} (request id {request_id})")]
+pub struct ApiError {
+    code: ErrorCode,
+    message: String,
+    request_id: String,
+}
+
+impl ApiError {
+    /// An error as a service would report it; for mocks, tests and SDK-side conversions.
+    pub fn new(code: impl Into<ErrorCode>, message: impl Into<String>, request_id: impl Into<String>) -> Self {
+        ApiError {
+            code: code.into(),
+            message: message.into(),
+            request_id: request_id.into(),
+        }
+    }
+
+    /// The error code (`Error.Code`).
+    pub fn code(&self) -> &ErrorCode {
+        &self.code
+    }
+
+    /// The service's explanation (`Error.Message`). It may change between service releases:
+    /// decide on the [`code`](Self::code), not on this text.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The id of the failed request (`Response.RequestId`).
+    pub fn request_id(&self) -> &str {
+        &self.request_id
+    }
+
+    /// The kind of failure; see [`ErrorCode::category`].
+    pub fn category(&self) -> Option<Category> {
+        self.code.category()
+    }
+
+    /// Whether repeating the request after a backoff delay can succeed; see
+    /// [`ErrorCode::is_retryable`].
+    pub fn is_retryable(&self) -> bool {
+        self.code.is_retryable()
+    }
+}
