@@ -7,6 +7,7 @@ mod envelope;
 mod error_code;
 mod response;
 mod text;
+mod validate;
 
 pub use api_error::ApiError;
 pub use category::Category;
@@ -14,3 +15,4 @@ pub use common_code::{CommonCode, UnknownCommonCode};
 pub use envelope::{Envelope, ErrorView, Payload};
 pub use error_code::{EmptyErrorCode, ErrorCode};
 pub use response::Response;
+pub use validate::{validate, Diagnostic, Outcome, Report, Rule, Severity, Validator};

@@ -1,0 +1,156 @@
+//! What the validator found: a [`Report`] per response, made of [`Diagnostic`]s.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Rule, Severity};
+
+/// The verdict on one response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::Display, strum::EnumString)]
+#[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
+pub enum Outcome {
+    /// A well-formed envelope without `Error`.
+    Success,
+    /// A well-formed envelope whose `Error` reports a failure of the call.
+    Failure,
+    /// At least one finding has severity [`Severity::Error`]: the envelope itself is broken.
+    Invalid,
+}
+
+/// One finding: which rule, how serious, and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    rule: Rule,
+    severity: Severity,
+    pointer: String,
+    line: usize,
+    column: usize,
+    message: String,
+    #[serde(skip)]
+    offset: usize,
+}
+
+impl Diagnostic {
+    pub(crate) fn new(rule: Rule, severity: Severity, pointer: String, message: String) -> Self {
+        Diagnostic {
+            rule,
+            severity,
+            pointer,
+            line: 1,
+            column: 1,
+            message,
+            offset: 0,
+        }
+    }
+
+    pub(crate) fn place(&mut self, offset: usize, line: usize, column: usize) {
+        self.offset = offset;
+        self.line = line;
+        self.column = column;
+    }
+
+    /// The rule that fired.
+    pub fn rule(&self) -> Rule {
+        self.rule
+    }
+
+    /// How serious the finding is, after the validator's overrides.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// An RFC 6901 JSON Pointer to the offending value; for a missing member, to the object
+    /// that lacks it; for a repeated key, to the repeated member. The root is `""`.
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// The 1-based line of that place in the input.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The 1-based column of that place, counted in characters.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// The byte offset of that place in the input (not serialized).
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// What is wrong, in one sentence naming the values involved.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+/// Everything the validator found in one response.
+///
+/// Serializes to `{"outcome", "request_id", "code", "diagnostics"}`; diagnostics come in
+/// input order.
+///
+/// ```
+/// use tencentcloud_envelope::{validate, Outcome, Rule};
+///
+/// let report = validate(br#"{"Response": {"TotalCount": 0}}"#);
+/// assert_eq!(report.outcome(), Outcome::Invalid);
+/// assert_eq!(report.diagnostics()[0].rule(), Rule::MissingRequestId);
+/// assert_eq!(report.diagnostics()[0].pointer(), "/Response");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    outcome: Outcome,
+    request_id: Option<String>,
+    code: Option<String>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub(crate) fn new(failed: bool, request_id: Option<String>, code: Option<String>, diagnostics: Vec<Diagnostic>) -> Self {
+        let outcome = if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            Outcome::Invalid
+        } else if failed {
+            Outcome::Failure
+        } else {
+            Outcome::Success
+        };
+        Report {
+            outcome,
+            request_id,
+            code,
+            diagnostics,
+        }
+    }
+
+    /// The verdict.
+    pub fn outcome(&self) -> Outcome {
+        self.outcome
+    }
+
+    /// `Response.RequestId`, whenever it was a readable string, even in an invalid report.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// `Response.Error.Code`, whenever it was a readable string, even in an invalid report.
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The findings, in input order.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// How many findings have `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// Whether any finding comes from `rule`.
+    pub fn has(&self, rule: Rule) -> bool {
+        self.diagnostics.iter().any(|d| d.rule == rule)
+    }
+}

@@ -1,0 +1,57 @@
+//! Request ids in the documented UUID form, and their compact 16-byte key.
+
+/// Whether `id` is a UUID in 8-4-4-4-12 hexadecimal form (either letter case).
+pub(crate) fn is_uuid(id: &str) -> bool {
+    uuid_bits(id).is_some()
+}
+
+/// The 128 bits of a UUID in 8-4-4-4-12 form, letter case ignored.
+pub(crate) fn uuid_bits(id: &str) -> Option<u128> {
+    let bytes = id.as_bytes();
+    if bytes.len() != 36 {
+        return None;
+    }
+    let mut bits: u128 = 0;
+    for (index, &byte) in bytes.iter().enumerate() {
+        if matches!(index, 8 | 13 | 18 | 23) {
+            if byte != b'-' {
+                return None;
+            }
+            continue;
+        }
+        let digit = char::from(byte).to_digit(16)?;
+        bits = (bits << 4) | u128::from(digit);
+    }
+    Some(bits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_the_documented_form_in_either_case() {
+        assert!(is_uuid("b5b41468-520d-4192-b42f-595cc34b6c1c"));
+        assert!(is_uuid("B5B41468-520D-4192-B42F-595CC34B6C1C"));
+        assert_eq!(
+            uuid_bits("b5b41468-520d-4192-b42f-595cc34b6c1c"),
+            uuid_bits("B5B41468-520D-4192-B42F-595CC34B6C1C")
+        );
+    }
+
+    #[test]
+    fn rejects_other_shapes() {
+        for bad in [
+            "",
+            "b5b41468520d4192b42f595cc34b6c1c",
+            "b5b41468-520d-4192-b42f-595cc34b6c1",
+            "b5b41468-520d-4192-b42f-595cc34b6c1cc",
+            "g5b41468-520d-4192-b42f-595cc34b6c1c",
+            "b5b41468_520d-4192-b42f-595cc34b6c1c",
+            "{5b41468-520d-4192-b42f-595cc34b6c1}",
+            "b5b41468-520d-4192-b42f-595cc34b6c1\u{e9}",
+        ] {
+            assert!(!is_uuid(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,598 @@
+//! The single pass over a response: `serde_json`'s deserializer drives visitors that check
+//! every rule as members stream past, without building a tree.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::Rule;
+use crate::error_code::is_well_formed;
+use crate::text::CowStr;
+use crate::ErrorCode;
+
+/// A finding before the validator's severity overrides and positions are applied.
+pub(super) struct Finding {
+    pub rule: Rule,
+    pub pointer: String,
+    /// Byte offset into the checked text.
+    pub offset: usize,
+    pub message: String,
+}
+
+/// What one pass learnt about a document.
+pub(super) struct Walked {
+    pub findings: Vec<Finding>,
+    pub request_id: Option<String>,
+    /// Where the value of `RequestId` starts.
+    pub request_id_offset: usize,
+    pub code: Option<String>,
+    pub failed: bool,
+    /// Where and why `serde_json` stopped, when the text is not one valid JSON value.
+    pub syntax_error: Option<(usize, String)>,
+}
+
+/// Checks `text` in one pass, refusing to nest deeper than `nesting_limit` containers.
+pub(super) fn walk(text: &str, nesting_limit: usize) -> Walked {
+    let mut walker = Walker {
+        text,
+        nesting_limit,
+        findings: Vec::new(),
+        request_id: None,
+        request_id_offset: 0,
+        code: None,
+        failed: false,
+        key_sets: Vec::new(),
+    };
+    let root = Path {
+        parent: None,
+        segment: Segment::Root,
+        at: Some(skip_whitespace(text, 0)),
+    };
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    // The visitors enforce `nesting_limit` themselves, before each level of recursion.
+    deserializer.disable_recursion_limit();
+    let node = Node {
+        walker: &mut walker,
+        path: &root,
+        depth: 1,
+        role: Role::Root,
+    };
+    let result = node.deserialize(&mut deserializer).and_then(|kind| {
+        deserializer.end()?;
+        Ok(kind)
+    });
+    let syntax_error = match result {
+        Ok(Kind::Object) => None,
+        Ok(kind) => {
+            let message = format!("the top-level value is {}, not an object", kind.describe());
+            walker.report(Rule::NotAnObject, &root, message);
+            None
+        }
+        Err(error) => Some((error_offset(text, &error), error_message(&error))),
+    };
+    Walked {
+        findings: walker.findings,
+        request_id: walker.request_id,
+        request_id_offset: walker.request_id_offset,
+        code: walker.code,
+        failed: walker.failed,
+        syntax_error,
+    }
+}
+
+struct Walker<'a> {
+    text: &'a str,
+    nesting_limit: usize,
+    findings: Vec<Finding>,
+    request_id: Option<String>,
+    request_id_offset: usize,
+    code: Option<String>,
+    failed: bool,
+    /// Key sets of finished objects, kept to reuse their allocations.
+    key_sets: Vec<KeySet<'a>>,
+}
+
+impl Walker<'_> {
+    fn report(&mut self, rule: Rule, path: &Path, message: String) {
+        self.findings.push(Finding {
+            rule,
+            pointer: path.pointer(),
+            offset: path.offset(),
+            message,
+        });
+    }
+
+    /// Where `key` starts in the text, when it borrows from it (it has no escapes).
+    #[allow(clippy::ptr_arg, reason = "only a borrowed key reveals its place")]
+    fn offset_of(&self, key: &Cow<str>) -> Option<usize> {
+        let Cow::Borrowed(key) = key else { return None };
+        let offset = (key.as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
+        (offset + key.len() <= self.text.len()).then_some(offset)
+    }
+}
+
+/// Where a value sits: a chain of segments from the root, each with the value's offset when
+/// it is known (keys written with escapes do not reveal their place).
+struct Path<'p> {
+    parent: Option<&'p Path<'p>>,
+    segment: Segment<'p>,
+    at: Option<usize>,
+}
+
+enum Segment<'p> {
+    Root,
+    Key(&'p str),
+    Index(usize),
+}
+
+impl Path<'_> {
+    /// The offset of this value, or of the nearest enclosing value whose place is known.
+    fn offset(&self) -> usize {
+        let mut path = self;
+        loop {
+            match (path.at, path.parent) {
+                (Some(at), _) => return at,
+                (None, Some(parent)) => path = parent,
+                (None, None) => return 0,
+            }
+        }
+    }
+
+    /// The RFC 6901 JSON Pointer of this value.
+    fn pointer(&self) -> String {
+        let mut segments = Vec::new();
+        let mut path = Some(self);
+        while let Some(node) = path {
+            segments.push(&node.segment);
+            path = node.parent;
+        }
+        let mut pointer = String::new();
+        for segment in segments.iter().rev() {
+            match segment {
+                Segment::Root => {}
+                Segment::Key(key) => push_key(&mut pointer, key),
+                Segment::Index(index) => {
+                    pointer.push('/');
+                    pointer.push_str(&index.to_string());
+                }
+            }
+        }
+        pointer
+    }
+}
+
+/// The JSON type of a value just read, with the text of strings.
+#[derive(Debug, PartialEq)]
+enum Kind<'a> {
+    Null,
+    Bool,
+    Number,
+    Str(Cow<'a, str>),
+    Array,
+    Object,
+}
+
+impl Kind<'_> {
+    fn describe(&self) -> &'static str {
+        match self {
+            Kind::Null => "null",
+            Kind::Bool => "a boolean",
+            Kind::Number => "a number",
+            Kind::Str(_) => "a string",
+            Kind::Array => "an array",
+            Kind::Object => "an object",
+        }
+    }
+}
+
+/// Which fixed object a value is, deciding the rules its members are held to.
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    Root,
+    Response,
+    Error,
+    Other,
+}
+
+impl Role {
+    fn child(self, key: &str) -> Role {
+        match (self, key) {
+            (Role::Root, "Response") => Role::Response,
+            (Role::Response, "Error") => Role::Error,
+            _ => Role::Other,
+        }
+    }
+
+    /// The fixed member names of an object in this role.
+    fn fixed_names(self) -> &'static [&'static str] {
+        match self {
+            Role::Root => &["Response"],
+            Role::Response => &["RequestId", "Error"],
+            Role::Error => &["Code", "Message"],
+            Role::Other => &[],
+        }
+    }
+}
+
+/// The keys of one object so far, to detect repeats in time linear in the object's size.
+#[derive(Default)]
+struct KeySet<'a> {
+    few: Vec<Cow<'a, str>>,
+    many: HashSet<Cow<'a, str>>,
+}
+
+impl<'a> KeySet<'a> {
+    /// Objects up to this size are searched linearly; larger ones move to a hash map.
+    const FEW: usize = 16;
+
+    fn clear(&mut self) {
+        self.few.clear();
+        self.many.clear();
+    }
+
+    /// Adds `key`; true when the object already had it.
+    #[allow(clippy::ptr_arg, reason = "a borrowed key is kept without copying it")]
+    fn insert(&mut self, key: &Cow<'a, str>) -> bool {
+        if self.many.is_empty() {
+            if self.few.contains(key) {
+                return true;
+            }
+            if self.few.len() < Self::FEW {
+                self.few.push(key.clone());
+                return false;
+            }
+            self.many.extend(self.few.drain(..));
+        }
+        !self.many.insert(key.clone())
+    }
+}
+
+struct Node<'w, 'a, 'p> {
+    walker: &'w mut Walker<'a>,
+    path: &'p Path<'p>,
+    depth: usize,
+    role: Role,
+}
+
+impl<'a> DeserializeSeed<'a> for Node<'_, 'a, '_> {
+    type Value = Kind<'a>;
+
+    fn deserialize<D: Deserializer<'a>>(self, deserializer: D) -> Result<Kind<'a>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl Node<'_, '_, '_> {
+    fn enter<E: de::Error>(&self) -> Result<(), E> {
+        if self.depth > self.walker.nesting_limit {
+            return Err(E::custom(format_args!(
+                "nesting deeper than the limit of {} levels",
+                self.walker.nesting_limit
+            )));
+        }
+        Ok(())
+    }
+}
+
+impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
+    type Value = Kind<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Kind<'a>, E> {
+        Ok(Kind::Null)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Kind<'a>, E> {
+        Ok(Kind::Bool)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Kind<'a>, E> {
+        Ok(Kind::Number)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Kind<'a>, E> {
+        Ok(Kind::Number)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Kind<'a>, E> {
+        Ok(Kind::Number)
+    }
+
+    fn visit_borrowed_str<E>(self, value: &'a str) -> Result<Kind<'a>, E> {
+        Ok(Kind::Str(Cow::Borrowed(value)))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Kind<'a>, E> {
+        Ok(Kind::Str(Cow::Owned(value.to_owned())))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Kind<'a>, E> {
+        Ok(Kind::Str(Cow::Owned(value)))
+    }
+
+    fn visit_seq<A: SeqAccess<'a>>(self, mut seq: A) -> Result<Kind<'a>, A::Error> {
+        self.enter()?;
+        let Node { walker, path, depth, .. } = self;
+        let mut index = 0;
+        loop {
+            let child = Path {
+                parent: Some(path),
+                segment: Segment::Index(index),
+                at: None,
+            };
+            let node = Node {
+                walker: &mut *walker,
+                path: &child,
+                depth: depth + 1,
+                role: Role::Other,
+            };
+            if seq.next_element_seed(node)?.is_none() {
+                return Ok(Kind::Array);
+            }
+            index += 1;
+        }
+    }
+
+    fn visit_map<A: MapAccess<'a>>(self, mut map: A) -> Result<Kind<'a>, A::Error> {
+        self.enter()?;
+        let Node {
+            walker,
+            path,
+            depth,
+            role,
+        } = self;
+        let mut keys = walker.key_sets.pop().unwrap_or_default();
+        keys.clear();
+        let mut members = Members::default();
+        while let Some(CowStr(key)) = map.next_key()? {
+            let key_at = walker.offset_of(&key);
+            let repeated = keys.insert(&key);
+            let value_at = key_at.and_then(|at| value_offset(walker.text, at + key.len()));
+            let child = Path {
+                parent: Some(path),
+                segment: Segment::Key(&key),
+                at: value_at,
+            };
+            if repeated {
+                walker.findings.push(Finding {
+                    rule: Rule::DuplicateKey,
+                    pointer: child.pointer(),
+                    // The repeated key itself, at its opening quote.
+                    offset: key_at.map_or_else(|| path.offset(), |at| at.saturating_sub(1)),
+                    message: format!("the key `{key}` appears more than once in this object"),
+                });
+            }
+            let child_role = if repeated { Role::Other } else { role.child(&key) };
+            let node = Node {
+                walker: &mut *walker,
+                path: &child,
+                depth: depth + 1,
+                role: child_role,
+            };
+            let kind = map.next_value_seed(node)?;
+            if !repeated {
+                members.record(walker, role, &child, &key, kind);
+            }
+        }
+        walker.key_sets.push(keys);
+        members.finish(walker, role, path);
+        Ok(Kind::Object)
+    }
+}
+
+/// What an object in a fixed role has shown so far.
+#[derive(Default)]
+struct Members<'a> {
+    /// Which of the role's fixed names were present.
+    present: [bool; 2],
+    /// `Error` was an object.
+    failed: bool,
+    /// Other members of `Response`, for `error-with-payload`: name and offset.
+    payload: Vec<(Cow<'a, str>, usize)>,
+    /// Top-level members besides `Response`: name and offset.
+    extra: Vec<(Cow<'a, str>, usize)>,
+}
+
+impl<'a> Members<'a> {
+    #[allow(clippy::ptr_arg, reason = "a borrowed key is kept without copying it")]
+    fn record(&mut self, walker: &mut Walker, role: Role, child: &Path, key: &Cow<'a, str>, kind: Kind) {
+        if role == Role::Other {
+            return;
+        }
+        let fixed = role.fixed_names();
+        if let Some(index) = fixed.iter().position(|name| *name == key) {
+            if let Some(present) = self.present.get_mut(index) {
+                *present = true;
+            }
+            self.check_fixed(walker, child, key, kind);
+            return;
+        }
+        if let Some(name) = fixed.iter().find(|name| name.eq_ignore_ascii_case(key)) {
+            let message = format!("`{key}` differs from `{name}` only in letter case");
+            walker.report(Rule::MisspelledField, child, message);
+            return;
+        }
+        match role {
+            Role::Root => self.extra.push((key.clone(), child.offset())),
+            Role::Response if key == "DeprecatedWarning" => {
+                let message = match kind {
+                    Kind::Str(text) => format!("the action is deprecated: {text}"),
+                    _ => "the action is deprecated".to_owned(),
+                };
+                walker.report(Rule::DeprecatedAction, child, message);
+            }
+            Role::Response => self.payload.push((key.clone(), child.offset())),
+            Role::Error | Role::Other => {}
+        }
+    }
+
+    fn check_fixed(&mut self, walker: &mut Walker, child: &Path, key: &str, kind: Kind) {
+        match (key, kind) {
+            ("Message", Kind::Str(text)) if text.is_empty() => {
+                walker.report(Rule::EmptyErrorMessage, child, "`Message` is empty".to_owned());
+            }
+            ("Response", Kind::Object) | ("Message", Kind::Str(_)) => {}
+            ("Response", kind) => {
+                let message = format!("`Response` is {}, not an object", kind.describe());
+                walker.report(Rule::ResponseNotObject, child, message);
+            }
+            ("RequestId", Kind::Str(id)) => {
+                if id.is_empty() {
+                    walker.report(Rule::InvalidRequestId, child, "`RequestId` is empty".to_owned());
+                } else if !super::uuid::is_uuid(&id) {
+                    let message = format!("`RequestId` `{id}` is not a UUID in 8-4-4-4-12 hexadecimal form");
+                    walker.report(Rule::RequestIdNotUuid, child, message);
+                }
+                walker.request_id = Some(id.into_owned());
+                walker.request_id_offset = child.offset();
+            }
+            ("RequestId", kind) => {
+                let message = format!("`RequestId` is {}, not a string", kind.describe());
+                walker.report(Rule::InvalidRequestId, child, message);
+            }
+            ("Error", Kind::Object) => {
+                self.failed = true;
+                walker.failed = true;
+            }
+            ("Error", kind) => {
+                let message = format!("`Error` is {}, not an object", kind.describe());
+                walker.report(Rule::ErrorNotObject, child, message);
+            }
+            ("Code", Kind::Str(code)) => {
+                if code.is_empty() {
+                    walker.report(Rule::InvalidErrorCode, child, "`Code` is empty".to_owned());
+                } else if !is_well_formed(&code) {
+                    let message = format!("`{code}` is not dot-separated PascalCase identifiers");
+                    walker.report(Rule::ErrorCodeSyntax, child, message);
+                } else if code.parse::<ErrorCode>().ok().and_then(|c| c.category()).is_none() {
+                    let message = format!("`{code}` is neither a common code nor under a common prefix");
+                    walker.report(Rule::UnknownErrorCode, child, message);
+                }
+                walker.code = Some(code.into_owned());
+            }
+            ("Code", kind) => {
+                let message = format!("`Code` is {}, not a string", kind.describe());
+                walker.report(Rule::InvalidErrorCode, child, message);
+            }
+            ("Message", kind) => {
+                let message = format!("`Message` is {}, not a string", kind.describe());
+                walker.report(Rule::InvalidErrorMessage, child, message);
+            }
+            _ => {}
+        }
+    }
+
+    fn finish(self, walker: &mut Walker<'a>, role: Role, path: &Path) {
+        let [first, second] = self.present;
+        match role {
+            Role::Root if !first => {
+                let has = |name: &str| self.extra.iter().any(|(key, _)| key == name);
+                let legacy = has("code") && (has("message") || has("codeDesc"));
+                if legacy {
+                    let message = "this is an API 2.0 reply (`code`, `message`, `codeDesc`), not an API 3.0 envelope";
+                    walker.report(Rule::LegacyEnvelope, path, message.to_owned());
+                } else {
+                    walker.report(Rule::MissingResponse, path, "the top-level object has no `Response`".to_owned());
+                }
+            }
+            Role::Root => {
+                for (name, offset) in self.extra {
+                    walker.findings.push(Finding {
+                        rule: Rule::UnexpectedTopLevelField,
+                        pointer: member_pointer(path, &name),
+                        offset,
+                        message: format!("unexpected top-level member `{name}` beside `Response`"),
+                    });
+                }
+            }
+            Role::Response => {
+                if !first {
+                    walker.report(Rule::MissingRequestId, path, "`Response` has no `RequestId`".to_owned());
+                }
+                if self.failed {
+                    for (name, offset) in self.payload {
+                        walker.findings.push(Finding {
+                            rule: Rule::ErrorWithPayload,
+                            pointer: member_pointer(path, &name),
+                            offset,
+                            message: format!("a failed response carries the payload member `{name}`"),
+                        });
+                    }
+                }
+            }
+            Role::Error => {
+                if !first {
+                    walker.report(Rule::MissingErrorCode, path, "`Error` has no `Code`".to_owned());
+                }
+                if !second {
+                    walker.report(Rule::MissingErrorMessage, path, "`Error` has no `Message`".to_owned());
+                }
+            }
+            Role::Other => {}
+        }
+    }
+}
+
+/// Appends `/key` to a JSON Pointer, escaping `~` and `/` as RFC 6901 requires.
+fn push_key(pointer: &mut String, key: &str) {
+    pointer.push('/');
+    for c in key.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+}
+
+/// The pointer of member `key` of the object at `path`.
+fn member_pointer(path: &Path, key: &str) -> String {
+    let mut pointer = path.pointer();
+    push_key(&mut pointer, key);
+    pointer
+}
+
+/// The offset of the value whose key's closing quote is at `key_end`.
+fn value_offset(text: &str, key_end: usize) -> Option<usize> {
+    let after_quote = key_end + 1;
+    let colon = skip_whitespace(text, after_quote);
+    (text.as_bytes().get(colon) == Some(&b':')).then(|| skip_whitespace(text, colon + 1))
+}
+
+/// The offset of the first byte at or after `from` that is not JSON whitespace.
+fn skip_whitespace(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
+        at += 1;
+    }
+    at
+}
+
+/// The byte offset `serde_json`'s line and column point at.
+fn error_offset(text: &str, error: &serde_json::Error) -> usize {
+    if error.is_eof() {
+        return text.len();
+    }
+    let line_start = if error.line() <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(error.line() - 2)
+            .map_or(text.len(), |(at, _)| at + 1)
+    };
+    // serde_json's column counts bytes up to and including the one it stopped at.
+    (line_start + error.column().saturating_sub(1)).min(text.len())
+}
+
+/// `serde_json`'s message without its " at line L column C" suffix.
+fn error_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    text.strip_suffix(&suffix).map_or_else(|| text.clone(), str::to_owned)
+}

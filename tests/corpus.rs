@@ -1,0 +1,70 @@
+//! The validator over Tencent Cloud's documentation examples, when `../shared/corpus` exists.
+//!
+//! Run with `--nocapture` to see the distribution of outcomes and rules.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tencentcloud_envelope::{validate, Envelope, Outcome, Rule};
+
+fn corpus() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/doc-examples");
+    dir.is_dir().then_some(dir)
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_documentation_example_gets_a_consistent_report() {
+    let Some(dir) = corpus() else {
+        eprintln!("skipped: no corpus beside the repository");
+        return;
+    };
+    let mut paths = Vec::new();
+    files(&dir, &mut paths);
+    assert!(paths.len() > 10_000, "{} files", paths.len());
+
+    let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut rules: BTreeMap<Rule, usize> = BTreeMap::new();
+    for path in &paths {
+        let bytes = std::fs::read(path).unwrap();
+        let report = validate(&bytes);
+        *outcomes.entry(report.outcome().to_string()).or_default() += 1;
+        for diagnostic in report.diagnostics() {
+            *rules.entry(diagnostic.rule()).or_default() += 1;
+        }
+
+        // Cross-checks against serde_json, an independent reading of the same bytes.
+        let parses = serde_json::from_slice::<serde_json::Value>(&bytes).is_ok();
+        let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        let parses_without_bom = serde_json::from_slice::<serde_json::Value>(without_bom).is_ok();
+        assert_eq!(
+            report.has(Rule::InvalidJson),
+            !parses_without_bom,
+            "{}: invalid-json disagrees with serde_json",
+            path.display()
+        );
+        if parses && report.outcome() != Outcome::Invalid {
+            let envelope = Envelope::from_slice(&bytes)
+                .unwrap_or_else(|e| panic!("{}: valid report but no envelope: {e}", path.display()));
+            assert_eq!(Some(envelope.request_id()), report.request_id(), "{}", path.display());
+            assert_eq!(envelope.is_success(), report.outcome() == Outcome::Success, "{}", path.display());
+        }
+    }
+    let total: usize = outcomes.values().sum();
+    assert_eq!(total, paths.len());
+    eprintln!("{} documentation examples: {outcomes:?}", paths.len());
+    for (rule, count) in &rules {
+        eprintln!("  {count:6}  {rule}");
+    }
+}
