@@ -1,1 +1,120 @@
-fn main() {}
+//! Every way of reading a response, measured beside the naive `serde_json::Value` parse.
+//!
+//! `cargo bench` runs it; each group reports throughput so inputs of different sizes compare.
+
+mod inputs;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use serde::Deserialize;
+use tencentcloud_envelope::{validate, Envelope, Response, Validator};
+
+#[allow(dead_code, reason = "the fields exist to be deserialized")]
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Disk {
+    disk_id: String,
+    disk_name: String,
+    disk_type: String,
+    disk_state: String,
+    disk_size: u64,
+    attached: bool,
+    instance_id: String,
+    placement: Placement,
+    tags: Vec<Tag>,
+}
+
+#[allow(dead_code, reason = "the fields exist to be deserialized")]
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Placement {
+    zone: String,
+    project_id: i64,
+}
+
+#[allow(dead_code, reason = "the fields exist to be deserialized")]
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Tag {
+    key: String,
+    value: String,
+}
+
+#[allow(dead_code, reason = "the fields exist to be deserialized")]
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct DescribeDisks {
+    total_count: u64,
+    #[serde(default)]
+    disk_set: Vec<Disk>,
+}
+
+#[allow(dead_code, reason = "the fields exist to be deserialized")]
+#[derive(Deserialize)]
+struct Unwrapped {
+    #[serde(rename = "Response")]
+    response: DescribeDisks,
+}
+
+fn single_responses(c: &mut Criterion) {
+    let inputs = [
+        ("error-envelope", inputs::SEED_FAILURE.to_owned()),
+        ("typical-3-disks", inputs::describe_disks(3, 1)),
+        ("large-40-disks", inputs::describe_disks(40, 2)),
+    ];
+    for (name, text) in &inputs {
+        let bytes = text.as_bytes();
+        let mut group = c.benchmark_group(*name);
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function("naive-value", |b| {
+            b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(bytes)).map(|v| v.is_object()))
+        });
+        group.bench_function("envelope-view", |b| {
+            b.iter(|| Envelope::from_slice(black_box(bytes)).map(|e| e.is_success()))
+        });
+        group.bench_function("validate", |b| b.iter(|| validate(black_box(bytes)).outcome()));
+        if *name != "error-envelope" {
+            group.bench_function("typed-response", |b| {
+                b.iter(|| serde_json::from_slice::<Response<DescribeDisks>>(black_box(bytes)).map(|r| r.is_success()))
+            });
+            group.bench_function("typed-payload-alone", |b| {
+                b.iter(|| serde_json::from_slice::<Unwrapped>(black_box(bytes)).map(|u| u.response.total_count))
+            });
+        }
+        group.finish();
+    }
+}
+
+fn capture(c: &mut Criterion) {
+    let text = inputs::capture(2_000);
+    let mut group = c.benchmark_group("jsonl-2000-records");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("naive-value", |b| {
+        b.iter(|| {
+            text.lines()
+                .filter(|line| serde_json::from_str::<serde_json::Value>(line).is_ok())
+                .count()
+        })
+    });
+    group.bench_function("validator", |b| {
+        b.iter(|| {
+            let mut validator = Validator::new();
+            text.lines()
+                .map(|line| validator.validate(line.as_bytes()).diagnostics().len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .sample_size(50);
+    targets = single_responses, capture
+}
+criterion_main!(benches);

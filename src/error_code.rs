@@ -106,14 +106,10 @@ impl ErrorCode {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn category(&self) -> Option<Category> {
-        if let Some(common) = self.common() {
-            return Some(common.category());
+        match self.common() {
+            Some(common) => Some(common.category()),
+            None => family_category(self.as_str()),
         }
-        let first = self.as_str().split('.').next().unwrap_or_default();
-        FAMILIES
-            .iter()
-            .find(|(family, _)| *family == first)
-            .map(|&(_, category)| category)
     }
 
     /// Whether repeating the same request after a backoff delay can succeed: the
@@ -150,6 +146,20 @@ pub(crate) fn is_well_formed(code: &str) -> bool {
         let mut chars = segment.chars();
         chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_alphanumeric())
     })
+}
+
+/// The category of any code, common or not, without building an [`ErrorCode`].
+pub(crate) fn category_of(code: &str) -> Option<Category> {
+    common_prefix(code).map_or_else(|| family_category(code), |common| Some(common.category()))
+}
+
+/// The category of the family `code`'s first segment names, if any.
+fn family_category(code: &str) -> Option<Category> {
+    let first = code.split('.').next().unwrap_or_default();
+    FAMILIES
+        .iter()
+        .find(|(family, _)| *family == first)
+        .map(|&(_, category)| category)
 }
 
 /// The longest dotted prefix of `code` (the whole code included) that is a common code.

@@ -26,7 +26,10 @@ const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 /// assert!(report.diagnostics().is_empty());
 /// ```
 pub fn validate(input: &[u8]) -> Report {
-    Validator::new().validate(input)
+    let mut validator = Validator::new();
+    // One response cannot repeat a request id of another: nothing to remember.
+    validator.seen = None;
+    validator.validate(input)
 }
 
 /// Checks response bodies one after another with the same options, remembering request ids
@@ -50,7 +53,8 @@ pub struct Validator {
     nesting_limit: usize,
     overrides: Vec<(Rule, Option<Severity>)>,
     deny_warnings: bool,
-    seen: SeenRequestIds,
+    /// Request ids seen so far; `None` when there is no later response to compare with.
+    seen: Option<SeenRequestIds>,
 }
 
 impl Default for Validator {
@@ -72,7 +76,7 @@ impl Validator {
             nesting_limit: Self::DEFAULT_NESTING_LIMIT,
             overrides: Vec::new(),
             deny_warnings: false,
-            seen: SeenRequestIds::default(),
+            seen: Some(SeenRequestIds::default()),
         }
     }
 
@@ -100,7 +104,7 @@ impl Validator {
 
     /// Forgets the request ids seen so far.
     pub fn reset(&mut self) {
-        self.seen = SeenRequestIds::default();
+        self.seen = Some(SeenRequestIds::default());
     }
 
     /// Checks one response body.
@@ -143,8 +147,9 @@ impl Validator {
                 message,
             });
         }
-        if let Some(id) = walked.request_id.as_deref().filter(|id| !id.is_empty())
-            && !self.seen.insert(id)
+        if let (Some(id), Some(seen)) = (walked.request_id.as_deref(), self.seen.as_mut())
+            && !id.is_empty()
+            && !seen.insert(id)
         {
             findings.push(Finding {
                 rule: Rule::DuplicateRequestId,
@@ -194,8 +199,9 @@ struct LineIndex {
 
 impl LineIndex {
     fn new(text: &str, needed: usize) -> Self {
-        let mut starts = vec![0];
+        let mut starts = Vec::new();
         if needed > 0 {
+            starts.push(0);
             starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
         }
         LineIndex { starts }

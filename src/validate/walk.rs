@@ -8,9 +8,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::Rule;
-use crate::error_code::is_well_formed;
+use crate::error_code::{category_of, is_well_formed};
 use crate::text::CowStr;
-use crate::ErrorCode;
 
 /// A finding before the validator's severity overrides and positions are applied.
 pub(super) struct Finding {
@@ -43,7 +42,6 @@ pub(super) fn walk(text: &str, nesting_limit: usize) -> Walked {
         request_id_offset: 0,
         code: None,
         failed: false,
-        key_sets: Vec::new(),
     };
     let root = Path {
         parent: None,
@@ -90,8 +88,6 @@ struct Walker<'a> {
     request_id_offset: usize,
     code: Option<String>,
     failed: bool,
-    /// Key sets of finished objects, kept to reuse their allocations.
-    key_sets: Vec<KeySet<'a>>,
 }
 
 impl Walker<'_> {
@@ -217,33 +213,40 @@ impl Role {
 }
 
 /// The keys of one object so far, to detect repeats in time linear in the object's size.
-#[derive(Default)]
+///
+/// Small objects, the vast majority, are searched linearly in an inline array without
+/// allocating; past that, or at the first key written with escapes, keys move to a hash set.
 struct KeySet<'a> {
-    few: Vec<Cow<'a, str>>,
+    few: [&'a str; KeySet::FEW],
+    len: usize,
     many: HashSet<Cow<'a, str>>,
 }
 
 impl<'a> KeySet<'a> {
-    /// Objects up to this size are searched linearly; larger ones move to a hash map.
     const FEW: usize = 16;
 
-    fn clear(&mut self) {
-        self.few.clear();
-        self.many.clear();
+    fn new() -> Self {
+        KeySet {
+            few: [""; KeySet::FEW],
+            len: 0,
+            many: HashSet::new(),
+        }
     }
 
     /// Adds `key`; true when the object already had it.
     #[allow(clippy::ptr_arg, reason = "a borrowed key is kept without copying it")]
     fn insert(&mut self, key: &Cow<'a, str>) -> bool {
         if self.many.is_empty() {
-            if self.few.contains(key) {
+            if self.few.get(..self.len).unwrap_or_default().contains(&key.as_ref()) {
                 return true;
             }
-            if self.few.len() < Self::FEW {
-                self.few.push(key.clone());
+            if let (Cow::Borrowed(borrowed), Some(slot)) = (key, self.few.get_mut(self.len)) {
+                *slot = borrowed;
+                self.len += 1;
                 return false;
             }
-            self.many.extend(self.few.drain(..));
+            let few = self.few.get(..self.len).unwrap_or_default();
+            self.many.extend(few.iter().map(|&k| Cow::Borrowed(k)));
         }
         !self.many.insert(key.clone())
     }
@@ -346,8 +349,7 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
             depth,
             role,
         } = self;
-        let mut keys = walker.key_sets.pop().unwrap_or_default();
-        keys.clear();
+        let mut keys = KeySet::new();
         let mut members = Members::default();
         while let Some(CowStr(key)) = map.next_key()? {
             let key_at = walker.offset_of(&key);
@@ -379,7 +381,6 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                 members.record(walker, role, &child, &key, kind);
             }
         }
-        walker.key_sets.push(keys);
         members.finish(walker, role, path);
         Ok(Kind::Object)
     }
@@ -469,7 +470,7 @@ impl<'a> Members<'a> {
                 } else if !is_well_formed(&code) {
                     let message = format!("`{code}` is not dot-separated PascalCase identifiers");
                     walker.report(Rule::ErrorCodeSyntax, child, message);
-                } else if code.parse::<ErrorCode>().ok().and_then(|c| c.category()).is_none() {
+                } else if category_of(&code).is_none() {
                     let message = format!("`{code}` is neither a common code nor under a common prefix");
                     walker.report(Rule::UnknownErrorCode, child, message);
                 }

@@ -1,0 +1,78 @@
+//! Benchmark inputs, generated in code so benchmarks run on a fresh clone.
+
+use std::fmt::Write;
+
+pub const SEED_FAILURE: &str = include_str!("../tests/fixtures/seed-failure.json");
+
+fn uuid(n: usize) -> String {
+    format!("{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}", n * 2_654_435_761 % 0xffff_ffff, n % 0xffff, n % 0xfff, (n * 7) % 0xfff, n * 40_503)
+}
+
+/// One disk as `DescribeDisks` returns it, about 1 KB.
+fn disk(n: usize) -> String {
+    format!(
+        r#"{{
+                "DiskId": "disk-{n:08x}",
+                "DiskName": "data disk {n} \u6570\u636e",
+                "DiskType": "CLOUD_PREMIUM",
+                "DiskUsage": "DATA_DISK",
+                "DiskChargeType": "POSTPAID_BY_HOUR",
+                "DiskState": "ATTACHED",
+                "DiskSize": {size},
+                "Attached": true,
+                "Portable": true,
+                "Encrypt": false,
+                "DeleteWithInstance": true,
+                "InstanceId": "ins-{n:08x}",
+                "Placement": {{"Zone": "ap-guangzhou-3", "ProjectId": 0, "CageId": null, "CdcId": null}},
+                "CreateTime": "2026-11-{day:02}T10:00:{sec:02}Z",
+                "DeadlineTime": "2027-11-{day:02} 10:00:00",
+                "RenewFlag": "NOTIFY_AND_AUTO_RENEW",
+                "SnapshotAbility": true,
+                "AutoSnapshotPolicyIds": ["asp-{n:08x}"],
+                "Tags": [{{"Key": "team", "Value": "storage"}}, {{"Key": "env", "Value": "prod-{n}"}}],
+                "ThroughputPerformance": 0,
+                "RollbackPercent": 100,
+                "Shareable": false,
+                "BurstPerformance": false,
+                "DiskBackupQuota": 0,
+                "LastAttachInsId": "ins-{n:08x}",
+                "ErrorPrompt": ""
+            }}"#,
+        size = 10 + n * 10,
+        day = 1 + n % 28,
+        sec = n % 60,
+    )
+}
+
+/// A `DescribeDisks` success with `disks` disks.
+pub fn describe_disks(disks: usize, id: usize) -> String {
+    let set: Vec<String> = (0..disks).map(disk).collect();
+    format!(
+        "{{\n    \"Response\": {{\n        \"TotalCount\": {disks},\n        \"DiskSet\": [{}],\n        \"RequestId\": \"{}\"\n    }}\n}}",
+        set.join(", "),
+        uuid(id)
+    )
+}
+
+/// A capture of `records` varied responses, one per line.
+pub fn capture(records: usize) -> String {
+    let mut out = String::new();
+    for n in 0..records {
+        let line = match n % 5 {
+            0 => format!(
+                r#"{{"Response":{{"Error":{{"Code":"InvalidParameterValue.DiskIdMalformed","Message":"disk-{n} is malformed"}},"RequestId":"{}"}}}}"#,
+                uuid(n)
+            ),
+            1 => format!(r#"{{"Response":{{"TotalCount":0,"InstanceStatusSet":[],"RequestId":"{}"}}}}"#, uuid(n)),
+            2 | 3 => describe_disks(1 + n % 3, n).replace('\n', ""),
+            _ => format!(
+                r#"{{"Response":{{"DiskIdSet":["disk-{n:08x}","disk-{:08x}"],"DealId":"deal-{n}","RequestId":"{}"}}}}"#,
+                n + 1,
+                uuid(n)
+            ),
+        };
+        writeln!(out, "{line}").expect("writing to a String cannot fail");
+    }
+    out
+}
