@@ -7,11 +7,12 @@ mod inputs;
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use serde::Deserialize;
-use tencentcloud_envelope::{validate, Envelope, Response, Validator};
+use tencentcloud_envelope::{Envelope, Response, Validator, validate};
 
 #[allow(dead_code, reason = "the fields exist to be deserialized")]
+#[allow(clippy::struct_field_names, reason = "the names mirror the API's")]
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
 struct Disk {
@@ -69,18 +70,28 @@ fn single_responses(c: &mut Criterion) {
         let mut group = c.benchmark_group(*name);
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_function("naive-value", |b| {
-            b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(bytes)).map(|v| v.is_object()))
+            b.iter(|| {
+                serde_json::from_slice::<serde_json::Value>(black_box(bytes)).map(|v| v.is_object())
+            });
         });
         group.bench_function("envelope-view", |b| {
-            b.iter(|| Envelope::from_slice(black_box(bytes)).map(|e| e.is_success()))
+            b.iter(|| Envelope::from_slice(black_box(bytes)).map(|e| e.is_success()));
         });
-        group.bench_function("validate", |b| b.iter(|| validate(black_box(bytes)).outcome()));
+        group.bench_function("validate", |b| {
+            b.iter(|| validate(black_box(bytes)).outcome());
+        });
         if *name != "error-envelope" {
             group.bench_function("typed-response", |b| {
-                b.iter(|| serde_json::from_slice::<Response<DescribeDisks>>(black_box(bytes)).map(|r| r.is_success()))
+                b.iter(|| {
+                    serde_json::from_slice::<Response<DescribeDisks>>(black_box(bytes))
+                        .map(|r| r.is_success())
+                });
             });
             group.bench_function("typed-payload-alone", |b| {
-                b.iter(|| serde_json::from_slice::<Unwrapped>(black_box(bytes)).map(|u| u.response.total_count))
+                b.iter(|| {
+                    serde_json::from_slice::<Unwrapped>(black_box(bytes))
+                        .map(|u| u.response.total_count)
+                });
             });
         }
         group.finish();
@@ -96,7 +107,7 @@ fn capture(c: &mut Criterion) {
             text.lines()
                 .filter(|line| serde_json::from_str::<serde_json::Value>(line).is_ok())
                 .count()
-        })
+        });
     });
     group.bench_function("validator", |b| {
         b.iter(|| {
@@ -104,7 +115,7 @@ fn capture(c: &mut Criterion) {
             text.lines()
                 .map(|line| validator.validate(line.as_bytes()).diagnostics().len())
                 .sum::<usize>()
-        })
+        });
     });
     group.finish();
 }

@@ -15,7 +15,9 @@ use crate::{Category, ErrorCode};
 ///     "RequestLimitExceeded: slow down (request id ed93f3cb-f35e-473f-b9f3-0d451b8b79c6)"
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, thiserror::Error, serde::Serialize, serde::Deserialize,
+)]
 #[error("{code}: {message} (request id {request_id})")]
 pub struct ApiError {
     code: ErrorCode,
@@ -25,7 +27,11 @@ pub struct ApiError {
 
 impl ApiError {
     /// An error as a service would report it; for mocks, tests and SDK-side conversions.
-    pub fn new(code: impl Into<ErrorCode>, message: impl Into<String>, request_id: impl Into<String>) -> Self {
+    pub fn new(
+        code: impl Into<ErrorCode>,
+        message: impl Into<String>,
+        request_id: impl Into<String>,
+    ) -> Self {
         ApiError {
             code: code.into(),
             message: message.into(),

@@ -46,7 +46,9 @@ pub enum Category {
     Authentication,
     /// The caller was identified but is not allowed to do this (CAM policy, IP allow and deny
     /// lists). Grant the permission; repeating the request cannot help.
-    #[strum(message = "grant the caller the permission (CAM policy, IP lists); retrying cannot help")]
+    #[strum(
+        message = "grant the caller the permission (CAM policy, IP lists); retrying cannot help"
+    )]
     Authorization,
     /// `DryRunOperation`: the request would have succeeded, but `DryRun` was set.
     /// Treat it as a successful check, not as a failure.
@@ -58,7 +60,9 @@ pub enum Category {
     /// The service failed internally or is temporarily unavailable. Retry after a backoff
     /// delay; for a call that is not idempotent, check its effect first, since it may have
     /// been carried out before the failure.
-    #[strum(message = "retry after a backoff delay; for a non-idempotent call check its effect first")]
+    #[strum(
+        message = "retry after a backoff delay; for a non-idempotent call check its effect first"
+    )]
     Server,
     /// A parameter is missing, unknown, malformed or out of range. Fix the request.
     #[strum(message = "fix the parameters of the request")]
@@ -136,7 +140,10 @@ mod tests {
     fn every_category_round_trips_through_its_kebab_case_name() {
         for &category in Category::ALL {
             let name = category.to_string();
-            assert!(name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{name}");
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{name}"
+            );
             assert_eq!(name.parse::<Category>().ok(), Some(category));
             assert_eq!(category.as_str(), name);
         }

@@ -61,7 +61,7 @@ pub enum CommonCode {
     /// `AuthFailure.InvalidSecretId`
     #[strum(
         serialize = "AuthFailure.InvalidSecretId",
-        message = "The SecretId is not a Tencent Cloud API key.",
+        message = "The `SecretId` is not a Tencent Cloud API key.",
         props(category = "authentication")
     )]
     AuthFailureInvalidSecretId,
@@ -75,7 +75,7 @@ pub enum CommonCode {
     /// `AuthFailure.SecretIdNotFound`
     #[strum(
         serialize = "AuthFailure.SecretIdNotFound",
-        message = "No key with this SecretId exists; it may have been deleted or disabled.",
+        message = "No key with this `SecretId` exists; it may have been deleted or disabled.",
         props(category = "authentication")
     )]
     AuthFailureSecretIdNotFound,
@@ -89,7 +89,7 @@ pub enum CommonCode {
     /// `AuthFailure.SignatureFailure`
     #[strum(
         serialize = "AuthFailure.SignatureFailure",
-        message = "The signature does not match the request: check the SecretKey and the signing steps.",
+        message = "The signature does not match the request: check the `SecretKey` and the signing steps.",
         props(category = "authentication")
     )]
     AuthFailureSignatureFailure,
@@ -110,7 +110,7 @@ pub enum CommonCode {
     /// `DryRunOperation`
     #[strum(
         serialize = "DryRunOperation",
-        message = "The request would have succeeded; nothing was done because DryRun was set.",
+        message = "The request would have succeeded; nothing was done because `DryRun` was set.",
         props(category = "dry-run")
     )]
     DryRunOperation,
@@ -463,6 +463,9 @@ mod tests {
     fn parse_error_names_the_input() {
         let error = "AuthFailure".parse::<CommonCode>().unwrap_err();
         assert_eq!(error.input(), "AuthFailure");
-        assert_eq!(error.to_string(), "`AuthFailure` is not a common error code");
+        assert_eq!(
+            error.to_string(),
+            "`AuthFailure` is not a common error code"
+        );
     }
 }

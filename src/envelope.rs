@@ -3,9 +3,9 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use serde::Deserialize;
 use serde::de::value::MapDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::text::CowStr;
@@ -131,7 +131,10 @@ pub struct Payload<'a> {
 impl<'a> Payload<'a> {
     /// The raw value of the first member named `name`.
     pub fn get(&self, name: &str) -> Option<&'a RawValue> {
-        self.members.iter().find(|(key, _)| key == name).map(|&(_, raw)| raw)
+        self.members
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|&(_, raw)| raw)
     }
 
     /// The members in input order.
@@ -165,7 +168,10 @@ impl<'a> Payload<'a> {
     /// # Errors
     /// When the members do not deserialize as `T`.
     pub fn deserialize<T: Deserialize<'a>>(&self) -> Result<T, serde_json::Error> {
-        let entries = self.members.iter().map(|(key, raw)| (MemberName(key.clone()), *raw));
+        let entries = self
+            .members
+            .iter()
+            .map(|(key, raw)| (MemberName(key.clone()), *raw));
         let mut map = MapDeserializer::new(entries);
         let value = T::deserialize(de::value::MapAccessDeserializer::new(&mut map))?;
         map.end()?;
@@ -257,7 +263,9 @@ impl<'de> Visitor<'de> for ResponseSeed {
         let mut members = Vec::new();
         while let Some(CowStr(key)) = map.next_key()? {
             match &*key {
-                "RequestId" if request_id.is_some() => return Err(de::Error::duplicate_field("RequestId")),
+                "RequestId" if request_id.is_some() => {
+                    return Err(de::Error::duplicate_field("RequestId"));
+                }
                 "RequestId" => request_id = Some(map.next_value::<CowStr>()?.0),
                 "Error" if error.is_some() => return Err(de::Error::duplicate_field("Error")),
                 "Error" => error = Some(map.next_value()?),
@@ -303,7 +311,9 @@ impl<'de> Visitor<'de> for ErrorVisitor {
             match key.as_str() {
                 "Code" if code.is_some() => return Err(de::Error::duplicate_field("Code")),
                 "Code" => code = Some(map.next_value()?),
-                "Message" if message.is_some() => return Err(de::Error::duplicate_field("Message")),
+                "Message" if message.is_some() => {
+                    return Err(de::Error::duplicate_field("Message"));
+                }
                 "Message" => message = Some(map.next_value()?),
                 _ => {
                     map.next_value::<IgnoredAny>()?;

@@ -144,7 +144,8 @@ impl ErrorCode {
 pub(crate) fn is_well_formed(code: &str) -> bool {
     code.split('.').all(|segment| {
         let mut chars = segment.chars();
-        chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_alphanumeric())
+        chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && chars.all(|c| c.is_ascii_alphanumeric())
     })
 }
 
@@ -310,8 +311,14 @@ mod tests {
 
     #[test]
     fn a_family_is_matched_by_its_whole_first_segment() {
-        assert_eq!(code("AuthFailure").category(), Some(Category::Authentication));
-        assert_eq!(code("AuthFailure.").category(), Some(Category::Authentication));
+        assert_eq!(
+            code("AuthFailure").category(),
+            Some(Category::Authentication)
+        );
+        assert_eq!(
+            code("AuthFailure.").category(),
+            Some(Category::Authentication)
+        );
         assert_eq!(code("AuthFailureX.Y").category(), None);
     }
 
@@ -326,7 +333,17 @@ mod tests {
         for good in ["A", "InternalError", "AuthFailure.MFAFailure", "A1.B2.C3"] {
             assert!(is_well_formed(good), "{good}");
         }
-        for bad in ["", "a", "Internal Error", "A..B", ".A", "A.", "A_B", "Ä", "A.b"] {
+        for bad in [
+            "",
+            "a",
+            "Internal Error",
+            "A..B",
+            ".A",
+            "A.",
+            "A_B",
+            "Ä",
+            "A.b",
+        ] {
             assert!(!is_well_formed(bad), "{bad}");
         }
     }

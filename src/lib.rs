@@ -15,4 +15,4 @@ pub use common_code::{CommonCode, UnknownCommonCode};
 pub use envelope::{Envelope, ErrorView, Payload};
 pub use error_code::{EmptyErrorCode, ErrorCode};
 pub use response::Response;
-pub use validate::{validate, Diagnostic, Outcome, Report, Rule, Severity, Validator};
+pub use validate::{Diagnostic, Outcome, Report, Rule, Severity, Validator, validate};

@@ -119,8 +119,17 @@ impl<T: Serialize> Serialize for Response<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut top = serializer.serialize_map(Some(1))?;
         match &self.outcome {
-            Outcome::Success { request_id, payload } => {
-                top.serialize_entry("Response", &SuccessBody { payload, request_id })?;
+            Outcome::Success {
+                request_id,
+                payload,
+            } => {
+                top.serialize_entry(
+                    "Response",
+                    &SuccessBody {
+                        payload,
+                        request_id,
+                    },
+                )?;
             }
             Outcome::Failure(error) => top.serialize_entry(
                 "Response",
@@ -218,7 +227,9 @@ impl Fixed {
     /// Reads the value of a fixed member; `Ok(false)` when `key` is not one.
     fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
-            "RequestId" if self.request_id.is_some() => Err(de::Error::duplicate_field("RequestId")),
+            "RequestId" if self.request_id.is_some() => {
+                Err(de::Error::duplicate_field("RequestId"))
+            }
             "RequestId" => {
                 self.request_id = Some(map.next_value::<CowStr>()?.0.into_owned());
                 Ok(true)
@@ -262,9 +273,13 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for BodyVisitor<T> {
                 map.next_value::<IgnoredAny>()?;
             }
         }
-        let request_id = fixed.request_id.ok_or_else(|| de::Error::missing_field("RequestId"))?;
+        let request_id = fixed
+            .request_id
+            .ok_or_else(|| de::Error::missing_field("RequestId"))?;
         let outcome = match fixed.error {
-            Some(ErrorBody { code, message }) => Outcome::Failure(ApiError::new(code, message, request_id)),
+            Some(ErrorBody { code, message }) => {
+                Outcome::Failure(ApiError::new(code, message, request_id))
+            }
             None => Outcome::Success {
                 request_id,
                 payload: payload?,
@@ -285,7 +300,10 @@ struct PayloadMap<'m, A> {
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for PayloadMap<'_, A> {
     type Error = A::Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
         if *self.ended {
             return Ok(None);
         }
@@ -298,7 +316,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for PayloadMap<'_, A> {
                 continue;
             }
             return match key.0 {
-                std::borrow::Cow::Borrowed(text) => seed.deserialize(BorrowedStrDeserializer::new(text)),
+                std::borrow::Cow::Borrowed(text) => {
+                    seed.deserialize(BorrowedStrDeserializer::new(text))
+                }
                 std::borrow::Cow::Owned(text) => seed.deserialize(StringDeserializer::new(text)),
             }
             .map(Some);
@@ -328,7 +348,11 @@ impl<'de, A: MapAccess<'de>> Deserializer<'de> for PayloadDeserializer<'_, A> {
         visitor.visit_unit()
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, A::Error> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
         visitor.visit_unit()
     }
 

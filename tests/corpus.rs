@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use tencentcloud_envelope::{validate, Envelope, Outcome, Rule};
+use tencentcloud_envelope::{Envelope, Outcome, Rule, validate};
 
 fn corpus() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/doc-examples");
@@ -13,7 +13,10 @@ fn corpus() -> Option<PathBuf> {
 }
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
@@ -55,10 +58,21 @@ fn every_documentation_example_gets_a_consistent_report() {
             path.display()
         );
         if parses && report.outcome() != Outcome::Invalid {
-            let envelope = Envelope::from_slice(&bytes)
-                .unwrap_or_else(|e| panic!("{}: valid report but no envelope: {e}", path.display()));
-            assert_eq!(Some(envelope.request_id()), report.request_id(), "{}", path.display());
-            assert_eq!(envelope.is_success(), report.outcome() == Outcome::Success, "{}", path.display());
+            let envelope = Envelope::from_slice(&bytes).unwrap_or_else(|e| {
+                panic!("{}: valid report but no envelope: {e}", path.display())
+            });
+            assert_eq!(
+                Some(envelope.request_id()),
+                report.request_id(),
+                "{}",
+                path.display()
+            );
+            assert_eq!(
+                envelope.is_success(),
+                report.outcome() == Outcome::Success,
+                "{}",
+                path.display()
+            );
         }
     }
     let total: usize = outcomes.values().sum();

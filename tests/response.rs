@@ -20,7 +20,10 @@ struct DescribeInstancesStatus {
 fn seed_success_parses_into_a_typed_payload() {
     let response: Response<DescribeInstancesStatus> = serde_json::from_slice(SEED_SUCCESS).unwrap();
     assert!(response.is_success());
-    assert_eq!(response.request_id(), "b5b41468-520d-4192-b42f-595cc34b6c1c");
+    assert_eq!(
+        response.request_id(),
+        "b5b41468-520d-4192-b42f-595cc34b6c1c"
+    );
     let payload = response.into_result().unwrap();
     assert_eq!(payload.total_count, 0);
     assert!(payload.instance_status_set.is_empty());
@@ -30,7 +33,10 @@ fn seed_success_parses_into_a_typed_payload() {
 fn seed_failure_gives_the_api_error_despite_required_payload_fields() {
     let response: Response<DescribeInstancesStatus> = serde_json::from_slice(SEED_FAILURE).unwrap();
     assert!(!response.is_success());
-    assert_eq!(response.request_id(), "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6");
+    assert_eq!(
+        response.request_id(),
+        "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"
+    );
     let error = response.into_result().unwrap_err();
     assert_eq!(error.code(), &CommonCode::AuthFailureSignatureFailure);
     assert_eq!(error.code().category(), Some(Category::Authentication));
@@ -42,7 +48,10 @@ fn seed_failure_gives_the_api_error_despite_required_payload_fields() {
 fn error_first_then_payload_fields_is_still_a_failure() {
     let body = br#"{"Response":{"Error":{"Code":"InternalError","Message":"m"},"TotalCount":"oops","RequestId":"r"}}"#;
     let response: Response<DescribeInstancesStatus> = serde_json::from_slice(body).unwrap();
-    assert_eq!(response.into_result().unwrap_err().code(), &CommonCode::InternalError);
+    assert_eq!(
+        response.into_result().unwrap_err().code(),
+        &CommonCode::InternalError
+    );
 }
 
 #[test]
@@ -55,22 +64,32 @@ fn payload_before_error_is_still_a_failure() {
 #[test]
 fn a_missing_message_reads_as_empty() {
     let body = br#"{"Response":{"Error":{"Code":"InvalidDisk.Busy"},"RequestId":"r"}}"#;
-    let error = serde_json::from_slice::<Response<()>>(body).unwrap().into_result().unwrap_err();
+    let error = serde_json::from_slice::<Response<()>>(body)
+        .unwrap()
+        .into_result()
+        .unwrap_err();
     assert_eq!(error.message(), "");
     assert_eq!(error.code().as_str(), "InvalidDisk.Busy");
 }
 
 #[test]
 fn a_success_without_request_id_is_an_error() {
-    let error = serde_json::from_slice::<Response<()>>(br#"{"Response":{"TotalCount":0}}"#).unwrap_err();
-    assert!(error.to_string().contains("missing field `RequestId`"), "{error}");
+    let error =
+        serde_json::from_slice::<Response<()>>(br#"{"Response":{"TotalCount":0}}"#).unwrap_err();
+    assert!(
+        error.to_string().contains("missing field `RequestId`"),
+        "{error}"
+    );
 }
 
 #[test]
 fn a_failure_without_request_id_is_an_error() {
     let body = br#"{"Response":{"Error":{"Code":"InternalError","Message":"m"}}}"#;
     let error = serde_json::from_slice::<Response<()>>(body).unwrap_err();
-    assert!(error.to_string().contains("missing field `RequestId`"), "{error}");
+    assert!(
+        error.to_string().contains("missing field `RequestId`"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -81,16 +100,26 @@ fn repeated_fixed_members_are_errors() {
         r#"{"Response":{"Error":{"Code":"A","Message":""},"Error":{"Code":"B","Message":""},"RequestId":"a"}}"#,
     ] {
         let error = serde_json::from_str::<Response<serde_json::Value>>(body).unwrap_err();
-        assert!(error.to_string().contains("duplicate field"), "{body}: {error}");
+        assert!(
+            error.to_string().contains("duplicate field"),
+            "{body}: {error}"
+        );
         let error = Envelope::from_slice(body.as_bytes()).unwrap_err();
-        assert!(error.to_string().contains("duplicate field"), "{body}: {error}");
+        assert!(
+            error.to_string().contains("duplicate field"),
+            "{body}: {error}"
+        );
     }
 }
 
 #[test]
 fn a_missing_response_is_an_error() {
-    let error = serde_json::from_slice::<Response<()>>(br#"{"code":4100,"message":"x"}"#).unwrap_err();
-    assert!(error.to_string().contains("missing field `Response`"), "{error}");
+    let error =
+        serde_json::from_slice::<Response<()>>(br#"{"code":4100,"message":"x"}"#).unwrap_err();
+    assert!(
+        error.to_string().contains("missing field `Response`"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -116,8 +145,12 @@ fn unit_payload_skips_everything() {
 
 #[test]
 fn optional_payload_is_some() {
-    let response: Response<Option<DescribeInstancesStatus>> = serde_json::from_slice(SEED_SUCCESS).unwrap();
-    assert_eq!(response.into_result().unwrap().map(|p| p.total_count), Some(0));
+    let response: Response<Option<DescribeInstancesStatus>> =
+        serde_json::from_slice(SEED_SUCCESS).unwrap();
+    assert_eq!(
+        response.into_result().unwrap().map(|p| p.total_count),
+        Some(0)
+    );
 }
 
 #[test]
@@ -129,7 +162,10 @@ fn a_bad_payload_value_in_a_success_is_an_error() {
 #[test]
 fn escaped_keys_are_recognised() {
     let body = br#"{"\u0052esponse":{"\u0045rror":{"Cod\u0065":"InternalError","Message":"a\nb"},"Request\u0049d":"r\u00e9"}}"#;
-    let error = serde_json::from_slice::<Response<()>>(body).unwrap().into_result().unwrap_err();
+    let error = serde_json::from_slice::<Response<()>>(body)
+        .unwrap()
+        .into_result()
+        .unwrap_err();
     assert_eq!(error.message(), "a\nb");
     assert_eq!(error.request_id(), "ré");
     let envelope = Envelope::from_slice(body).unwrap();
@@ -140,7 +176,11 @@ fn escaped_keys_are_recognised() {
 #[test]
 fn unknown_top_level_members_are_ignored() {
     let body = br#"{"Extra":[1,2],"Response":{"RequestId":"r"}}"#;
-    assert!(serde_json::from_slice::<Response<()>>(body).unwrap().is_success());
+    assert!(
+        serde_json::from_slice::<Response<()>>(body)
+            .unwrap()
+            .is_success()
+    );
 }
 
 #[test]
@@ -159,7 +199,10 @@ fn envelope_classifies_the_seed_examples() {
     assert!(failure.payload().is_none());
     let error = failure.error().unwrap();
     assert_eq!(error.code(), &CommonCode::AuthFailureSignatureFailure);
-    let owned = failure.into_result::<DescribeInstancesStatus>().unwrap().unwrap_err();
+    let owned = failure
+        .into_result::<DescribeInstancesStatus>()
+        .unwrap()
+        .unwrap_err();
     assert_eq!(owned.request_id(), "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6");
 }
 
@@ -186,7 +229,11 @@ fn envelope_rejects_a_non_string_request_id() {
 fn api_error_is_a_well_behaved_error() {
     fn assert_traits<T: std::error::Error + Send + Sync + Clone + Serialize + 'static>() {}
     assert_traits::<ApiError>();
-    let error = ApiError::new("InvalidDisk.Busy".parse::<ErrorCode>().unwrap(), "busy", "r-1");
+    let error = ApiError::new(
+        "InvalidDisk.Busy".parse::<ErrorCode>().unwrap(),
+        "busy",
+        "r-1",
+    );
     assert_eq!(error.to_string(), "InvalidDisk.Busy: busy (request id r-1)");
     assert_eq!(
         serde_json::to_value(&error).unwrap(),

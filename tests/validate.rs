@@ -1,11 +1,12 @@
 //! Every validator rule: a fixture that makes it fire where the issue says, and a near miss
 //! that must not.
 
-use tencentcloud_envelope::{validate, Outcome, Rule, Severity, Validator};
+use tencentcloud_envelope::{Outcome, Rule, Severity, Validator, validate};
 
 const ID: &str = "b5b41468-520d-4192-b42f-595cc34b6c1c";
 
 /// `(rule, input, pointer, line, column)`: the rule must fire at exactly this place.
+#[rustfmt::skip]
 fn firing() -> Vec<(Rule, String, &'static str, usize, usize)> {
     vec![
         (Rule::InvalidJson, r#"{"Response": {"RequestId": "x",}}"#.into(), "", 1, 32),
@@ -43,6 +44,7 @@ fn firing() -> Vec<(Rule, String, &'static str, usize, usize)> {
 }
 
 /// `(rule, input)`: close to a firing fixture, but the rule must stay silent.
+#[rustfmt::skip]
 fn near_misses() -> Vec<(Rule, String)> {
     vec![
         (Rule::InvalidJson, format!("{{\"Response\": {{\"RequestId\": \"{ID}\"}}}}\n\r\n\t ")),
@@ -81,9 +83,16 @@ fn every_rule_fires_at_the_documented_place() {
             panic!("{rule} did not fire on {input:?}: {report:#?}");
         };
         assert_eq!(diagnostic.pointer(), pointer, "{rule} on {input:?}");
-        assert_eq!((diagnostic.line(), diagnostic.column()), (line, column), "{rule} on {input:?}");
+        assert_eq!(
+            (diagnostic.line(), diagnostic.column()),
+            (line, column),
+            "{rule} on {input:?}"
+        );
         assert_eq!(diagnostic.severity(), rule.default_severity());
-        let invalid = report.diagnostics().iter().any(|d| d.severity() == Severity::Error);
+        let invalid = report
+            .diagnostics()
+            .iter()
+            .any(|d| d.severity() == Severity::Error);
         assert_eq!(report.outcome() == Outcome::Invalid, invalid, "{input:?}");
     }
 }
@@ -113,10 +122,21 @@ fn near_misses_stay_silent() {
 fn duplicate_request_id_spans_records() {
     let first = format!(r#"{{"Response": {{"RequestId": "{ID}"}}}}"#);
     let other = r#"{"Response": {"RequestId": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"}}"#;
-    let again = format!("{{\n\"Response\": {{\"Error\": {{\"Code\": \"InternalError\", \"Message\": \"m\"}}, \"RequestId\": \"{}\"}}}}", ID.to_uppercase());
+    let again = format!(
+        "{{\n\"Response\": {{\"Error\": {{\"Code\": \"InternalError\", \"Message\": \"m\"}}, \"RequestId\": \"{}\"}}}}",
+        ID.to_uppercase()
+    );
     let mut validator = Validator::new();
-    assert!(!validator.validate(first.as_bytes()).has(Rule::DuplicateRequestId));
-    assert!(!validator.validate(other.as_bytes()).has(Rule::DuplicateRequestId));
+    assert!(
+        !validator
+            .validate(first.as_bytes())
+            .has(Rule::DuplicateRequestId)
+    );
+    assert!(
+        !validator
+            .validate(other.as_bytes())
+            .has(Rule::DuplicateRequestId)
+    );
     let report = validator.validate(again.as_bytes());
     let diagnostic = &report.diagnostics()[0];
     assert_eq!(diagnostic.rule(), Rule::DuplicateRequestId);
@@ -126,7 +146,11 @@ fn duplicate_request_id_spans_records() {
     // A fresh validator, or `validate`, has no memory.
     assert!(!validate(first.as_bytes()).has(Rule::DuplicateRequestId));
     validator.reset();
-    assert!(!validator.validate(first.as_bytes()).has(Rule::DuplicateRequestId));
+    assert!(
+        !validator
+            .validate(first.as_bytes())
+            .has(Rule::DuplicateRequestId)
+    );
 }
 
 #[test]
@@ -136,21 +160,28 @@ fn keys_are_compared_after_unescaping() {
     assert_eq!(report.outcome(), Outcome::Invalid);
     assert_eq!(report.code(), Some("InternalError"));
     assert_eq!(report.request_id(), Some("x"));
-    let duplicate = report.diagnostics().iter().find(|d| d.rule() == Rule::DuplicateKey).unwrap();
+    let duplicate = report
+        .diagnostics()
+        .iter()
+        .find(|d| d.rule() == Rule::DuplicateKey)
+        .unwrap();
     assert_eq!(duplicate.pointer(), "/Response/RequestId");
     assert_eq!(duplicate.column(), 95);
 }
 
 #[test]
 fn pointers_escape_tilde_and_slash() {
-    let input = format!(r#"{{"Response": {{"a/b": {{"c~d": 1, "c~d": 2}}, "RequestId": "{ID}"}}}}"#);
+    let input =
+        format!(r#"{{"Response": {{"a/b": {{"c~d": 1, "c~d": 2}}, "RequestId": "{ID}"}}}}"#);
     let report = validate(input.as_bytes());
     assert_eq!(report.diagnostics()[0].pointer(), "/Response/a~1b/c~0d");
 }
 
 #[test]
 fn request_id_and_code_are_reported_even_when_invalid() {
-    let input = format!(r#"{{"Response": {{"Error": {{"Code": "InternalError", "Message": 5}}, "RequestId": "{ID}"}}}}"#);
+    let input = format!(
+        r#"{{"Response": {{"Error": {{"Code": "InternalError", "Message": 5}}, "RequestId": "{ID}"}}}}"#
+    );
     let report = validate(input.as_bytes());
     assert_eq!(report.outcome(), Outcome::Invalid);
     assert_eq!(report.request_id(), Some(ID));
@@ -163,7 +194,10 @@ fn a_truncated_body_still_names_the_request_id() {
     let report = validate(input.as_bytes());
     assert_eq!(report.outcome(), Outcome::Invalid);
     assert_eq!(report.request_id(), Some(ID));
-    assert_eq!(report.diagnostics().last().unwrap().rule(), Rule::InvalidJson);
+    assert_eq!(
+        report.diagnostics().last().unwrap().rule(),
+        Rule::InvalidJson
+    );
 }
 
 #[test]
@@ -182,17 +216,29 @@ fn nesting_beyond_the_limit_is_invalid_json_naming_the_limit() {
     let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
     let report = validate(deep.as_bytes());
     assert_eq!(report.diagnostics()[0].rule(), Rule::InvalidJson);
-    assert!(report.diagnostics()[0].message().contains("128"), "{report:?}");
+    assert!(
+        report.diagnostics()[0].message().contains("128"),
+        "{report:?}"
+    );
 
     // The root and `Response` are two levels; 126 arrays make 128.
-    let within = format!(r#"{{"Response": {{"RequestId": "{ID}", "A": {}1{}}}}}"#, "[".repeat(126), "]".repeat(126));
+    let within = format!(
+        r#"{{"Response": {{"RequestId": "{ID}", "A": {}1{}}}}}"#,
+        "[".repeat(126),
+        "]".repeat(126)
+    );
     assert_eq!(validate(within.as_bytes()).outcome(), Outcome::Success);
     let beyond = within.replacen('[', "[[", 1).replacen(']', "]]", 1);
     assert!(validate(beyond.as_bytes()).has(Rule::InvalidJson));
 
     let mut shallow = Validator::new().nesting_limit(3);
     let report = shallow.validate(within.as_bytes());
-    assert!(report.diagnostics()[0].message().contains("limit of 3 levels"), "{report:?}");
+    assert!(
+        report.diagnostics()[0]
+            .message()
+            .contains("limit of 3 levels"),
+        "{report:?}"
+    );
 }
 
 #[test]
@@ -205,13 +251,19 @@ fn severity_overrides_apply() {
     assert_eq!(report.diagnostics()[0].severity(), Severity::Error);
     let mut silent = Validator::new().severity(Rule::RequestIdNotUuid, None);
     assert!(silent.validate(input).diagnostics().is_empty());
-    let mut note = Validator::new().severity(Rule::RequestIdNotUuid, Some(Severity::Note)).deny_warnings();
-    assert_eq!(note.validate(input).diagnostics()[0].severity(), Severity::Note);
+    let mut note = Validator::new()
+        .severity(Rule::RequestIdNotUuid, Some(Severity::Note))
+        .deny_warnings();
+    assert_eq!(
+        note.validate(input).diagnostics()[0].severity(),
+        Severity::Note
+    );
 }
 
 #[test]
 fn the_report_serializes_to_the_documented_shape() {
-    let report = validate(br#"{"Response": {"Error": {"Code": "InternalError"}, "RequestId": "req-1"}}"#);
+    let report =
+        validate(br#"{"Response": {"Error": {"Code": "InternalError"}, "RequestId": "req-1"}}"#);
     let json = serde_json::to_value(&report).unwrap();
     assert_eq!(
         json,
@@ -231,7 +283,10 @@ fn the_report_serializes_to_the_documented_shape() {
 
 #[test]
 fn seed_examples_are_clean() {
-    for input in [&include_bytes!("fixtures/seed-success.json")[..], include_bytes!("fixtures/seed-failure.json")] {
+    for input in [
+        &include_bytes!("fixtures/seed-success.json")[..],
+        include_bytes!("fixtures/seed-failure.json"),
+    ] {
         let report = validate(input);
         assert!(report.diagnostics().is_empty(), "{report:?}");
     }

@@ -2,7 +2,7 @@
 //! exactly the matching rule fire.
 
 use proptest::prelude::*;
-use tencentcloud_envelope::{validate, CommonCode, Outcome, Rule, Severity};
+use tencentcloud_envelope::{CommonCode, Outcome, Rule, Severity, validate};
 
 /// A JSON document written out by the test itself, so key order and repeats are under its control.
 #[derive(Debug, Clone)]
@@ -71,11 +71,19 @@ impl Json {
     }
 }
 
-const FIXED: [&str; 6] = ["response", "requestid", "error", "code", "message", "deprecatedwarning"];
+const FIXED: [&str; 6] = [
+    "response",
+    "requestid",
+    "error",
+    "code",
+    "message",
+    "deprecatedwarning",
+];
 
 fn payload_key() -> impl Strategy<Value = String> {
-    "[A-Z][A-Za-z0-9]{0,10}|[a-z\u{e9}\u{4e2d}/~ ]{1,6}"
-        .prop_filter("not a fixed name", |k| !FIXED.contains(&k.to_lowercase().as_str()))
+    "[A-Z][A-Za-z0-9]{0,10}|[a-z\u{e9}\u{4e2d}/~ ]{1,6}".prop_filter("not a fixed name", |k| {
+        !FIXED.contains(&k.to_lowercase().as_str())
+    })
 }
 
 /// Objects with distinct keys, so that no generated document repeats one.
@@ -103,7 +111,10 @@ fn uuid() -> impl Strategy<Value = String> {
 fn error_code() -> impl Strategy<Value = String> {
     prop_oneof![
         proptest::sample::select(CommonCode::ALL).prop_map(|c| c.as_str().to_owned()),
-        (proptest::sample::select(CommonCode::ALL), "[A-Z][A-Za-z0-9]{0,12}")
+        (
+            proptest::sample::select(CommonCode::ALL),
+            "[A-Z][A-Za-z0-9]{0,12}"
+        )
             .prop_map(|(c, detail)| format!("{c}.{detail}")),
     ]
 }
@@ -112,19 +123,30 @@ fn error_code() -> impl Strategy<Value = String> {
 fn envelope() -> impl Strategy<Value = (Json, bool)> {
     let payload = proptest::collection::btree_map(payload_key(), value(), 0..6);
     let failure = proptest::option::of((error_code(), "[^\u{0}]{1,40}"));
-    (payload, failure, uuid(), any::<proptest::sample::Index>()).prop_map(|(payload, failure, id, at)| {
-        let mut members: Vec<(String, Json)> = Vec::new();
-        let failed = failure.is_some();
-        match failure {
-            Some((code, message)) => members.push((
-                "Error".into(),
-                Json::Object(vec![("Code".into(), Json::Str(code)), ("Message".into(), Json::Str(message))]),
-            )),
-            None => members.extend(payload),
-        }
-        members.insert(at.index(members.len() + 1), ("RequestId".into(), Json::Str(id)));
-        (Json::Object(vec![("Response".into(), Json::Object(members))]), failed)
-    })
+    (payload, failure, uuid(), any::<proptest::sample::Index>()).prop_map(
+        |(payload, failure, id, at)| {
+            let mut members: Vec<(String, Json)> = Vec::new();
+            let failed = failure.is_some();
+            match failure {
+                Some((code, message)) => members.push((
+                    "Error".into(),
+                    Json::Object(vec![
+                        ("Code".into(), Json::Str(code)),
+                        ("Message".into(), Json::Str(message)),
+                    ]),
+                )),
+                None => members.extend(payload),
+            }
+            members.insert(
+                at.index(members.len() + 1),
+                ("RequestId".into(), Json::Str(id)),
+            );
+            (
+                Json::Object(vec![("Response".into(), Json::Object(members))]),
+                failed,
+            )
+        },
+    )
 }
 
 fn error_rules(text: &str) -> Vec<Rule> {

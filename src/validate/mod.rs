@@ -117,7 +117,10 @@ impl Validator {
             Ok(text) => (text, None),
             Err(error) => {
                 let valid = body.get(..error.valid_up_to()).unwrap_or_default();
-                (std::str::from_utf8(valid).unwrap_or_default(), Some(error.valid_up_to()))
+                (
+                    std::str::from_utf8(valid).unwrap_or_default(),
+                    Some(error.valid_up_to()),
+                )
             }
         };
         let walked = walk::walk(text, self.nesting_limit);
@@ -131,9 +134,10 @@ impl Validator {
             });
         }
         let json_error = match (utf8_error, walked.syntax_error) {
-            (Some(bad), syntax) if syntax.as_ref().is_none_or(|(at, _)| *at >= bad) => {
-                Some((bad, format!("invalid UTF-8 at byte {}", bad + if bom { 3 } else { 0 })))
-            }
+            (Some(bad), syntax) if syntax.as_ref().is_none_or(|(at, _)| *at >= bad) => Some((
+                bad,
+                format!("invalid UTF-8 at byte {}", bad + if bom { 3 } else { 0 }),
+            )),
             (_, Some(_)) if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() => {
                 Some((text.len(), "the input is empty".to_owned()))
             }
@@ -158,7 +162,8 @@ impl Validator {
                 message: format!("the request id `{id}` was already seen in an earlier response"),
             });
         }
-        let diagnostics = self.diagnostics(findings, text, if bom { BYTE_ORDER_MARK.len() } else { 0 });
+        let diagnostics =
+            self.diagnostics(findings, text, if bom { BYTE_ORDER_MARK.len() } else { 0 });
         Report::new(walked.failed, walked.request_id, walked.code, diagnostics)
     }
 
@@ -170,7 +175,8 @@ impl Validator {
             .into_iter()
             .filter_map(|finding| {
                 let severity = self.severity_of(finding.rule)?;
-                let mut diagnostic = Diagnostic::new(finding.rule, severity, finding.pointer, finding.message);
+                let mut diagnostic =
+                    Diagnostic::new(finding.rule, severity, finding.pointer, finding.message);
                 let (line, column) = lines.position(text, finding.offset);
                 diagnostic.place(finding.offset + shift, line, column);
                 Some(diagnostic)
@@ -213,7 +219,9 @@ impl LineIndex {
         let start = self.starts.get(line - 1).copied().unwrap_or_default();
         let column = text
             .get(start..offset)
-            .map_or(offset.saturating_sub(start), |prefix| prefix.chars().count());
+            .map_or(offset.saturating_sub(start), |prefix| {
+                prefix.chars().count()
+            });
         (line, column + 1)
     }
 }

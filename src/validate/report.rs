@@ -5,7 +5,18 @@ use serde::{Deserialize, Serialize};
 use super::{Rule, Severity};
 
 /// The verdict on one response.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::Display, strum::EnumString)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+)]
 #[serde(rename_all = "lowercase")]
 #[strum(serialize_all = "lowercase")]
 pub enum Outcome {
@@ -108,7 +119,12 @@ pub struct Report {
 }
 
 impl Report {
-    pub(crate) fn new(failed: bool, request_id: Option<String>, code: Option<String>, diagnostics: Vec<Diagnostic>) -> Self {
+    pub(crate) fn new(
+        failed: bool,
+        request_id: Option<String>,
+        code: Option<String>,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Self {
         let outcome = if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             Outcome::Invalid
         } else if failed {
@@ -122,6 +138,26 @@ impl Report {
             code,
             diagnostics,
         }
+    }
+
+    /// The report on a body that could not even be taken out of its container (a capture
+    /// entry whose content does not decode, say): invalid, with one `invalid-json` finding at
+    /// the start that carries `message`.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::{Outcome, Report, Rule};
+    /// let report = Report::unreadable("the content is not valid base64");
+    /// assert_eq!(report.outcome(), Outcome::Invalid);
+    /// assert_eq!(report.diagnostics()[0].rule(), Rule::InvalidJson);
+    /// ```
+    pub fn unreadable(message: impl Into<String>) -> Self {
+        let diagnostic = Diagnostic::new(
+            Rule::InvalidJson,
+            Severity::Error,
+            String::new(),
+            message.into(),
+        );
+        Report::new(false, None, None, vec![diagnostic])
     }
 
     /// The verdict.
@@ -146,7 +182,10 @@ impl Report {
 
     /// How many findings have `severity`.
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 
     /// Whether any finding comes from `rule`.

@@ -70,10 +70,16 @@ pub enum Rule {
     )]
     InvalidJson,
     /// The top-level value is not an object.
-    #[strum(message = "The top-level value is not an object.", props(severity = "error"))]
+    #[strum(
+        message = "The top-level value is not an object.",
+        props(severity = "error")
+    )]
     NotAnObject,
     /// The top-level object has no `Response`.
-    #[strum(message = "The top-level object has no `Response` member.", props(severity = "error"))]
+    #[strum(
+        message = "The top-level object has no `Response` member.",
+        props(severity = "error")
+    )]
     MissingResponse,
     /// The top-level object looks like an API 2.0 reply.
     #[strum(
@@ -82,7 +88,10 @@ pub enum Rule {
     )]
     LegacyEnvelope,
     /// The top-level object has members besides `Response`.
-    #[strum(message = "The top-level object has members besides `Response`.", props(severity = "error"))]
+    #[strum(
+        message = "The top-level object has members besides `Response`.",
+        props(severity = "error")
+    )]
     UnexpectedTopLevelField,
     /// `Response` is not an object.
     #[strum(message = "`Response` is not an object.", props(severity = "error"))]
@@ -91,7 +100,10 @@ pub enum Rule {
     #[strum(message = "`Response` has no `RequestId`.", props(severity = "error"))]
     MissingRequestId,
     /// `RequestId` is not a non-empty string.
-    #[strum(message = "`RequestId` is not a string, or is empty.", props(severity = "error"))]
+    #[strum(
+        message = "`RequestId` is not a string, or is empty.",
+        props(severity = "error")
+    )]
     InvalidRequestId,
     /// An object has the same key twice.
     #[strum(
@@ -100,19 +112,28 @@ pub enum Rule {
     )]
     DuplicateKey,
     /// `Error` is present but not an object.
-    #[strum(message = "`Error` is present but is not an object (`null` included).", props(severity = "error"))]
+    #[strum(
+        message = "`Error` is present but is not an object (`null` included).",
+        props(severity = "error")
+    )]
     ErrorNotObject,
     /// `Error` has no `Code`.
     #[strum(message = "`Error` has no `Code`.", props(severity = "error"))]
     MissingErrorCode,
     /// `Code` is not a non-empty string.
-    #[strum(message = "`Error.Code` is not a string, or is empty.", props(severity = "error"))]
+    #[strum(
+        message = "`Error.Code` is not a string, or is empty.",
+        props(severity = "error")
+    )]
     InvalidErrorCode,
     /// `Error` has no `Message`.
     #[strum(message = "`Error` has no `Message`.", props(severity = "error"))]
     MissingErrorMessage,
     /// `Message` is not a string.
-    #[strum(message = "`Error.Message` is not a string.", props(severity = "error"))]
+    #[strum(
+        message = "`Error.Message` is not a string.",
+        props(severity = "error")
+    )]
     InvalidErrorMessage,
     /// `RequestId` is not a UUID.
     #[strum(
@@ -128,7 +149,7 @@ pub enum Rule {
     DuplicateRequestId,
     /// `Code` is not dot-separated `PascalCase` identifiers.
     #[strum(
-        message = "`Error.Code` is not dot-separated PascalCase identifiers.",
+        message = "`Error.Code` is not dot-separated `PascalCase` identifiers.",
         props(severity = "warning")
     )]
     ErrorCodeSyntax,

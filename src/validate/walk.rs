@@ -237,7 +237,12 @@ impl<'a> KeySet<'a> {
     #[allow(clippy::ptr_arg, reason = "a borrowed key is kept without copying it")]
     fn insert(&mut self, key: &Cow<'a, str>) -> bool {
         if self.many.is_empty() {
-            if self.few.get(..self.len).unwrap_or_default().contains(&key.as_ref()) {
+            if self
+                .few
+                .get(..self.len)
+                .unwrap_or_default()
+                .contains(&key.as_ref())
+            {
                 return true;
             }
             if let (Cow::Borrowed(borrowed), Some(slot)) = (key, self.few.get_mut(self.len)) {
@@ -320,7 +325,12 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
 
     fn visit_seq<A: SeqAccess<'a>>(self, mut seq: A) -> Result<Kind<'a>, A::Error> {
         self.enter()?;
-        let Node { walker, path, depth, .. } = self;
+        let Node {
+            walker,
+            path,
+            depth,
+            ..
+        } = self;
         let mut index = 0;
         loop {
             let child = Path {
@@ -369,7 +379,11 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                     message: format!("the key `{key}` appears more than once in this object"),
                 });
             }
-            let child_role = if repeated { Role::Other } else { role.child(&key) };
+            let child_role = if repeated {
+                Role::Other
+            } else {
+                role.child(&key)
+            };
             let node = Node {
                 walker: &mut *walker,
                 path: &child,
@@ -401,7 +415,14 @@ struct Members<'a> {
 
 impl<'a> Members<'a> {
     #[allow(clippy::ptr_arg, reason = "a borrowed key is kept without copying it")]
-    fn record(&mut self, walker: &mut Walker, role: Role, child: &Path, key: &Cow<'a, str>, kind: Kind) {
+    fn record(
+        &mut self,
+        walker: &mut Walker,
+        role: Role,
+        child: &Path,
+        key: &Cow<'a, str>,
+        kind: Kind,
+    ) {
         if role == Role::Other {
             return;
         }
@@ -435,7 +456,11 @@ impl<'a> Members<'a> {
     fn check_fixed(&mut self, walker: &mut Walker, child: &Path, key: &str, kind: Kind) {
         match (key, kind) {
             ("Message", Kind::Str(text)) if text.is_empty() => {
-                walker.report(Rule::EmptyErrorMessage, child, "`Message` is empty".to_owned());
+                walker.report(
+                    Rule::EmptyErrorMessage,
+                    child,
+                    "`Message` is empty".to_owned(),
+                );
             }
             ("Response", Kind::Object) | ("Message", Kind::Str(_)) => {}
             ("Response", kind) => {
@@ -444,9 +469,14 @@ impl<'a> Members<'a> {
             }
             ("RequestId", Kind::Str(id)) => {
                 if id.is_empty() {
-                    walker.report(Rule::InvalidRequestId, child, "`RequestId` is empty".to_owned());
+                    walker.report(
+                        Rule::InvalidRequestId,
+                        child,
+                        "`RequestId` is empty".to_owned(),
+                    );
                 } else if !super::uuid::is_uuid(&id) {
-                    let message = format!("`RequestId` `{id}` is not a UUID in 8-4-4-4-12 hexadecimal form");
+                    let message =
+                        format!("`RequestId` `{id}` is not a UUID in 8-4-4-4-12 hexadecimal form");
                     walker.report(Rule::RequestIdNotUuid, child, message);
                 }
                 walker.request_id = Some(id.into_owned());
@@ -471,7 +501,8 @@ impl<'a> Members<'a> {
                     let message = format!("`{code}` is not dot-separated PascalCase identifiers");
                     walker.report(Rule::ErrorCodeSyntax, child, message);
                 } else if category_of(&code).is_none() {
-                    let message = format!("`{code}` is neither a common code nor under a common prefix");
+                    let message =
+                        format!("`{code}` is neither a common code nor under a common prefix");
                     walker.report(Rule::UnknownErrorCode, child, message);
                 }
                 walker.code = Some(code.into_owned());
@@ -498,7 +529,11 @@ impl<'a> Members<'a> {
                     let message = "this is an API 2.0 reply (`code`, `message`, `codeDesc`), not an API 3.0 envelope";
                     walker.report(Rule::LegacyEnvelope, path, message.to_owned());
                 } else {
-                    walker.report(Rule::MissingResponse, path, "the top-level object has no `Response`".to_owned());
+                    walker.report(
+                        Rule::MissingResponse,
+                        path,
+                        "the top-level object has no `Response`".to_owned(),
+                    );
                 }
             }
             Role::Root => {
@@ -513,7 +548,11 @@ impl<'a> Members<'a> {
             }
             Role::Response => {
                 if !first {
-                    walker.report(Rule::MissingRequestId, path, "`Response` has no `RequestId`".to_owned());
+                    walker.report(
+                        Rule::MissingRequestId,
+                        path,
+                        "`Response` has no `RequestId`".to_owned(),
+                    );
                 }
                 if self.failed {
                     for (name, offset) in self.payload {
@@ -521,17 +560,27 @@ impl<'a> Members<'a> {
                             rule: Rule::ErrorWithPayload,
                             pointer: member_pointer(path, &name),
                             offset,
-                            message: format!("a failed response carries the payload member `{name}`"),
+                            message: format!(
+                                "a failed response carries the payload member `{name}`"
+                            ),
                         });
                     }
                 }
             }
             Role::Error => {
                 if !first {
-                    walker.report(Rule::MissingErrorCode, path, "`Error` has no `Code`".to_owned());
+                    walker.report(
+                        Rule::MissingErrorCode,
+                        path,
+                        "`Error` has no `Code`".to_owned(),
+                    );
                 }
                 if !second {
-                    walker.report(Rule::MissingErrorMessage, path, "`Error` has no `Message`".to_owned());
+                    walker.report(
+                        Rule::MissingErrorMessage,
+                        path,
+                        "`Error` has no `Message`".to_owned(),
+                    );
                 }
             }
             Role::Other => {}
@@ -595,5 +644,6 @@ fn error_offset(text: &str, error: &serde_json::Error) -> usize {
 fn error_message(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let suffix = format!(" at line {} column {}", error.line(), error.column());
-    text.strip_suffix(&suffix).map_or_else(|| text.clone(), str::to_owned)
+    text.strip_suffix(&suffix)
+        .map_or_else(|| text.clone(), str::to_owned)
 }

@@ -2,10 +2,18 @@
 
 use std::fmt::Write;
 
-pub const SEED_FAILURE: &str = include_str!("../tests/fixtures/seed-failure.json");
+/// The documentation's failure example.
+pub const SEED_FAILURE: &str = include_str!("../../tests/fixtures/seed-failure.json");
 
 fn uuid(n: usize) -> String {
-    format!("{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}", n * 2_654_435_761 % 0xffff_ffff, n % 0xffff, n % 0xfff, (n * 7) % 0xfff, n * 40_503)
+    format!(
+        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
+        n * 2_654_435_761 % 0xffff_ffff,
+        n % 0xffff,
+        n % 0xfff,
+        (n * 7) % 0xfff,
+        n * 40_503
+    )
 }
 
 /// One disk as `DescribeDisks` returns it, about 1 KB.
@@ -64,7 +72,10 @@ pub fn capture(records: usize) -> String {
                 r#"{{"Response":{{"Error":{{"Code":"InvalidParameterValue.DiskIdMalformed","Message":"disk-{n} is malformed"}},"RequestId":"{}"}}}}"#,
                 uuid(n)
             ),
-            1 => format!(r#"{{"Response":{{"TotalCount":0,"InstanceStatusSet":[],"RequestId":"{}"}}}}"#, uuid(n)),
+            1 => format!(
+                r#"{{"Response":{{"TotalCount":0,"InstanceStatusSet":[],"RequestId":"{}"}}}}"#,
+                uuid(n)
+            ),
             2 | 3 => describe_disks(1 + n % 3, n).replace('\n', ""),
             _ => format!(
                 r#"{{"Response":{{"DiskIdSet":["disk-{n:08x}","disk-{:08x}"],"DealId":"deal-{n}","RequestId":"{}"}}}}"#,

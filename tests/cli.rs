@@ -1,0 +1,495 @@
+//! The `tc-envelope` binary, run as a user would.
+#![cfg(feature = "cli")]
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const ID: &str = "b5b41468-520d-4192-b42f-595cc34b6c1c";
+
+fn tool() -> Command {
+    let mut command = Command::cargo_bin("tc-envelope").unwrap();
+    command.env_remove("CLICOLOR_FORCE").env("NO_COLOR", "1");
+    command
+}
+
+fn jsonl_records(output: &[u8]) -> Vec<Value> {
+    std::str::from_utf8(output)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+fn write(dir: &Path, name: &str, content: &[u8]) -> String {
+    let path = dir.join(name);
+    fs::write(&path, content).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn checking_the_samples_shows_diagnostics_and_a_summary() {
+    tool()
+        .args(["check", "samples/"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[missing-request-id]: `Response` has no `RequestId`",
+        ))
+        .stdout(predicate::str::contains(
+            "--> samples/proxy-capture.jsonl:6:13",
+        ))
+        .stdout(predicate::str::contains(
+            "15 records: 5 success, 5 failure, 5 invalid",
+        ))
+        .stdout(predicate::str::contains("\u{1b}[").not());
+}
+
+#[test]
+fn a_clean_file_exits_zero() {
+    tool()
+        .args(["check", "samples/describe-disks.json"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "1 records: 1 success, 0 failure, 0 invalid; 0 errors, 0 warnings, 0 notes",
+        ));
+}
+
+#[test]
+fn deny_warnings_turns_a_warning_into_a_failing_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "w.json",
+        br#"{"Response": {"RequestId": "req-1"}}"#,
+    );
+    tool().args(["check", &path]).assert().code(0);
+    tool()
+        .args(["check", "--deny-warnings", &path])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[request-id-not-uuid]"));
+}
+
+#[test]
+fn an_unreadable_path_exits_two_and_the_others_are_still_checked() {
+    tool()
+        .args([
+            "check",
+            "--format",
+            "jsonl",
+            "no/such/file.json",
+            "samples/describe-disks.json",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read no/such/file.json"))
+        .stdout(predicate::str::contains(
+            "\"source\":\"samples/describe-disks.json\"",
+        ));
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    tool().arg("check").assert().code(2);
+    tool()
+        .args(["check", "--format", "yaml", "x.json"])
+        .assert()
+        .code(2);
+    tool()
+        .args(["codes", "--category", "nonsense"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn jsonl_output_is_the_report_plus_source_for_every_record_in_order() {
+    let output = tool()
+        .args(["check", "--format", "jsonl", "samples/"])
+        .output()
+        .unwrap();
+    let records = jsonl_records(&output.stdout);
+    let sources: Vec<&str> = records
+        .iter()
+        .map(|r| r["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            "samples/browser-session.har#1",
+            "samples/browser-session.har#3",
+            "samples/browser-session.har#4",
+            "samples/browser-session.har#5",
+            "samples/describe-disks.json",
+            "samples/proxy-capture.jsonl:1",
+            "samples/proxy-capture.jsonl:2",
+            "samples/proxy-capture.jsonl:3",
+            "samples/proxy-capture.jsonl:5",
+            "samples/proxy-capture.jsonl:6",
+            "samples/proxy-capture.jsonl:7",
+            "samples/proxy-capture.jsonl:8",
+            "samples/proxy-capture.jsonl:9",
+            "samples/proxy-capture.jsonl:10",
+            "samples/signature-failure.json",
+        ]
+    );
+    for record in &records {
+        for key in ["outcome", "request_id", "code", "diagnostics"] {
+            assert!(record.get(key).is_some(), "{record}");
+        }
+    }
+    let duplicate = &records[13]["diagnostics"][0];
+    assert_eq!(duplicate["rule"], "duplicate-request-id");
+    assert_eq!(duplicate["pointer"], "/Response/RequestId");
+}
+
+#[test]
+fn json_output_has_records_and_a_summary() {
+    let output = tool()
+        .args(["check", "--format", "json", "samples/"])
+        .output()
+        .unwrap();
+    let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(document["records"].as_array().unwrap().len(), 15);
+    let summary = &document["summary"];
+    assert_eq!(summary["records"], 15);
+    assert_eq!(summary["success"], 5);
+    assert_eq!(summary["failure"], 5);
+    assert_eq!(summary["invalid"], 5);
+    assert_eq!(summary["codes"].as_array().unwrap().len(), 6);
+}
+
+#[test]
+fn har_entries_keep_service_action_and_version() {
+    let output = tool()
+        .args(["check", "--format", "jsonl", "samples/browser-session.har"])
+        .output()
+        .unwrap();
+    let records = jsonl_records(&output.stdout);
+    assert_eq!(records.len(), 4, "the image entry is not an API call");
+    assert_eq!(records[0]["service"], "cbs");
+    assert_eq!(records[0]["action"], "DescribeDisks");
+    assert_eq!(records[0]["version"], "2017-03-12");
+    assert_eq!(records[1]["service"], "cvm", "region in the host");
+    assert_eq!(
+        records[1]["code"], "UnauthorizedOperation",
+        "base64 content is decoded"
+    );
+    assert_eq!(records[2]["outcome"], "invalid", "an HTML gateway page");
+    assert_eq!(records[2]["diagnostics"][0]["rule"], "invalid-json");
+}
+
+#[test]
+fn a_broken_har_archive_is_reported_as_a_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "cut.har", br#"{"log": {"entries": [{"request": {"url": "https://cbs.tencentcloudapi.com/"}, "response": {"content": {"mimeType": "application/json", "text": "{}"}}}, {"req"#);
+    let output = tool()
+        .args(["check", "--format", "jsonl", &path])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let records = jsonl_records(&output.stdout);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["diagnostics"][0]["rule"], "missing-response");
+    assert_eq!(records[1]["source"], path);
+    assert!(
+        records[1]["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("after 1 entries")
+    );
+}
+
+#[test]
+fn undecodable_base64_is_an_invalid_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "b.har", br#"{"log": {"entries": [{"request": {"url": "https://cbs.tencentcloudapi.com/"}, "response": {"content": {"mimeType": "application/json", "encoding": "base64", "text": "***"}}}]}}"#);
+    let output = tool()
+        .args(["check", "--format", "jsonl", &path])
+        .output()
+        .unwrap();
+    let records = jsonl_records(&output.stdout);
+    assert_eq!(records[0]["source"], format!("{path}#1"));
+    assert_eq!(records[0]["outcome"], "invalid");
+    assert!(
+        records[0]["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("base64")
+    );
+}
+
+#[test]
+fn json_lines_tolerate_crlf_and_count_blank_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = format!(
+        "{{\"Response\":{{\"RequestId\":\"{ID}\"}}}}\r\n\r\n  \n{{broken\r\n{{\"Response\":{{\"RequestId\":\"x\"}}}}"
+    );
+    let path = write(dir.path(), "c.ndjson", content.as_bytes());
+    let output = tool()
+        .args(["check", "--format", "jsonl", &path])
+        .output()
+        .unwrap();
+    let records = jsonl_records(&output.stdout);
+    let sources: Vec<String> = records
+        .iter()
+        .map(|r| r["source"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            format!("{path}:1"),
+            format!("{path}:4"),
+            format!("{path}:5")
+        ]
+    );
+    assert_eq!(
+        records[0]["outcome"], "success",
+        "the CR is not part of the record"
+    );
+    assert_eq!(records[1]["outcome"], "invalid");
+    assert_eq!(records[2]["request_id"], "x");
+}
+
+#[test]
+fn standard_input_is_one_document_or_json_lines() {
+    let body = format!("{{\"Response\":{{\"RequestId\":\"{ID}\"}}}}\n{{\"Response\":{{}}}}\n");
+    let output = tool()
+        .args(["check", "--format", "jsonl", "-"])
+        .write_stdin(body.clone())
+        .output()
+        .unwrap();
+    let records = jsonl_records(&output.stdout);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["source"], "-");
+    assert_eq!(
+        records[0]["diagnostics"][0]["rule"], "invalid-json",
+        "two documents are trailing data"
+    );
+
+    let output = tool()
+        .args(["check", "--format", "jsonl", "--lines", "-"])
+        .write_stdin(body)
+        .output()
+        .unwrap();
+    let records = jsonl_records(&output.stdout);
+    let sources: Vec<&str> = records
+        .iter()
+        .map(|r| r["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources, ["-:1", "-:2"]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn directories_are_walked_recursively_in_sorted_order_taking_known_extensions() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("b")).unwrap();
+    let ok = format!("{{\"Response\":{{\"RequestId\":\"{ID}\"}}}}");
+    write(dir.path(), "c.json", ok.as_bytes());
+    write(dir.path(), "a.txt", b"not a capture");
+    write(&dir.path().join("b"), "z.jsonl", b"{}\n");
+    write(dir.path(), "a.json", b"[]");
+    let output = tool()
+        .args(["check", "--format", "jsonl"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let records = jsonl_records(&output.stdout);
+    let names: Vec<String> = records
+        .iter()
+        .map(|r| {
+            r["source"]
+                .as_str()
+                .unwrap()
+                .strip_prefix(&dir.path().display().to_string())
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(names, ["/a.json", "/b/z.jsonl:1", "/c.json"]);
+}
+
+#[test]
+fn nothing_is_lost_on_a_mixed_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = String::new();
+    for n in 0..500 {
+        let line = match n % 4 {
+            0 => format!("{{\"Response\":{{\"RequestId\":\"id-{n}\"}}}}"),
+            1 => "{\"Response\":".to_owned(),
+            2 => "\u{fffd}garbage".to_owned(),
+            _ => format!("[{n}]"),
+        };
+        lines.push_str(&line);
+        lines.push('\n');
+    }
+    let path = write(dir.path(), "mixed.jsonl", lines.as_bytes());
+    let mut bytes = lines.into_bytes();
+    bytes.extend_from_slice(b"\xff\xfe\n");
+    let raw = write(dir.path(), "raw.jsonl", &bytes);
+    let output = tool()
+        .args(["check", "--format", "jsonl", &path, &raw])
+        .output()
+        .unwrap();
+    let records = jsonl_records(&output.stdout);
+    assert_eq!(records.len(), 1001);
+    for (n, record) in records.iter().take(500).enumerate() {
+        assert_eq!(record["source"], format!("{path}:{}", n + 1));
+        assert_eq!(record["outcome"] == "success", n % 4 == 0);
+    }
+    assert_eq!(records[1000]["source"], format!("{raw}:501"));
+}
+
+#[test]
+fn explain_a_common_code() {
+    tool()
+        .args(["explain", "RequestLimitExceeded"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("category:     throttling"))
+        .stdout(predicate::str::contains("retryable:    yes"));
+    let output = tool()
+        .args(["explain", "--format", "json", "AuthFailure.SignatureExpire"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["code"], "AuthFailure.SignatureExpire");
+    assert_eq!(json["known"], true);
+    assert_eq!(json["common"], "AuthFailure.SignatureExpire");
+    assert_eq!(json["category"], "authentication");
+    assert_eq!(json["retryable"], false);
+    assert!(json["description"].as_str().unwrap().contains("clock"));
+}
+
+#[test]
+fn explain_an_api_specific_code_through_its_prefix() {
+    let output = tool()
+        .args([
+            "explain",
+            "--format",
+            "json",
+            "ResourceNotFound.DiskNotFound",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["known"], false);
+    assert_eq!(json["common"], "ResourceNotFound");
+    assert_eq!(json["category"], "not-found");
+}
+
+#[test]
+fn explain_legacy_and_sdk_codes() {
+    let output = tool()
+        .args([
+            "explain",
+            "--format",
+            "json",
+            "InvalidParameter.SignatureFailure",
+        ])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["kind"], "legacy");
+    assert_eq!(json["common"], "AuthFailure.SignatureFailure");
+    assert_eq!(
+        json["category"], "authentication",
+        "not the invalid-parameter its prefix suggests"
+    );
+
+    tool()
+        .args(["explain", "ClientError.NetworkError"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("never sent by the server"));
+}
+
+#[test]
+fn an_unknown_code_exits_one_with_suggestions() {
+    tool()
+        .args(["explain", "AuthFailure.SignatureFailed"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "did you mean AuthFailure.SignatureFailure",
+        ));
+    let output = tool()
+        .args(["explain", "--format", "json", "Bogus"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["known"], false);
+    assert_eq!(json["category"], Value::Null);
+}
+
+#[test]
+fn explain_a_rule() {
+    tool()
+        .args(["explain", "--rule", "duplicate-key"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with(
+            "duplicate-key (error): An object has the same key twice",
+        ));
+    tool()
+        .args(["explain", "--rule", "duplicate-keys"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean duplicate-key"));
+}
+
+#[test]
+fn codes_lists_and_filters() {
+    let output = tool()
+        .args(["codes", "--format", "json", "--category", "throttling"])
+        .output()
+        .unwrap();
+    let rows: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(rows.len(), 4);
+    assert!(
+        rows.iter()
+            .all(|r| r["retryable"] == true && r["category"] == "throttling")
+    );
+    let output = tool().arg("codes").output().unwrap();
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap().lines().count(),
+        39
+    );
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let output = tool().args(["rules", "--format", "json"]).output().unwrap();
+    let rows: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(rows.len(), tencentcloud_envelope::Rule::ALL.len());
+    assert_eq!(rows[0]["rule"], "invalid-json");
+}
+
+#[test]
+fn help_has_examples_and_version_is_printed() {
+    for command in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["explain", "--help"],
+        &["codes", "--help"],
+        &["rules", "--help"],
+    ] {
+        tool()
+            .args(command)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("Examples:"));
+    }
+    tool()
+        .arg("--version")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")));
+}

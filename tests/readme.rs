@@ -1,0 +1,75 @@
+//! The README's tables stay in step with the code they describe.
+
+use tencentcloud_envelope::{Category, CommonCode, Rule, Severity};
+
+const README: &str = include_str!("../README.md");
+
+/// The rows of the first Markdown table after `heading`, as trimmed cells, header excluded.
+fn table(heading: &str) -> Vec<Vec<String>> {
+    let start = README
+        .find(heading)
+        .unwrap_or_else(|| panic!("no `{heading}` in the README"));
+    README[start..]
+        .lines()
+        .skip_while(|line| !line.starts_with('|'))
+        .take_while(|line| line.starts_with('|'))
+        .skip(2)
+        .map(|line| {
+            line.trim_matches('|')
+                .split(" | ")
+                .map(|cell| cell.trim().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_common_code_table_matches_common_code() {
+    let rows = table("### The common codes");
+    assert_eq!(rows.len(), CommonCode::ALL.len());
+    for (row, &code) in rows.iter().zip(CommonCode::ALL) {
+        assert_eq!(row[0].trim_matches('`'), code.as_str());
+        assert_eq!(
+            row[1].parse::<Category>().ok(),
+            Some(code.category()),
+            "{code}"
+        );
+        assert_eq!(row[2] == "yes", code.is_retryable(), "{code}");
+        assert_eq!(row[3], code.description(), "{code}");
+    }
+}
+
+#[test]
+fn the_rule_table_matches_rule() {
+    let rows = table("## Rules");
+    assert_eq!(rows.len(), Rule::ALL.len());
+    for (row, &rule) in rows.iter().zip(Rule::ALL) {
+        assert_eq!(row[0].trim_matches('`'), rule.id());
+        assert_eq!(
+            row[1].parse::<Severity>().ok(),
+            Some(rule.default_severity()),
+            "{rule}"
+        );
+        assert_eq!(row[2].replace("\\|", "|"), rule.description(), "{rule}");
+    }
+}
+
+#[test]
+fn the_category_table_matches_category() {
+    let rows = table("## Error codes and what to do");
+    assert_eq!(rows.len(), Category::ALL.len());
+    for row in rows {
+        let category: Category = row[0].trim_matches('`').parse().unwrap();
+        assert_eq!(
+            row[3].trim_matches('*') == "yes",
+            category.is_retryable(),
+            "{category}"
+        );
+        for code in row[1]
+            .split(", ")
+            .filter_map(|c| c.trim_matches('`').parse::<CommonCode>().ok())
+        {
+            assert_eq!(code.category(), category, "{code}");
+        }
+    }
+}
