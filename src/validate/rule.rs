@@ -188,6 +188,13 @@ pub enum Rule {
     DeprecatedAction,
 }
 
+impl Severity {
+    /// The lowercase name, as displayed and parsed.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
 impl Rule {
     /// Every rule, in the order the documentation lists them.
     pub const ALL: &'static [Rule] = <Self as VariantArray>::VARIANTS;

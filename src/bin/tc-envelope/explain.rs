@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use tencentcloud_envelope::{Category, CommonCode, ErrorCode, Rule};
+use tencentcloud_envelope::{Category, CommonCode, ErrorCode, Rule, Severity};
 
 use crate::catalog::{self, Origin};
 use crate::{CodesArgs, ExplainArgs, Format, RulesArgs};
@@ -119,17 +119,49 @@ fn suggestions(text: &str) -> Vec<&'static str> {
         .iter()
         .map(|c| c.as_str())
         .chain(catalog::KNOWN.iter().map(|k| k.code));
+    closest(text, candidates, 0.85)
+}
+
+/// Up to three candidates at least `threshold` similar to `text` (Jaro-Winkler, letter case
+/// ignored), most similar first.
+fn closest(
+    text: &str,
+    candidates: impl Iterator<Item = &'static str>,
+    threshold: f64,
+) -> Vec<&'static str> {
+    let text = text.to_ascii_lowercase();
     let mut scored: Vec<(f64, &'static str)> = candidates
         .map(|candidate| {
             (
-                strsim::jaro_winkler(&text.to_ascii_lowercase(), &candidate.to_ascii_lowercase()),
+                strsim::jaro_winkler(&text, &candidate.to_ascii_lowercase()),
                 candidate,
             )
         })
-        .filter(|(score, _)| *score >= 0.85)
+        .filter(|(score, _)| *score >= threshold)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    scored.into_iter().take(3).map(|(_, code)| code).collect()
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, candidate)| candidate)
+        .collect()
+}
+
+/// Prints `value` as pretty JSON, or for people through `text`; 0 on success, 2 when
+/// standard output cannot be written.
+fn print<T: Serialize>(
+    format: Format,
+    value: &T,
+    text: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> u8 {
+    let mut out = io::stdout().lock();
+    let written = match format {
+        Format::Json => serde_json::to_writer_pretty(&mut out, value)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out)),
+        Format::Text => text(&mut out),
+    };
+    u8::from(written.is_err()) * 2
 }
 
 pub fn explain(args: &ExplainArgs) -> u8 {
@@ -138,36 +170,33 @@ pub fn explain(args: &ExplainArgs) -> u8 {
     }
     let explanation = explanation(&args.code);
     let found = explanation.kind != "unknown";
-    let mut out = io::stdout().lock();
-    let written = match args.format {
-        Format::Json => serde_json::to_writer_pretty(&mut out, &explanation)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out)),
-        Format::Text if found => write_explanation(&mut out, &explanation),
-        Format::Text => {
-            let hint = explanation
-                .category
-                .map(|category| format!(" (its first segment suggests the {category} category)"))
-                .unwrap_or_default();
-            let suggestions = if explanation.suggestions.is_empty() {
-                String::new()
-            } else {
-                format!("; did you mean {}?", explanation.suggestions.join(", "))
-            };
-            eprintln!(
-                "tc-envelope: `{}` is not a known error code{hint}{suggestions}",
-                explanation.code
-            );
-            Ok(())
-        }
-    };
-    if written.is_err() {
-        return 2;
+    if !found && args.format == Format::Text {
+        let hint = explanation
+            .category
+            .map(|category| format!(" (its first segment suggests the {category} category)"))
+            .unwrap_or_default();
+        let suggestions = if explanation.suggestions.is_empty() {
+            String::new()
+        } else {
+            format!("; did you mean {}?", explanation.suggestions.join(", "))
+        };
+        eprintln!(
+            "tc-envelope: `{}` is not a known error code{hint}{suggestions}",
+            explanation.code
+        );
+        return 1;
     }
-    u8::from(!found)
+    let status = print(args.format, &explanation, |out| {
+        write_explanation(out, &explanation)
+    });
+    if status == 0 {
+        u8::from(!found)
+    } else {
+        status
+    }
 }
 
-fn write_explanation(out: &mut impl Write, e: &Explanation) -> io::Result<()> {
+fn write_explanation(out: &mut dyn Write, e: &Explanation) -> io::Result<()> {
     let kind = match e.kind {
         "common" => "a common error code: any action may return it",
         "legacy" => "an early API 3.0 error code",
@@ -175,10 +204,8 @@ fn write_explanation(out: &mut impl Write, e: &Explanation) -> io::Result<()> {
         _ => "an action-specific error code",
     };
     writeln!(out, "{}: {kind}", e.code)?;
-    if let Some(common) = &e.common {
-        if *common != e.code {
-            writeln!(out, "  common code:  {common}")?;
-        }
+    if let Some(common) = e.common.as_ref().filter(|common| **common != e.code) {
+        writeln!(out, "  common code:  {common}")?;
     }
     if let Some(category) = e.category {
         writeln!(out, "  category:     {category}")?;
@@ -200,46 +227,37 @@ fn write_explanation(out: &mut impl Write, e: &Explanation) -> io::Result<()> {
 }
 
 #[derive(Serialize)]
-struct RuleExplanation {
+struct RuleRow {
     rule: Rule,
-    severity: tencentcloud_envelope::Severity,
+    severity: Severity,
     description: &'static str,
+}
+
+impl RuleRow {
+    fn of(rule: Rule) -> Self {
+        RuleRow {
+            rule,
+            severity: rule.default_severity(),
+            description: rule.description(),
+        }
+    }
 }
 
 fn explain_rule(args: &ExplainArgs) -> u8 {
     let Ok(rule) = args.code.parse::<Rule>() else {
-        let mut close: Vec<(f64, &str)> = Rule::ALL
-            .iter()
-            .map(|r| (strsim::jaro_winkler(&args.code, r.id()), r.id()))
-            .filter(|(score, _)| *score >= 0.8)
-            .collect();
-        close.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let names: Vec<&str> = close.iter().take(3).map(|(_, id)| *id).collect();
+        let names = closest(&args.code, Rule::ALL.iter().map(|r| r.id()), 0.8);
         let hint = if names.is_empty() {
-            "; `tc-envelope explain --rule` takes the ids listed in the README".to_owned()
+            "; `tc-envelope rules` lists them".to_owned()
         } else {
             format!("; did you mean {}?", names.join(", "))
         };
         eprintln!("tc-envelope: `{}` is not a rule id{hint}", args.code);
         return 1;
     };
-    let explanation = RuleExplanation {
-        rule,
-        severity: rule.default_severity(),
-        description: rule.description(),
-    };
-    let mut out = io::stdout().lock();
-    let written = match args.format {
-        Format::Json => serde_json::to_writer_pretty(&mut out, &explanation)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out)),
-        Format::Text => writeln!(
-            out,
-            "{rule} ({}): {}",
-            explanation.severity, explanation.description
-        ),
-    };
-    u8::from(written.is_err()) * 2
+    let row = RuleRow::of(rule);
+    print(args.format, &row, |out| {
+        writeln!(out, "{rule} ({}): {}", row.severity, row.description)
+    })
 }
 
 #[derive(Serialize)]
@@ -261,65 +279,40 @@ pub fn codes(args: &CodesArgs) -> u8 {
             description: code.description(),
         })
         .collect();
-    let mut out = io::stdout().lock();
-    let written = match args.format {
-        Format::Json => serde_json::to_writer_pretty(&mut out, &rows)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out)),
-        Format::Text => {
-            let width = rows.iter().map(|r| r.code.len()).max().unwrap_or(4).max(4);
-            let mut result = writeln!(
+    print(args.format, &rows, |out| {
+        let width = rows.iter().map(|r| r.code.len()).max().unwrap_or(4).max(4);
+        writeln!(
+            out,
+            "{:width$}  {:17}  {:9}  DESCRIPTION",
+            "CODE", "CATEGORY", "RETRYABLE"
+        )?;
+        for row in &rows {
+            let retryable = if row.retryable { "yes" } else { "no" };
+            writeln!(
                 out,
-                "{:width$}  {:17}  {:9}  DESCRIPTION",
-                "CODE", "CATEGORY", "RETRYABLE"
-            );
-            for row in &rows {
-                result = result.and_then(|()| {
-                    writeln!(
-                        out,
-                        "{:width$}  {:17}  {:9}  {}",
-                        row.code,
-                        row.category.as_str(),
-                        if row.retryable { "yes" } else { "no" },
-                        row.description
-                    )
-                });
-            }
-            result
+                "{:width$}  {:17}  {retryable:9}  {}",
+                row.code,
+                row.category.as_str(),
+                row.description
+            )?;
         }
-    };
-    u8::from(written.is_err()) * 2
+        Ok(())
+    })
 }
 
 pub fn rules(args: &RulesArgs) -> u8 {
-    let rows: Vec<RuleExplanation> = Rule::ALL
-        .iter()
-        .map(|&rule| RuleExplanation {
-            rule,
-            severity: rule.default_severity(),
-            description: rule.description(),
-        })
-        .collect();
-    let mut out = io::stdout().lock();
-    let written = match args.format {
-        Format::Json => serde_json::to_writer_pretty(&mut out, &rows)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out)),
-        Format::Text => {
-            let mut result = writeln!(out, "{:27}  {:8}  DESCRIPTION", "RULE", "SEVERITY");
-            for row in &rows {
-                result = result.and_then(|()| {
-                    writeln!(
-                        out,
-                        "{:27}  {:8}  {}",
-                        row.rule.id(),
-                        row.severity.to_string(),
-                        row.description
-                    )
-                });
-            }
-            result
+    let rows: Vec<RuleRow> = Rule::ALL.iter().map(|&rule| RuleRow::of(rule)).collect();
+    print(args.format, &rows, |out| {
+        writeln!(out, "{:27}  {:8}  DESCRIPTION", "RULE", "SEVERITY")?;
+        for row in &rows {
+            writeln!(
+                out,
+                "{:27}  {:8}  {}",
+                row.rule.id(),
+                row.severity.as_str(),
+                row.description
+            )?;
         }
-    };
-    u8::from(written.is_err()) * 2
+        Ok(())
+    })
 }
