@@ -142,11 +142,19 @@ impl ErrorCode {
 
 /// See [`ErrorCode::is_well_formed`].
 pub(crate) fn is_well_formed(code: &str) -> bool {
-    code.split('.').all(|segment| {
-        let mut chars = segment.chars();
-        chars.next().is_some_and(|c| c.is_ascii_uppercase())
-            && chars.all(|c| c.is_ascii_alphanumeric())
-    })
+    let mut at_segment_start = true;
+    for &byte in code.as_bytes() {
+        let fits = match byte {
+            b'A'..=b'Z' => true,
+            b'.' | b'a'..=b'z' | b'0'..=b'9' => !at_segment_start,
+            _ => false,
+        };
+        if !fits {
+            return false;
+        }
+        at_segment_start = byte == b'.';
+    }
+    !at_segment_start
 }
 
 /// The category of any code, common or not, without building an [`ErrorCode`].

@@ -2,27 +2,20 @@
 
 /// Whether `id` is a UUID in 8-4-4-4-12 hexadecimal form (either letter case).
 pub(crate) fn is_uuid(id: &str) -> bool {
-    uuid_bits(id).is_some()
+    id.len() == 36
+        && id.bytes().enumerate().all(|(index, byte)| match index {
+            8 | 13 | 18 | 23 => byte == b'-',
+            _ => byte.is_ascii_hexdigit(),
+        })
 }
 
 /// The 128 bits of a UUID in 8-4-4-4-12 form, letter case ignored.
 pub(crate) fn uuid_bits(id: &str) -> Option<u128> {
-    let bytes = id.as_bytes();
-    if bytes.len() != 36 {
+    if !is_uuid(id) {
         return None;
     }
-    let mut bits: u128 = 0;
-    for (index, &byte) in bytes.iter().enumerate() {
-        if matches!(index, 8 | 13 | 18 | 23) {
-            if byte != b'-' {
-                return None;
-            }
-            continue;
-        }
-        let digit = char::from(byte).to_digit(16)?;
-        bits = (bits << 4) | u128::from(digit);
-    }
-    Some(bits)
+    let digits = id.chars().filter_map(|c| c.to_digit(16));
+    Some(digits.fold(0, |bits, digit| (bits << 4) | u128::from(digit)))
 }
 
 #[cfg(test)]

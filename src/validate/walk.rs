@@ -219,7 +219,8 @@ impl Role {
 struct KeySet<'a> {
     few: [&'a str; KeySet::FEW],
     len: usize,
-    many: HashSet<Cow<'a, str>>,
+    /// Created on demand: even an empty `HashSet` costs a random seed.
+    many: Option<HashSet<Cow<'a, str>>>,
 }
 
 impl<'a> KeySet<'a> {
@@ -229,20 +230,16 @@ impl<'a> KeySet<'a> {
         KeySet {
             few: [""; KeySet::FEW],
             len: 0,
-            many: HashSet::new(),
+            many: None,
         }
     }
 
     /// Adds `key`; true when the object already had it.
     #[allow(clippy::ptr_arg, reason = "a borrowed key is kept without copying it")]
     fn insert(&mut self, key: &Cow<'a, str>) -> bool {
-        if self.many.is_empty() {
-            if self
-                .few
-                .get(..self.len)
-                .unwrap_or_default()
-                .contains(&key.as_ref())
-            {
+        if self.many.is_none() {
+            let few = self.few.get(..self.len).unwrap_or_default();
+            if few.contains(&key.as_ref()) {
                 return true;
             }
             if let (Cow::Borrowed(borrowed), Some(slot)) = (key, self.few.get_mut(self.len)) {
@@ -251,9 +248,11 @@ impl<'a> KeySet<'a> {
                 return false;
             }
             let few = self.few.get(..self.len).unwrap_or_default();
-            self.many.extend(few.iter().map(|&k| Cow::Borrowed(k)));
+            self.many = Some(few.iter().map(|&k| Cow::Borrowed(k)).collect());
         }
-        !self.many.insert(key.clone())
+        self.many
+            .as_mut()
+            .is_some_and(|many| !many.insert(key.clone()))
     }
 }
 
