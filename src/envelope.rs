@@ -53,7 +53,12 @@ impl<'a> Envelope<'a> {
     /// `RequestId`, repeats a fixed member, or has an `Error` without a non-empty string
     /// `Code`. [`validate`](crate::validate()) explains such inputs in detail.
     pub fn from_slice(input: &'a [u8]) -> Result<Self, serde_json::Error> {
-        serde_json::from_slice(input)
+        // One UTF-8 check of the whole input is cheaper than one per string; invalid input
+        // goes the slow way, for serde_json's error and its position.
+        match std::str::from_utf8(input) {
+            Ok(text) => serde_json::from_str(text),
+            Err(_) => serde_json::from_slice(input),
+        }
     }
 
     /// The request id, present on success and failure alike.

@@ -46,7 +46,7 @@ pub(super) fn walk(text: &str, nesting_limit: usize) -> Walked {
     let root = Path {
         parent: None,
         segment: Segment::Root,
-        at: Some(skip_whitespace(text, 0)),
+        at: Place::Value(skip_whitespace(text, 0)),
     };
     let mut deserializer = serde_json::Deserializer::from_str(text);
     // The visitors enforce `nesting_limit` themselves, before each level of recursion.
@@ -95,7 +95,7 @@ impl Walker<'_> {
         self.findings.push(Finding {
             rule,
             pointer: path.pointer(),
-            offset: path.offset(),
+            offset: path.offset(self.text),
             message,
         });
     }
@@ -109,12 +109,21 @@ impl Walker<'_> {
     }
 }
 
-/// Where a value sits: a chain of segments from the root, each with the value's offset when
+/// Where a value sits: a chain of segments from the root, each with the value's place when
 /// it is known (keys written with escapes do not reveal their place).
 struct Path<'p> {
     parent: Option<&'p Path<'p>>,
     segment: Segment<'p>,
-    at: Option<usize>,
+    at: Place,
+}
+
+/// What is known of a value's place; the exact offset is worked out only for a finding.
+#[derive(Clone, Copy)]
+enum Place {
+    Value(usize),
+    /// The value follows the key whose closing quote is at this offset.
+    AfterKey(usize),
+    Unknown,
 }
 
 enum Segment<'p> {
@@ -125,10 +134,15 @@ enum Segment<'p> {
 
 impl Path<'_> {
     /// The offset of this value, or of the nearest enclosing value whose place is known.
-    fn offset(&self) -> usize {
+    fn offset(&self, text: &str) -> usize {
         let mut path = self;
         loop {
-            match (path.at, path.parent) {
+            let known = match path.at {
+                Place::Value(at) => Some(at),
+                Place::AfterKey(key_end) => value_offset(text, key_end),
+                Place::Unknown => None,
+            };
+            match (known, path.parent) {
                 (Some(at), _) => return at,
                 (None, Some(parent)) => path = parent,
                 (None, None) => return 0,
@@ -219,8 +233,9 @@ impl Role {
 struct KeySet<'a> {
     few: [&'a str; KeySet::FEW],
     len: usize,
-    /// Created on demand: even an empty `HashSet` costs a random seed.
-    many: Option<HashSet<Cow<'a, str>>>,
+    /// Created on demand. Hashing uses a per-process random seed, so a crafted input cannot
+    /// count on collisions.
+    many: Option<HashSet<Cow<'a, str>, foldhash::fast::RandomState>>,
 }
 
 impl<'a> KeySet<'a> {
@@ -248,7 +263,12 @@ impl<'a> KeySet<'a> {
                 return false;
             }
             let few = self.few.get(..self.len).unwrap_or_default();
-            self.many = Some(few.iter().map(|&k| Cow::Borrowed(k)).collect());
+            let mut many = HashSet::with_capacity_and_hasher(
+                4 * Self::FEW,
+                foldhash::fast::RandomState::default(),
+            );
+            many.extend(few.iter().map(|&k| Cow::Borrowed(k)));
+            self.many = Some(many);
         }
         self.many
             .as_mut()
@@ -335,7 +355,7 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
             let child = Path {
                 parent: Some(path),
                 segment: Segment::Index(index),
-                at: None,
+                at: Place::Unknown,
             };
             let node = Node {
                 walker: &mut *walker,
@@ -363,18 +383,18 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
         while let Some(CowStr(key)) = map.next_key()? {
             let key_at = walker.offset_of(&key);
             let repeated = keys.insert(&key);
-            let value_at = key_at.and_then(|at| value_offset(walker.text, at + key.len()));
             let child = Path {
                 parent: Some(path),
                 segment: Segment::Key(&key),
-                at: value_at,
+                at: key_at.map_or(Place::Unknown, |at| Place::AfterKey(at + key.len())),
             };
             if repeated {
                 walker.findings.push(Finding {
                     rule: Rule::DuplicateKey,
                     pointer: child.pointer(),
                     // The repeated key itself, at its opening quote.
-                    offset: key_at.map_or_else(|| path.offset(), |at| at.saturating_sub(1)),
+                    offset: key_at
+                        .map_or_else(|| path.offset(walker.text), |at| at.saturating_sub(1)),
                     message: format!("the key `{key}` appears more than once in this object"),
                 });
             }
@@ -390,7 +410,7 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                 role: child_role,
             };
             let kind = map.next_value_seed(node)?;
-            if !repeated {
+            if !repeated && role != Role::Other {
                 members.record(walker, role, &child, &key, kind);
             }
         }
@@ -422,9 +442,6 @@ impl<'a> Members<'a> {
         key: &Cow<'a, str>,
         kind: Kind,
     ) {
-        if role == Role::Other {
-            return;
-        }
         let fixed = role.fixed_names();
         if let Some(index) = fixed.iter().position(|name| *name == key) {
             if let Some(present) = self.present.get_mut(index) {
@@ -439,7 +456,7 @@ impl<'a> Members<'a> {
             return;
         }
         match role {
-            Role::Root => self.extra.push((key.clone(), child.offset())),
+            Role::Root => self.extra.push((key.clone(), child.offset(walker.text))),
             Role::Response if key == "DeprecatedWarning" => {
                 let message = match kind {
                     Kind::Str(text) => format!("the action is deprecated: {text}"),
@@ -447,7 +464,7 @@ impl<'a> Members<'a> {
                 };
                 walker.report(Rule::DeprecatedAction, child, message);
             }
-            Role::Response => self.payload.push((key.clone(), child.offset())),
+            Role::Response => self.payload.push((key.clone(), child.offset(walker.text))),
             Role::Error | Role::Other => {}
         }
     }
@@ -479,7 +496,7 @@ impl<'a> Members<'a> {
                     walker.report(Rule::RequestIdNotUuid, child, message);
                 }
                 walker.request_id = Some(id.into_owned());
-                walker.request_id_offset = child.offset();
+                walker.request_id_offset = child.offset(walker.text);
             }
             ("RequestId", kind) => {
                 let message = format!("`RequestId` is {}, not a string", kind.describe());
