@@ -120,12 +120,39 @@ fn capture(c: &mut Criterion) {
     group.finish();
 }
 
+/// How the validator's cost grows: with the size of a response, and with the width of one
+/// object (duplicate detection must stay linear).
+fn scaling(c: &mut Criterion) {
+    let inputs = [
+        ("1-disk", inputs::describe_disks(1, 3)),
+        ("100-disks", inputs::describe_disks(100, 4)),
+        ("10000-disks", inputs::describe_disks(10_000, 5)),
+        ("1000-keys", inputs::wide_object(1_000)),
+        ("100000-keys", inputs::wide_object(100_000)),
+    ];
+    let mut group = c.benchmark_group("scaling");
+    group.sample_size(10);
+    for (name, text) in &inputs {
+        let bytes = text.as_bytes();
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(format!("naive-value/{name}"), |b| {
+            b.iter(|| {
+                serde_json::from_slice::<serde_json::Value>(black_box(bytes)).map(|v| v.is_object())
+            });
+        });
+        group.bench_function(format!("validate/{name}"), |b| {
+            b.iter(|| validate(black_box(bytes)).outcome());
+        });
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3))
         .sample_size(50);
-    targets = single_responses, capture
+    targets = single_responses, capture, scaling
 }
 criterion_main!(benches);

@@ -63,27 +63,44 @@ pub fn describe_disks(disks: usize, id: usize) -> String {
     )
 }
 
+/// Record `n` of a capture: successes and failures of several shapes, one line each, every
+/// one with its own request id.
+pub fn record(n: usize) -> String {
+    match n % 5 {
+        0 => format!(
+            r#"{{"Response":{{"Error":{{"Code":"InvalidParameterValue.DiskIdMalformed","Message":"disk-{n} is malformed"}},"RequestId":"{}"}}}}"#,
+            uuid(n)
+        ),
+        1 => format!(
+            r#"{{"Response":{{"TotalCount":0,"InstanceStatusSet":[],"RequestId":"{}"}}}}"#,
+            uuid(n)
+        ),
+        2 | 3 => describe_disks(1 + n % 3, n).replace('\n', ""),
+        _ => format!(
+            r#"{{"Response":{{"DiskIdSet":["disk-{n:08x}","disk-{:08x}"],"DealId":"deal-{n}","RequestId":"{}"}}}}"#,
+            n + 1,
+            uuid(n)
+        ),
+    }
+}
+
 /// A capture of `records` varied responses, one per line.
 pub fn capture(records: usize) -> String {
     let mut out = String::new();
     for n in 0..records {
-        let line = match n % 5 {
-            0 => format!(
-                r#"{{"Response":{{"Error":{{"Code":"InvalidParameterValue.DiskIdMalformed","Message":"disk-{n} is malformed"}},"RequestId":"{}"}}}}"#,
-                uuid(n)
-            ),
-            1 => format!(
-                r#"{{"Response":{{"TotalCount":0,"InstanceStatusSet":[],"RequestId":"{}"}}}}"#,
-                uuid(n)
-            ),
-            2 | 3 => describe_disks(1 + n % 3, n).replace('\n', ""),
-            _ => format!(
-                r#"{{"Response":{{"DiskIdSet":["disk-{n:08x}","disk-{:08x}"],"DealId":"deal-{n}","RequestId":"{}"}}}}"#,
-                n + 1,
-                uuid(n)
-            ),
-        };
-        writeln!(out, "{line}").expect("writing to a String cannot fail");
+        writeln!(out, "{}", record(n)).expect("writing to a String cannot fail");
     }
     out
+}
+
+/// A success whose payload is one object with `keys` distinct members.
+pub fn wide_object(keys: usize) -> String {
+    let members: Vec<String> = (0..keys)
+        .map(|k| format!(r#""Field{k:06}": {k}"#))
+        .collect();
+    format!(
+        r#"{{"Response": {{"Wide": {{{}}}, "RequestId": "{}"}}}}"#,
+        members.join(", "),
+        uuid(keys)
+    )
 }
