@@ -80,13 +80,14 @@ fn single_responses(c: &mut Criterion) {
         group.bench_function("validate", |b| {
             b.iter(|| validate(black_box(bytes)).outcome());
         });
-        if *name != "error-envelope" {
-            group.bench_function("typed-response", |b| {
-                b.iter(|| {
-                    serde_json::from_slice::<Response<DescribeDisks>>(black_box(bytes))
-                        .map(|r| r.is_success())
-                });
+        // On the error envelope this yields the `ApiError` despite `DescribeDisks`'s required field.
+        group.bench_function("typed-response", |b| {
+            b.iter(|| {
+                serde_json::from_slice::<Response<DescribeDisks>>(black_box(bytes))
+                    .map(|r| r.is_success())
             });
+        });
+        if *name != "error-envelope" {
             group.bench_function("typed-payload-alone", |b| {
                 b.iter(|| {
                     serde_json::from_slice::<Unwrapped>(black_box(bytes))
