@@ -1,4 +1,15 @@
 #![doc = include_str!("../README.md")]
+// Input-derived data must never panic the library: no unwrapping, no indexing.
+#![cfg_attr(
+    not(test),
+    warn(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic,
+        clippy::unreachable
+    )
+)]
 
 mod api_error;
 mod category;

@@ -203,6 +203,9 @@ enum Role {
     Root,
     Response,
     Error,
+    /// A member of one of the objects above whose text a rule reads.
+    Member,
+    /// Anything deeper: only its syntax and its keys matter.
     Other,
 }
 
@@ -211,8 +214,15 @@ impl Role {
         match (self, key) {
             (Role::Root, "Response") => Role::Response,
             (Role::Response, "Error") => Role::Error,
+            (Role::Response, "RequestId" | "DeprecatedWarning")
+            | (Role::Error, "Code" | "Message") => Role::Member,
             _ => Role::Other,
         }
+    }
+
+    /// Whether members of an object in this role are checked one by one.
+    fn is_fixed(self) -> bool {
+        matches!(self, Role::Root | Role::Response | Role::Error)
     }
 
     /// The fixed member names of an object in this role.
@@ -221,7 +231,7 @@ impl Role {
             Role::Root => &["Response"],
             Role::Response => &["RequestId", "Error"],
             Role::Error => &["Code", "Message"],
-            Role::Other => &[],
+            Role::Member | Role::Other => &[],
         }
     }
 }
@@ -334,12 +344,13 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
         Ok(Kind::Str(Cow::Borrowed(value)))
     }
 
+    /// An unescaped string is copied only where a rule reads its text.
     fn visit_str<E>(self, value: &str) -> Result<Kind<'a>, E> {
-        Ok(Kind::Str(Cow::Owned(value.to_owned())))
-    }
-
-    fn visit_string<E>(self, value: String) -> Result<Kind<'a>, E> {
-        Ok(Kind::Str(Cow::Owned(value)))
+        Ok(Kind::Str(if self.role == Role::Member {
+            Cow::Owned(value.to_owned())
+        } else {
+            Cow::Borrowed("")
+        }))
     }
 
     fn visit_seq<A: SeqAccess<'a>>(self, mut seq: A) -> Result<Kind<'a>, A::Error> {
@@ -410,7 +421,7 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                 role: child_role,
             };
             let kind = map.next_value_seed(node)?;
-            if !repeated && role != Role::Other {
+            if !repeated && role.is_fixed() {
                 members.record(walker, role, &child, &key, kind);
             }
         }
@@ -465,7 +476,7 @@ impl<'a> Members<'a> {
                 walker.report(Rule::DeprecatedAction, child, message);
             }
             Role::Response => self.payload.push((key.clone(), child.offset(walker.text))),
-            Role::Error | Role::Other => {}
+            Role::Error | Role::Member | Role::Other => {}
         }
     }
 
@@ -599,7 +610,7 @@ impl<'a> Members<'a> {
                     );
                 }
             }
-            Role::Other => {}
+            Role::Member | Role::Other => {}
         }
     }
 }
