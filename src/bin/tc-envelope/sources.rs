@@ -189,7 +189,7 @@ fn read_document(
 }
 
 /// JSON Lines: one record per non-blank line, numbered from 1, CRLF tolerated.
-fn read_lines(
+pub fn read_lines(
     name: &str,
     mut reader: impl BufRead,
     sink: &mut dyn FnMut(Record),
@@ -219,7 +219,7 @@ fn read_lines(
 
 /// HTTP Archive 1.2: every entry that is a Tencent Cloud API call or answers with JSON,
 /// streamed from `log.entries` one entry at a time.
-fn read_har(name: &str, reader: impl Read, sink: &mut dyn FnMut(Record)) -> io::Result<()> {
+pub fn read_har(name: &str, reader: impl Read, sink: &mut dyn FnMut(Record)) -> io::Result<()> {
     let mut deserializer = serde_json::Deserializer::from_reader(reader);
     let mut har = Har {
         name,

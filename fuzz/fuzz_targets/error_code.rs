@@ -1,0 +1,21 @@
+//! `ErrorCode` parsing never panics, round-trips, and classifies consistently.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use tencentcloud_envelope::ErrorCode;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    match text.parse::<ErrorCode>() {
+        Ok(code) => {
+            assert_eq!(code.as_str(), text);
+            if let Some(common) = code.common() {
+                assert!(text == common.as_str() || text.starts_with(&format!("{}.", common.as_str())));
+                assert_eq!(code.category(), Some(common.category()));
+            }
+            assert_eq!(code.is_retryable(), code.category().is_some_and(|c| c.is_retryable()));
+            let _ = code.is_well_formed();
+        }
+        Err(_) => assert!(text.is_empty()),
+    }
+});

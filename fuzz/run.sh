@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for SECONDS each (default 60), seeding from the repository's seeds and,
+# when present, from Tencent Cloud's documentation examples beside the repository.
+# Needs `cargo install cargo-fuzz`; runs on a stable toolchain through RUSTC_BOOTSTRAP.
+set -euo pipefail
+cd "$(dirname "$0")"
+seconds=${1:-60}
+examples=../../shared/corpus/doc-examples
+export RUSTC_BOOTSTRAP=1
+
+seeds_for() {
+    case $1 in
+        validate | response | envelope) echo seeds/json ;;
+        *) echo "seeds/$1" ;;
+    esac
+}
+
+for target in validate envelope response har json_lines error_code; do
+    mkdir -p "corpus/$target"
+    if [ "$(seeds_for "$target")" = seeds/json ] && [ -d "$examples" ] && [ -z "$(ls -A "corpus/$target")" ]; then
+        find "$examples" -name '*.json' -exec cp -t "corpus/$target" {} +
+    fi
+    echo "--- $target for ${seconds}s"
+    cargo fuzz run "$target" "corpus/$target" "$(seeds_for "$target")" -- \
+        -max_total_time="$seconds" -print_final_stats=1 -max_len=65536
+done
