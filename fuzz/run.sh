@@ -18,7 +18,10 @@ seeds_for() {
 for target in validate envelope response har json_lines error_code; do
     mkdir -p "corpus/$target"
     if [ "$(seeds_for "$target")" = seeds/json ] && [ -d "$examples" ] && [ -z "$(ls -A "corpus/$target")" ]; then
-        find "$examples" -name '*.json' -exec cp -t "corpus/$target" {} +
+        # Several products share action names: name each copy after its whole path.
+        (cd "$examples" && find . -name '*.json' | sed 's|^\./||') | while read -r file; do
+            cp "$examples/$file" "corpus/$target/${file//\//_}"
+        done
     fi
     echo "--- $target for ${seconds}s"
     cargo fuzz run "$target" "corpus/$target" "$(seeds_for "$target")" -- \

@@ -493,3 +493,96 @@ fn help_has_examples_and_version_is_printed() {
         .code(0)
         .stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")));
 }
+
+/// A small deterministic generator, so the mutation test needs no extra dependency.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % n as u64).unwrap()
+    }
+}
+
+/// Real responses on one line each: the samples, and the documentation examples when present.
+fn real_responses() -> Vec<Vec<u8>> {
+    let mut paths: Vec<std::path::PathBuf> = [
+        "samples/describe-disks.json",
+        "samples/signature-failure.json",
+    ]
+    .iter()
+    .map(Into::into)
+    .collect();
+    let examples = Path::new("../shared/corpus/doc-examples/cvm/v20170312");
+    if let Ok(entries) = fs::read_dir(examples) {
+        let mut more: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+        more.sort();
+        paths.extend(more.into_iter().take(200));
+    }
+    paths
+        .iter()
+        .map(|path| {
+            let bytes = fs::read(path).unwrap();
+            bytes
+                .iter()
+                .map(|&b| if b == b'\n' || b == b'\r' { b' ' } else { b })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn thousands_of_mutated_real_responses_each_get_one_well_formed_record() {
+    let originals = real_responses();
+    let mut random = XorShift(0x9E37_79B9_7F4A_7C15);
+    let mut lines = Vec::new();
+    let significant = b"{}[]\",:\\0123456789tfnue \x00\xff\xc3";
+    for _ in 0..3_000 {
+        let mut line = originals[random.below(originals.len())].clone();
+        for _ in 0..=random.below(4) {
+            let at = random.below(line.len().max(1));
+            match random.below(4) {
+                0 if !line.is_empty() => {
+                    line.remove(at);
+                }
+                1 => line.insert(at, significant[random.below(significant.len())]),
+                2 if !line.is_empty() => line[at] = significant[random.below(significant.len())],
+                _ => line.truncate(at),
+            }
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
+            line = b"x".to_vec();
+        }
+        lines.push(line);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut content = Vec::new();
+    for line in &lines {
+        content.extend_from_slice(line);
+        content.push(b'\n');
+    }
+    let path = write(dir.path(), "mutated.jsonl", &content);
+    let output = tool()
+        .args(["check", "--format", "jsonl", &path])
+        .output()
+        .unwrap();
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{:?}",
+        output.status
+    );
+    let records = jsonl_records(&output.stdout);
+    assert_eq!(records.len(), lines.len());
+    for (n, record) in records.iter().enumerate() {
+        assert_eq!(record["source"], format!("{path}:{}", n + 1));
+        assert!(["success", "failure", "invalid"].contains(&record["outcome"].as_str().unwrap()));
+        assert!(record["diagnostics"].is_array());
+        assert!(record.get("request_id").is_some() && record.get("code").is_some());
+    }
+}
