@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use serde::Deserialize;
-use tencentcloud_envelope::{Envelope, Response, Validator, validate};
+use tencentcloud_envelope::{Call, Envelope, Response, Validator, validate};
 
 #[allow(dead_code, reason = "the fields exist to be deserialized")]
 #[allow(clippy::struct_field_names, reason = "the names mirror the API's")]
@@ -148,12 +148,42 @@ fn scaling(c: &mut Criterion) {
     group.finish();
 }
 
+/// The cost of holding a payload against CBS's description, beside the envelope check alone.
+fn schema(c: &mut Criterion) {
+    let call = Call::new("cbs")
+        .version("2017-03-12")
+        .action("DescribeDisks");
+    for disks in [3, 40] {
+        let text = inputs::conforming_disks(disks);
+        let bytes = text.as_bytes();
+        let mut group = c.benchmark_group(format!("schema-{disks}-disks"));
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function("naive-value", |b| {
+            b.iter(|| {
+                serde_json::from_slice::<serde_json::Value>(black_box(bytes)).map(|v| v.is_object())
+            });
+        });
+        // A fresh validator each time, so neither sees the request id repeated.
+        group.bench_function("validator", |b| {
+            b.iter(|| Validator::new().validate(black_box(bytes)).outcome());
+        });
+        group.bench_function("validator-with-schema", |b| {
+            b.iter(|| {
+                Validator::new()
+                    .validate_call(black_box(bytes), call)
+                    .outcome()
+            });
+        });
+        group.finish();
+    }
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3))
         .sample_size(50);
-    targets = single_responses, capture, scaling
+    targets = single_responses, capture, scaling, schema
 }
 criterion_main!(benches);

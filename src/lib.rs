@@ -12,18 +12,22 @@
 )]
 
 mod api_error;
+mod catalog;
 mod category;
 mod common_code;
 mod envelope;
 mod error_code;
 mod response;
+mod schema;
 mod text;
 mod validate;
 
 pub use api_error::ApiError;
+pub use catalog::{ProductCode, product_code, product_codes};
 pub use category::Category;
 pub use common_code::{CommonCode, UnknownCommonCode};
 pub use envelope::{Envelope, ErrorView, Payload};
 pub use error_code::{EmptyErrorCode, ErrorCode};
 pub use response::Response;
-pub use validate::{Diagnostic, Outcome, Report, Rule, Severity, Validator, validate};
+pub use schema::{Schema, SchemaError};
+pub use validate::{Call, Diagnostic, Outcome, Report, Rule, Severity, Validator, validate};

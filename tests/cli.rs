@@ -43,7 +43,7 @@ fn checking_the_samples_shows_diagnostics_and_a_summary() {
             "--> samples/proxy-capture.jsonl:6:13",
         ))
         .stdout(predicate::str::contains(
-            "15 records: 5 success, 5 failure, 5 invalid",
+            "16 records: 6 success, 5 failure, 5 invalid",
         ))
         .stdout(predicate::str::contains("\u{1b}[").not());
 }
@@ -124,6 +124,7 @@ fn jsonl_output_is_the_report_plus_source_for_every_record_in_order() {
             "samples/browser-session.har#3",
             "samples/browser-session.har#4",
             "samples/browser-session.har#5",
+            "samples/browser-session.har#6",
             "samples/describe-disks.json",
             "samples/proxy-capture.jsonl:1",
             "samples/proxy-capture.jsonl:2",
@@ -142,7 +143,7 @@ fn jsonl_output_is_the_report_plus_source_for_every_record_in_order() {
             assert!(record.get(key).is_some(), "{record}");
         }
     }
-    let duplicate = &records[13]["diagnostics"][0];
+    let duplicate = &records[14]["diagnostics"][0];
     assert_eq!(duplicate["rule"], "duplicate-request-id");
     assert_eq!(duplicate["pointer"], "/Response/RequestId");
 }
@@ -154,10 +155,10 @@ fn json_output_has_records_and_a_summary() {
         .output()
         .unwrap();
     let document: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(document["records"].as_array().unwrap().len(), 15);
+    assert_eq!(document["records"].as_array().unwrap().len(), 16);
     let summary = &document["summary"];
-    assert_eq!(summary["records"], 15);
-    assert_eq!(summary["success"], 5);
+    assert_eq!(summary["records"], 16);
+    assert_eq!(summary["success"], 6);
     assert_eq!(summary["failure"], 5);
     assert_eq!(summary["invalid"], 5);
     assert_eq!(summary["codes"].as_array().unwrap().len(), 6);
@@ -170,7 +171,7 @@ fn har_entries_keep_service_action_and_version() {
         .output()
         .unwrap();
     let records = jsonl_records(&output.stdout);
-    assert_eq!(records.len(), 4, "the image entry is not an API call");
+    assert_eq!(records.len(), 5, "the image entry is not an API call");
     assert_eq!(records[0]["service"], "cbs");
     assert_eq!(records[0]["action"], "DescribeDisks");
     assert_eq!(records[0]["version"], "2017-03-12");
@@ -585,4 +586,146 @@ fn thousands_of_mutated_real_responses_each_get_one_well_formed_record() {
         assert!(record["diagnostics"].is_array());
         assert!(record.get("request_id").is_some() && record.get("code").is_some());
     }
+}
+
+#[test]
+fn har_entries_are_held_against_the_builtin_description() {
+    let output = tool()
+        .args(["check", "--format", "jsonl", "samples/browser-session.har"])
+        .output()
+        .unwrap();
+    let records = jsonl_records(&output.stdout);
+    let drift: Vec<(&str, &str)> = records[4]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap(), d["pointer"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        drift,
+        [
+            ("schema-type-mismatch", "/Response/TotalCount"),
+            ("schema-type-mismatch", "/Response/DiskSet/0/DiskSize"),
+        ]
+    );
+    assert_eq!(records[4]["outcome"], "success");
+}
+
+#[test]
+fn service_and_action_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = br#"{"Response": {"TotalCount": 1.5, "DiskSet": [], "RequestId": "3c9a5e2f-6b1d-4f7e-9a08-1d2e3f4a5b6c"}}"#;
+    let path = write(dir.path(), "r.json", body);
+    tool()
+        .args(["check", &path])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("0 warnings"));
+    tool()
+        .args([
+            "check",
+            "--service",
+            "cbs",
+            "--action",
+            "DescribeDisks",
+            &path,
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "warning[schema-type-mismatch]: `TotalCount` is a number with a fraction",
+        ));
+    tool()
+        .args([
+            "check",
+            "--deny-warnings",
+            "--service",
+            "cbs",
+            "--action",
+            "DescribeDisks",
+            &path,
+        ])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn a_description_loaded_at_run_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = write(
+        dir.path(),
+        "demo.api.json",
+        br#"{"metadata": {"serviceShortName": "demo", "apiVersion": "2020-01-01"},
+            "actions": {"Ping": {"output": "PingResponse"}},
+            "objects": {"PingResponse": {"members": [
+              {"name": "Pong", "type": "int", "member": "uint64", "output_required": true, "value_allowed_null": false},
+              {"name": "RequestId", "type": "string", "member": "string"}]}}}"#,
+    );
+    let body = write(
+        dir.path(),
+        "r.json",
+        br#"{"Response": {"Pong": null, "RequestId": "3c9a5e2f-6b1d-4f7e-9a08-1d2e3f4a5b6c"}}"#,
+    );
+    let output = tool()
+        .args([
+            "check",
+            "--format",
+            "jsonl",
+            "--schema",
+            &schema,
+            "--service",
+            "demo",
+            "--action",
+            "Ping",
+            &body,
+        ])
+        .output()
+        .unwrap();
+    let records = jsonl_records(&output.stdout);
+    assert_eq!(records[0]["diagnostics"][0]["rule"], "schema-null-value");
+    assert_eq!(records[0]["diagnostics"][0]["pointer"], "/Response/Pong");
+
+    let output = tool()
+        .args([
+            "check",
+            "--format",
+            "jsonl",
+            "--schema",
+            &schema,
+            "--service",
+            "demo",
+            "--action",
+            "Pang",
+            &body,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        jsonl_records(&output.stdout)[0]["diagnostics"][0]["rule"],
+        "unknown-action"
+    );
+
+    tool()
+        .args(["check", "--schema", &body, &body])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot use"));
+}
+
+#[test]
+fn explain_knows_product_codes() {
+    let output = tool()
+        .args(["explain", "--format", "json", "InvalidDisk.Busy"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["kind"], "product");
+    assert_eq!(json["known"], true);
+    assert!(
+        json["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("A CBS error code.")
+    );
 }

@@ -105,6 +105,9 @@ fn every_rule_has_a_firing_fixture_and_a_near_miss() {
         if rule == Rule::DuplicateRequestId {
             continue; // Needs two records: see `duplicate_request_id_spans_records`.
         }
+        if rule.id().starts_with("schema-") || rule == Rule::UnknownAction {
+            continue; // Needs a call and a description: see `tests/schema.rs`.
+        }
         assert!(fired.contains(&rule), "no firing fixture for {rule}");
         assert!(missed.contains(&rule), "no near miss for {rule}");
     }

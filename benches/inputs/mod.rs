@@ -104,3 +104,15 @@ pub fn wide_object(keys: usize) -> String {
         uuid(keys)
     )
 }
+
+/// A `DescribeDisks` success with `disks` disks that matches CBS's description exactly.
+pub fn conforming_disks(disks: usize) -> String {
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("../../tests/fixtures/cbs-describe-disks.json"))
+            .expect("a valid fixture");
+    let mut response = fixture;
+    let disk = response["Response"]["DiskSet"][0].clone();
+    response["Response"]["DiskSet"] = serde_json::Value::Array(vec![disk; disks]);
+    response["Response"]["TotalCount"] = disks.into();
+    serde_json::to_string_pretty(&response).expect("serializable")
+}

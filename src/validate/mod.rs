@@ -2,15 +2,72 @@
 
 mod report;
 mod rule;
+mod schema_check;
 pub(crate) mod uuid;
 mod walk;
 
 use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::Schema;
 
 pub use report::{Diagnostic, Outcome, Report};
 pub use rule::{Rule, Severity};
 
-use walk::Finding;
+use walk::{Context, Finding};
+
+/// The call a response answers, when a capture says: with it the validator holds the payload
+/// against the product's API description and knows the product's own error codes.
+///
+/// ```
+/// use tencentcloud_envelope::{Call, Rule, Validator};
+///
+/// let body = br#"{"Response": {"TotalCount": "1", "DiskSet": [],
+///     "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#;
+/// let call = Call::new("cbs").version("2017-03-12").action("DescribeDisks");
+/// let report = Validator::new().validate_call(body, call);
+/// assert_eq!(report.diagnostics()[0].rule(), Rule::SchemaTypeMismatch);
+/// assert_eq!(report.diagnostics()[0].pointer(), "/Response/TotalCount");
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Call<'c> {
+    service: Option<&'c str>,
+    version: Option<&'c str>,
+    action: Option<&'c str>,
+}
+
+impl<'c> Call<'c> {
+    /// A call to `service`, the product's short name as in its host (`cbs`).
+    pub fn new(service: &'c str) -> Self {
+        Call {
+            service: Some(service),
+            ..Call::default()
+        }
+    }
+
+    /// A call to `service` at `version` answering `action`, usable in constants.
+    pub const fn new_const(service: &'c str, version: &'c str, action: &'c str) -> Self {
+        Call {
+            service: Some(service),
+            version: Some(version),
+            action: Some(action),
+        }
+    }
+
+    /// The API version (`X-TC-Version`); without it, the first description of the service.
+    #[must_use]
+    pub fn version(mut self, version: &'c str) -> Self {
+        self.version = Some(version);
+        self
+    }
+
+    /// The action (`X-TC-Action`); without it, no payload check is possible.
+    #[must_use]
+    pub fn action(mut self, action: &'c str) -> Self {
+        self.action = Some(action);
+        self
+    }
+}
 
 const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 
@@ -55,6 +112,8 @@ pub struct Validator {
     deny_warnings: bool,
     /// Request ids seen so far; `None` when there is no later response to compare with.
     seen: Option<SeenRequestIds>,
+    /// Descriptions added by the caller, consulted before the built-in ones.
+    schemas: Vec<Arc<Schema>>,
 }
 
 impl Default for Validator {
@@ -77,6 +136,7 @@ impl Validator {
             overrides: Vec::new(),
             deny_warnings: false,
             seen: Some(SeenRequestIds::default()),
+            schemas: Vec::new(),
         }
     }
 
@@ -102,6 +162,57 @@ impl Validator {
         self
     }
 
+    /// Adds a product's API description, used for calls to its service and version (and
+    /// before the built-in description of the same product).
+    #[must_use]
+    pub fn schema(mut self, schema: Schema) -> Self {
+        self.schemas.push(Arc::new(schema));
+        self
+    }
+
+    /// The description for `service` at `version` (any version when `None`).
+    fn schema_for(&self, service: &str, version: Option<&str>) -> Option<&Schema> {
+        let fits = |schema: &&Schema| {
+            schema.service().eq_ignore_ascii_case(service)
+                && version.is_none_or(|v| schema.version() == v)
+        };
+        self.schemas
+            .iter()
+            .map(AsRef::as_ref)
+            .find(fits)
+            .or_else(|| Schema::builtins().find(fits))
+    }
+
+    /// Checks one response body that answers `call`: besides the envelope rules, a successful
+    /// payload is held against the product's description, and the product's own error codes
+    /// are known.
+    pub fn validate_call(&mut self, input: &[u8], call: Call) -> Report {
+        let mut seen = self.seen.take();
+        let schema = call
+            .service
+            .and_then(|service| self.schema_for(service, call.version));
+        let output = schema
+            .zip(call.action)
+            .map(|(schema, action)| (schema, action, schema.output(action)));
+        let context = Context {
+            nesting_limit: self.nesting_limit,
+            service: call.service,
+            schema: output.and_then(|(schema, _, output)| Some((schema, output?))),
+        };
+        let unknown_action = output.and_then(|(schema, action, output)| {
+            output.is_none().then(|| {
+                format!(
+                    "`{}` {} has no action `{action}`",
+                    schema.service(),
+                    schema.version()
+                )
+            })
+        });
+        let report = self.check(input, context, unknown_action, seen.as_mut());
+        self.seen = seen;
+        report
+    }
+
     /// Forgets the request ids seen so far.
     pub fn reset(&mut self) {
         self.seen = Some(SeenRequestIds::default());
@@ -109,6 +220,24 @@ impl Validator {
 
     /// Checks one response body.
     pub fn validate(&mut self, input: &[u8]) -> Report {
+        let context = Context {
+            nesting_limit: self.nesting_limit,
+            ..Context::default()
+        };
+        let mut seen = self.seen.take();
+        let report = self.check(input, context, None, seen.as_mut());
+        self.seen = seen;
+        report
+    }
+
+    /// Checks one body in `context`, remembering its request id in `seen` when given.
+    fn check(
+        &self,
+        input: &[u8],
+        context: Context,
+        unknown_action: Option<String>,
+        seen: Option<&mut SeenRequestIds>,
+    ) -> Report {
         let (bom, body) = match input.strip_prefix(BYTE_ORDER_MARK) {
             Some(rest) => (true, rest),
             None => (false, input),
@@ -123,8 +252,16 @@ impl Validator {
                 )
             }
         };
-        let walked = walk::walk(text, self.nesting_limit);
+        let walked = walk::walk(text, context);
         let mut findings = walked.findings;
+        if let Some(message) = unknown_action.filter(|_| !walked.failed) {
+            findings.push(Finding {
+                rule: Rule::UnknownAction,
+                pointer: String::new(),
+                offset: 0,
+                message,
+            });
+        }
         if bom {
             findings.push(Finding {
                 rule: Rule::ByteOrderMark,
@@ -151,7 +288,7 @@ impl Validator {
                 message,
             });
         }
-        if let (Some(id), Some(seen)) = (walked.request_id.as_deref(), self.seen.as_mut())
+        if let (Some(id), Some(seen)) = (walked.request_id.as_deref(), seen)
             && !id.is_empty()
             && !seen.insert(id)
         {

@@ -186,6 +186,36 @@ pub enum Rule {
         props(severity = "note")
     )]
     DeprecatedAction,
+    /// An action's output lacks a member its description requires.
+    #[strum(
+        message = "A successful response lacks a member that the action's description marks as always present.",
+        props(severity = "warning")
+    )]
+    SchemaMissingField,
+    /// A member's value has another type than its description says.
+    #[strum(
+        message = "A member's value has another JSON type than the action's description says (a string for an integer, a fraction for an integer, a negative `uint64`, a malformed date or time).",
+        props(severity = "warning")
+    )]
+    SchemaTypeMismatch,
+    /// A member is `null` where its description does not allow it.
+    #[strum(
+        message = "A member is `null` where the action's description does not allow it.",
+        props(severity = "warning")
+    )]
+    SchemaNullValue,
+    /// A member the description does not have.
+    #[strum(
+        message = "A successful response has a member that the action's description does not have.",
+        props(severity = "note")
+    )]
+    SchemaUnknownField,
+    /// The product's description has no such action.
+    #[strum(
+        message = "The product's description has no action of the name the call gives.",
+        props(severity = "warning")
+    )]
+    UnknownAction,
 }
 
 impl Severity {

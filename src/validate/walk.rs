@@ -8,7 +8,10 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::Rule;
+use super::schema_check::{Expect, Found};
+use crate::catalog::product_code;
 use crate::error_code::{category_of, is_well_formed};
+use crate::schema::{Object, Schema};
 use crate::text::CowStr;
 
 /// A finding before the validator's severity overrides and positions are applied.
@@ -32,12 +35,23 @@ pub(super) struct Walked {
     pub syntax_error: Option<(usize, String)>,
 }
 
+/// What is known of the call a response answers.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Context<'s> {
+    pub nesting_limit: usize,
+    /// The product, for its own error codes.
+    pub service: Option<&'s str>,
+    /// The product's description and the index of the action's output object.
+    pub schema: Option<(&'s Schema, usize)>,
+}
+
 /// Checks `text` in one pass, refusing to nest deeper than `nesting_limit` containers.
-pub(super) fn walk(text: &str, nesting_limit: usize) -> Walked {
+pub(super) fn walk<'a>(text: &'a str, context: Context<'a>) -> Walked {
     let mut walker = Walker {
         text,
-        nesting_limit,
+        context,
         findings: Vec::new(),
+        schema_findings: Vec::new(),
         request_id: None,
         request_id_offset: 0,
         code: None,
@@ -56,6 +70,7 @@ pub(super) fn walk(text: &str, nesting_limit: usize) -> Walked {
         path: &root,
         depth: 1,
         role: Role::Root,
+        expect: None,
     };
     let result = node.deserialize(&mut deserializer).and_then(|kind| {
         deserializer.end()?;
@@ -70,6 +85,10 @@ pub(super) fn walk(text: &str, nesting_limit: usize) -> Walked {
         }
         Err(error) => Some((error_offset(text, &error), error_message(&error))),
     };
+    // A failure answers with no payload to check against the description.
+    if !walker.failed {
+        walker.findings.append(&mut walker.schema_findings);
+    }
     Walked {
         findings: walker.findings,
         request_id: walker.request_id,
@@ -82,15 +101,17 @@ pub(super) fn walk(text: &str, nesting_limit: usize) -> Walked {
 
 struct Walker<'a> {
     text: &'a str,
-    nesting_limit: usize,
+    context: Context<'a>,
     findings: Vec<Finding>,
+    /// Findings against the product's description, kept only if the response succeeded.
+    schema_findings: Vec<Finding>,
     request_id: Option<String>,
     request_id_offset: usize,
     code: Option<String>,
     failed: bool,
 }
 
-impl Walker<'_> {
+impl<'a> Walker<'a> {
     fn report(&mut self, rule: Rule, path: &Path, message: String) {
         self.findings.push(Finding {
             rule,
@@ -98,6 +119,26 @@ impl Walker<'_> {
             offset: path.offset(self.text),
             message,
         });
+    }
+
+    fn report_schema(&mut self, (rule, message): (Rule, String), path: &Path) {
+        self.schema_findings.push(Finding {
+            rule,
+            pointer: path.pointer(),
+            offset: path.offset(self.text),
+            message,
+        });
+    }
+
+    /// The object of the description an object value in `role` must match, if any.
+    fn schema_object(&self, role: Role, expect: Option<Expect<'a>>) -> Option<&'a Object> {
+        let (schema, output) = self.context.schema?;
+        let index = if role == Role::Response {
+            Some(output)
+        } else {
+            expect?.object()
+        }?;
+        schema.object(index)
     }
 
     /// Where `key` starts in the text, when it borrows from it (it has no escapes).
@@ -291,6 +332,8 @@ struct Node<'w, 'a, 'p> {
     path: &'p Path<'p>,
     depth: usize,
     role: Role,
+    /// What the product's description expects of this value, when it says.
+    expect: Option<Expect<'a>>,
 }
 
 impl<'a> DeserializeSeed<'a> for Node<'_, 'a, '_> {
@@ -303,13 +346,22 @@ impl<'a> DeserializeSeed<'a> for Node<'_, 'a, '_> {
 
 impl Node<'_, '_, '_> {
     fn enter<E: de::Error>(&self) -> Result<(), E> {
-        if self.depth > self.walker.nesting_limit {
+        let limit = self.walker.context.nesting_limit;
+        if self.depth > limit {
             return Err(E::custom(format_args!(
-                "nesting deeper than the limit of {} levels",
-                self.walker.nesting_limit
+                "nesting deeper than the limit of {limit} levels"
             )));
         }
         Ok(())
+    }
+
+    /// Holds the value against the description, when there is one.
+    fn found(&mut self, found: &Found) {
+        if let (Some(expect), Some((schema, _))) = (self.expect, self.walker.context.schema) {
+            if let Some(finding) = expect.check(schema, found) {
+                self.walker.report_schema(finding, self.path);
+            }
+        }
     }
 }
 
@@ -320,32 +372,46 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
         f.write_str("any JSON value")
     }
 
-    fn visit_unit<E>(self) -> Result<Kind<'a>, E> {
+    fn visit_unit<E>(mut self) -> Result<Kind<'a>, E> {
+        self.found(&Found::Null);
         Ok(Kind::Null)
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Kind<'a>, E> {
+    fn visit_bool<E>(mut self, _: bool) -> Result<Kind<'a>, E> {
+        self.found(&Found::Bool);
         Ok(Kind::Bool)
     }
 
-    fn visit_i64<E>(self, _: i64) -> Result<Kind<'a>, E> {
+    /// `serde_json` calls this for negative integers only.
+    fn visit_i64<E>(mut self, _: i64) -> Result<Kind<'a>, E> {
+        self.found(&Found::Integer {
+            negative: true,
+            fits_i64: true,
+        });
         Ok(Kind::Number)
     }
 
-    fn visit_u64<E>(self, _: u64) -> Result<Kind<'a>, E> {
+    fn visit_u64<E>(mut self, value: u64) -> Result<Kind<'a>, E> {
+        self.found(&Found::Integer {
+            negative: false,
+            fits_i64: i64::try_from(value).is_ok(),
+        });
         Ok(Kind::Number)
     }
 
-    fn visit_f64<E>(self, _: f64) -> Result<Kind<'a>, E> {
+    fn visit_f64<E>(mut self, _: f64) -> Result<Kind<'a>, E> {
+        self.found(&Found::Fraction);
         Ok(Kind::Number)
     }
 
-    fn visit_borrowed_str<E>(self, value: &'a str) -> Result<Kind<'a>, E> {
+    fn visit_borrowed_str<E>(mut self, value: &'a str) -> Result<Kind<'a>, E> {
+        self.found(&Found::Str(value));
         Ok(Kind::Str(Cow::Borrowed(value)))
     }
 
     /// An unescaped string is copied only where a rule reads its text.
-    fn visit_str<E>(self, value: &str) -> Result<Kind<'a>, E> {
+    fn visit_str<E>(mut self, value: &str) -> Result<Kind<'a>, E> {
+        self.found(&Found::Str(value));
         Ok(Kind::Str(if self.role == Role::Member {
             Cow::Owned(value.to_owned())
         } else {
@@ -353,14 +419,17 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
         }))
     }
 
-    fn visit_seq<A: SeqAccess<'a>>(self, mut seq: A) -> Result<Kind<'a>, A::Error> {
+    fn visit_seq<A: SeqAccess<'a>>(mut self, mut seq: A) -> Result<Kind<'a>, A::Error> {
         self.enter()?;
+        self.found(&Found::Array);
         let Node {
             walker,
             path,
             depth,
+            expect,
             ..
         } = self;
+        let element = expect.and_then(Expect::elements);
         let mut index = 0;
         loop {
             let child = Path {
@@ -373,6 +442,7 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                 path: &child,
                 depth: depth + 1,
                 role: Role::Other,
+                expect: element,
             };
             if seq.next_element_seed(node)?.is_none() {
                 return Ok(Kind::Array);
@@ -381,16 +451,20 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
         }
     }
 
-    fn visit_map<A: MapAccess<'a>>(self, mut map: A) -> Result<Kind<'a>, A::Error> {
+    fn visit_map<A: MapAccess<'a>>(mut self, mut map: A) -> Result<Kind<'a>, A::Error> {
         self.enter()?;
+        self.found(&Found::Object);
         let Node {
             walker,
             path,
             depth,
             role,
+            expect,
         } = self;
         let mut keys = KeySet::new();
         let mut members = Members::default();
+        let described = walker.schema_object(role, expect);
+        let mut seen = Seen::new(described.map_or(0, |object| object.members.len()));
         while let Some(CowStr(key)) = map.next_key()? {
             let key_at = walker.offset_of(&key);
             let repeated = keys.insert(&key);
@@ -414,15 +488,45 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
             } else {
                 role.child(&key)
             };
+            let member = described
+                .and_then(|object| object.member(&key))
+                .map(|(index, member)| {
+                    seen.set(index);
+                    member
+                });
+            if let (Some(object), None) = (described, member) {
+                if !(role == Role::Response
+                    && matches!(&*key, "RequestId" | "Error" | "DeprecatedWarning"))
+                {
+                    let message = format!(
+                        "`{key}` is not a member of `{}` in the description",
+                        object.name
+                    );
+                    walker.report_schema((Rule::SchemaUnknownField, message), &child);
+                }
+            }
             let node = Node {
                 walker: &mut *walker,
                 path: &child,
                 depth: depth + 1,
                 role: child_role,
+                expect: member.map(|member| Expect {
+                    member,
+                    element: false,
+                }),
             };
             let kind = map.next_value_seed(node)?;
             if !repeated && role.is_fixed() {
                 members.record(walker, role, &child, &key, kind);
+            }
+        }
+        if let Some(object) = described {
+            let missing: Vec<&str> = (object.members.iter().enumerate())
+                .filter(|(index, member)| member.required && !seen.get(*index))
+                .map(|(_, member)| member.name.as_str())
+                .collect();
+            if let Some(message) = missing_message(&object.name, &missing) {
+                walker.report_schema((Rule::SchemaMissingField, message), path);
             }
         }
         members.finish(walker, role, path);
@@ -527,7 +631,12 @@ impl<'a> Members<'a> {
                 } else if !is_well_formed(&code) {
                     let message = format!("`{code}` is not dot-separated PascalCase identifiers");
                     walker.report(Rule::ErrorCodeSyntax, child, message);
-                } else if category_of(&code).is_none() {
+                } else if category_of(&code).is_none()
+                    && walker
+                        .context
+                        .service
+                        .is_none_or(|service| product_code(service, &code).is_none())
+                {
                     let message =
                         format!("`{code}` is neither a common code nor under a common prefix");
                     walker.report(Rule::UnknownErrorCode, child, message);
@@ -613,6 +722,72 @@ impl<'a> Members<'a> {
             Role::Member | Role::Other => {}
         }
     }
+}
+
+/// Which members of a described object were present: a bit mask for the usual object of up
+/// to 64 members, so that checking one costs no allocation.
+enum Seen {
+    Few(u64),
+    Many(Vec<bool>),
+}
+
+impl Seen {
+    fn new(members: usize) -> Self {
+        if members <= 64 {
+            Seen::Few(0)
+        } else {
+            Seen::Many(vec![false; members])
+        }
+    }
+
+    fn set(&mut self, index: usize) {
+        match self {
+            Seen::Few(bits) => *bits |= Seen::bit(index),
+            Seen::Many(flags) => {
+                if let Some(flag) = flags.get_mut(index) {
+                    *flag = true;
+                }
+            }
+        }
+    }
+
+    fn get(&self, index: usize) -> bool {
+        match self {
+            Seen::Few(bits) => bits & Seen::bit(index) != 0,
+            Seen::Many(flags) => flags.get(index).copied().unwrap_or(false),
+        }
+    }
+
+    fn bit(index: usize) -> u64 {
+        u32::try_from(index)
+            .ok()
+            .and_then(|i| 1u64.checked_shl(i))
+            .unwrap_or(0)
+    }
+}
+
+/// One finding for all the required members an object lacks, naming the first few.
+fn missing_message(object: &str, missing: &[&str]) -> Option<String> {
+    const NAMED: usize = 6;
+    let (first, rest) = missing.split_first()?;
+    if rest.is_empty() {
+        return Some(format!("`{object}` lacks the required member `{first}`"));
+    }
+    let named: Vec<String> = missing
+        .iter()
+        .take(NAMED)
+        .map(|name| format!("`{name}`"))
+        .collect();
+    let more = missing.len().saturating_sub(NAMED);
+    let tail = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "`{object}` lacks the required members {}{tail}",
+        named.join(", ")
+    ))
 }
 
 /// Appends `/key` to a JSON Pointer, escaping `~` and `/` as RFC 6901 requires.

@@ -4,7 +4,7 @@ use std::io::{self, IsTerminal, Write};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget};
-use tencentcloud_envelope::{Report, Validator};
+use tencentcloud_envelope::{Call, Report, Schema, Validator};
 
 use crate::CheckArgs;
 use crate::render::{Printer, Summary};
@@ -16,6 +16,21 @@ pub fn run(args: &CheckArgs) -> u8 {
     if args.deny_warnings {
         validator = validator.deny_warnings();
     }
+    for path in &args.schema {
+        let schema = std::fs::read_to_string(path)
+            .map_err(|error| error.to_string())
+            .and_then(|text| Schema::from_api_json(&text).map_err(|error| error.to_string()));
+        match schema {
+            Ok(schema) => validator = validator.schema(schema),
+            Err(error) => {
+                eprintln!(
+                    "tc-envelope: cannot use {} as an API description: {error}",
+                    path.display()
+                );
+                return 2;
+            }
+        }
+    }
     let stdout = io::stdout();
     let color = anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never;
     let mut printer = Printer::new(args.format, color, io::BufWriter::new(stdout.lock()));
@@ -26,8 +41,23 @@ pub fn run(args: &CheckArgs) -> u8 {
     printer.begin();
     for path in &args.paths {
         let mut check = |record: Record| {
+            let api = &record.api;
+            let service = api.service.as_deref().or(args.service.as_deref());
+            let call = service.map(|service| {
+                let mut call = Call::new(service);
+                if let Some(version) = api.version.as_deref().or(args.api_version.as_deref()) {
+                    call = call.version(version);
+                }
+                if let Some(action) = api.action.as_deref().or(args.action.as_deref()) {
+                    call = call.action(action);
+                }
+                call
+            });
             let report = match record.body {
-                Body::Bytes(bytes) => validator.validate(bytes),
+                Body::Bytes(bytes) => match call {
+                    Some(call) => validator.validate_call(bytes, call),
+                    None => validator.validate(bytes),
+                },
                 Body::Unreadable(ref message) => Report::unreadable(message.clone()),
             };
             summary.add(&report);

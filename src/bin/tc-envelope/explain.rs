@@ -3,7 +3,9 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use tencentcloud_envelope::{Category, CommonCode, ErrorCode, Rule, Severity};
+use tencentcloud_envelope::{
+    Category, CommonCode, ErrorCode, ProductCode, Rule, Severity, product_codes,
+};
 
 use crate::catalog::{self, Origin};
 use crate::{CodesArgs, ExplainArgs, Format, RulesArgs};
@@ -14,7 +16,7 @@ struct Explanation {
     code: String,
     /// The code itself is in a catalogue: common, early API 3.0, or made up by an SDK.
     known: bool,
-    /// `common`, `api-specific`, `legacy`, `sdk` or `unknown`.
+    /// `common`, `product`, `api-specific`, `legacy`, `sdk` or `unknown`.
     kind: &'static str,
     /// The common code this code is or extends; for an early API 3.0 code, today's code.
     common: Option<String>,
@@ -37,7 +39,7 @@ impl Explanation {
     ) -> Self {
         Explanation {
             code: code.to_owned(),
-            known: matches!(kind, "common" | "legacy" | "sdk"),
+            known: matches!(kind, "common" | "legacy" | "sdk" | "product"),
             kind,
             common: common.map(str::to_owned),
             category,
@@ -89,7 +91,32 @@ fn explanation(text: &str) -> Explanation {
     }
     let code: Option<ErrorCode> = text.parse().ok();
     let category = code.as_ref().and_then(ErrorCode::category);
-    if let Some(common) = code.as_ref().and_then(ErrorCode::common) {
+    let common = code.as_ref().and_then(ErrorCode::common);
+    let products: Vec<ProductCode> = product_codes()
+        .filter(|known| known.code() == text)
+        .collect();
+    if let Some(first) = products.first() {
+        let services: Vec<String> = products
+            .iter()
+            .map(|p| p.service().to_uppercase())
+            .collect();
+        let mut description = format!(
+            "A {} error code. {}",
+            services.join(" and "),
+            first.description()
+        );
+        if let Some(common) = common {
+            description = format!("{description} It extends the common code `{common}`.");
+        }
+        return Explanation::new(
+            text,
+            "product",
+            common.map(CommonCode::as_str),
+            category,
+            description,
+        );
+    }
+    if let Some(common) = common {
         let description = format!(
             "An action-specific code under the common code `{common}`: {}",
             common.description()
@@ -201,6 +228,7 @@ fn write_explanation(out: &mut dyn Write, e: &Explanation) -> io::Result<()> {
         "common" => "a common error code: any action may return it",
         "legacy" => "an early API 3.0 error code",
         "sdk" => "an error code made up by an SDK, never sent by the server",
+        "product" => "an error code of one product",
         _ => "an action-specific error code",
     };
     writeln!(out, "{}: {kind}", e.code)?;

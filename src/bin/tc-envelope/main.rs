@@ -41,6 +41,8 @@ enum Command {
 Examples:
   tc-envelope check samples/
   tc-envelope check --format jsonl capture.jsonl > reports.jsonl
+  tc-envelope check --service cbs --action DescribeDisks response.json
+  tc-envelope check --schema cvm.api.json --service cvm --action DescribeInstances r.json
   curl -s ... | tc-envelope check -")]
 pub struct CheckArgs {
     /// Files or directories to check; `-` reads standard input.
@@ -61,6 +63,23 @@ pub struct CheckArgs {
     /// Count warnings as errors, for the records' verdicts and the exit status.
     #[arg(long)]
     deny_warnings: bool,
+
+    /// The product the responses come from (`cbs`), where a capture does not say.
+    #[arg(long, value_name = "NAME")]
+    service: Option<String>,
+
+    /// The API version (`2017-03-12`), where a capture does not say.
+    #[arg(long = "api-version", value_name = "VERSION")]
+    api_version: Option<String>,
+
+    /// The action the responses answer (`DescribeDisks`), where a capture does not say.
+    #[arg(long, value_name = "NAME")]
+    action: Option<String>,
+
+    /// An API description (`api.json`) to check payloads against; may be repeated. CBS
+    /// 2017-03-12 is built in.
+    #[arg(long, value_name = "FILE")]
+    schema: Vec<PathBuf>,
 
     /// How deeply arrays and objects may nest before a body counts as invalid JSON.
     #[arg(long, default_value_t = tencentcloud_envelope::Validator::DEFAULT_NESTING_LIMIT, value_name = "LEVELS")]

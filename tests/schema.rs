@@ -1,0 +1,335 @@
+//! Payloads held against Tencent Cloud's API descriptions: CBS built in, CVM loaded from
+//! `../shared/api` when it is there.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+use tencentcloud_envelope::{
+    Call, Outcome, Report, Rule, Schema, Severity, Validator, product_code, validate,
+};
+
+const DISKS: &str = include_str!("fixtures/cbs-describe-disks.json");
+const DESCRIBE_DISKS: Call<'static> = Call::new_const("cbs", "2017-03-12", "DescribeDisks");
+
+fn cbs(body: &Value) -> Report {
+    Validator::new().validate_call(body.to_string().as_bytes(), DESCRIBE_DISKS)
+}
+
+fn disks() -> Value {
+    serde_json::from_str(DISKS).unwrap()
+}
+
+/// The `(rule, pointer)` of every finding from the description's rules.
+fn schema_findings(report: &Report) -> Vec<(Rule, String)> {
+    report
+        .diagnostics()
+        .iter()
+        .filter(|d| d.rule().id().starts_with("schema-") || d.rule() == Rule::UnknownAction)
+        .map(|d| (d.rule(), d.pointer().to_owned()))
+        .collect()
+}
+
+#[test]
+fn a_correct_describe_disks_draws_nothing() {
+    let report = cbs(&disks());
+    assert!(report.diagnostics().is_empty(), "{report:#?}");
+}
+
+#[test]
+fn total_count_as_a_string_is_a_type_mismatch() {
+    let mut body = disks();
+    body["Response"]["TotalCount"] = json!("1");
+    let report = cbs(&body);
+    assert_eq!(
+        schema_findings(&report),
+        [(Rule::SchemaTypeMismatch, "/Response/TotalCount".to_owned())]
+    );
+    assert_eq!(report.diagnostics()[0].severity(), Severity::Warning);
+    assert_eq!(
+        report.outcome(),
+        Outcome::Success,
+        "schema findings are warnings"
+    );
+}
+
+#[test]
+fn numbers_are_held_to_their_integer_kind() {
+    let cases = [
+        ("DiskSize", json!(10.5), true),
+        ("DiskSize", json!(-1), true),
+        ("DiskSize", json!(1e3), true),
+        ("DiskSize", json!(u64::MAX), false),
+        ("SnapshotCount", json!(-2), false),
+        ("SnapshotCount", json!(u64::MAX), true),
+        ("Encrypt", json!(0), true),
+        ("CreateTime", json!("2026-11-20T09:30:00Z"), true),
+        ("CreateTime", json!(""), true),
+        ("AutoSnapshotPolicyIds", json!("asp-1"), true),
+        ("AutoSnapshotPolicyIds", json!(["asp-1", 2]), true),
+        ("Tags", json!([{"Key": "k", "Value": 1}]), true),
+        ("Placement", json!([]), true),
+    ];
+    for (member, value, mismatch) in cases {
+        let mut body = disks();
+        body["Response"]["DiskSet"][0][member] = value.clone();
+        let findings = schema_findings(&cbs(&body));
+        assert_eq!(
+            findings
+                .iter()
+                .any(|(rule, _)| *rule == Rule::SchemaTypeMismatch),
+            mismatch,
+            "{member} = {value}: {findings:?}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_required_member_is_reported_at_its_object() {
+    let mut body = disks();
+    body["Response"]["DiskSet"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("DiskId");
+    body["Response"]
+        .as_object_mut()
+        .unwrap()
+        .remove("TotalCount");
+    let findings = schema_findings(&cbs(&body));
+    assert_eq!(
+        findings,
+        [
+            (Rule::SchemaMissingField, "/Response".to_owned()),
+            (Rule::SchemaMissingField, "/Response/DiskSet/0".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn null_is_reported_only_where_the_description_forbids_it() {
+    let mut body = disks();
+    body["Response"]["DiskSet"][0]["DiskName"] = Value::Null;
+    body["Response"]["DiskSet"][0]["Placement"]["CdcId"] = Value::Null;
+    let findings = schema_findings(&cbs(&body));
+    assert_eq!(
+        findings,
+        [(
+            Rule::SchemaNullValue,
+            "/Response/DiskSet/0/DiskName".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn an_undocumented_member_is_a_note() {
+    let mut body = disks();
+    body["Response"]["DiskSet"][0]["Colour"] = json!("blue");
+    let report = cbs(&body);
+    assert_eq!(
+        schema_findings(&report),
+        [(
+            Rule::SchemaUnknownField,
+            "/Response/DiskSet/0/Colour".to_owned()
+        )]
+    );
+    assert_eq!(report.diagnostics()[0].severity(), Severity::Note);
+}
+
+#[test]
+fn findings_point_at_the_right_line() {
+    let text = DISKS.replacen(r#""DiskSize": 200"#, r#""DiskSize": "200""#, 1);
+    let report = Validator::new().validate_call(text.as_bytes(), DESCRIBE_DISKS);
+    let diagnostic = &report.diagnostics()[0];
+    let line = text
+        .lines()
+        .position(|l| l.contains(r#""DiskSize": "200""#))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        (diagnostic.pointer(), diagnostic.line()),
+        ("/Response/DiskSet/0/DiskSize", line)
+    );
+}
+
+#[test]
+fn an_unknown_action_is_a_warning() {
+    let report =
+        Validator::new().validate_call(DISKS.as_bytes(), Call::new("cbs").action("DescribeDiskz"));
+    assert_eq!(
+        schema_findings(&report),
+        [(Rule::UnknownAction, String::new())]
+    );
+}
+
+#[test]
+fn failures_are_held_to_the_envelope_rules_only() {
+    let body = json!({"Response": {"Error": {"Code": "InvalidDisk.Busy", "Message": "busy"}, "TotalCount": "x",
+        "RequestId": "3c9a5e2f-6b1d-4f7e-9a08-1d2e3f4a5b6c"}});
+    let report = Validator::new()
+        .validate_call(body.to_string().as_bytes(), Call::new("cbs").action("Nope"));
+    let rules: Vec<Rule> = report
+        .diagnostics()
+        .iter()
+        .map(tencentcloud_envelope::Diagnostic::rule)
+        .collect();
+    assert_eq!(
+        rules,
+        [Rule::ErrorWithPayload],
+        "no schema finding, no unknown-action, no unknown-error-code"
+    );
+}
+
+#[test]
+fn product_codes_are_known_when_the_service_is() {
+    let body = br#"{"Response": {"Error": {"Code": "InvalidDisk.Busy", "Message": "busy"}, "RequestId": "3c9a5e2f-6b1d-4f7e-9a08-1d2e3f4a5b6c"}}"#;
+    assert!(validate(body).has(Rule::UnknownErrorCode));
+    assert!(
+        !Validator::new()
+            .validate_call(body, Call::new("cbs"))
+            .has(Rule::UnknownErrorCode)
+    );
+    assert!(
+        Validator::new()
+            .validate_call(body, Call::new("cvm"))
+            .has(Rule::UnknownErrorCode)
+    );
+    assert!(product_code("cbs", "InvalidDisk.Busy").is_some());
+}
+
+#[test]
+fn without_an_action_or_a_description_nothing_is_checked() {
+    let mut body = disks();
+    body["Response"]["TotalCount"] = json!("1");
+    let text = body.to_string();
+    assert!(validate(text.as_bytes()).diagnostics().is_empty());
+    assert!(
+        Validator::new()
+            .validate_call(text.as_bytes(), Call::new("cbs"))
+            .diagnostics()
+            .is_empty()
+    );
+    assert!(
+        Validator::new()
+            .validate_call(text.as_bytes(), Call::new("nosuch").action("DescribeDisks"))
+            .diagnostics()
+            .is_empty()
+    );
+}
+
+fn cvm() -> Option<Schema> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/api/cvm-2017-03-12.api.json");
+    let text = std::fs::read_to_string(path).ok()?;
+    Some(Schema::from_api_json(&text).unwrap())
+}
+
+#[test]
+fn cvm_through_a_loaded_description() {
+    let Some(cvm) = cvm() else {
+        eprintln!("skipped: no ../shared/api beside the repository");
+        return;
+    };
+    let call = Call::new("cvm")
+        .version("2017-03-12")
+        .action("DescribeInstancesStatus");
+    let mut validator = Validator::new().schema(cvm);
+    let good = json!({"Response": {"TotalCount": 1, "InstanceStatusSet": [{"InstanceId": "ins-1", "InstanceState": "RUNNING"}],
+        "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}});
+    assert!(
+        validator
+            .validate_call(good.to_string().as_bytes(), call)
+            .diagnostics()
+            .is_empty()
+    );
+    let mut bad = good.clone();
+    bad["Response"]["TotalCount"] = json!("1");
+    bad["Response"]["InstanceStatusSet"][0]["InstanceState"] = Value::Null;
+    bad["Response"]["InstanceStatusSet"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("InstanceId");
+    bad["Response"]["Extra"] = json!(1);
+    bad["Response"]["RequestId"] = json!("ed93f3cb-f35e-473f-b9f3-0d451b8b79c6");
+    let mut findings = schema_findings(&validator.validate_call(bad.to_string().as_bytes(), call));
+    findings.sort();
+    let mut expected = vec![
+        (
+            Rule::SchemaMissingField,
+            "/Response/InstanceStatusSet/0".to_owned(),
+        ),
+        (Rule::SchemaTypeMismatch, "/Response/TotalCount".to_owned()),
+        (
+            Rule::SchemaNullValue,
+            "/Response/InstanceStatusSet/0/InstanceState".to_owned(),
+        ),
+        (Rule::SchemaUnknownField, "/Response/Extra".to_owned()),
+    ];
+    expected.sort();
+    assert_eq!(findings, expected);
+}
+
+/// Runs a product's description over its documentation examples, returning the examples that
+/// disagree with it and how.
+fn disagreements(product: &str, schema: Option<Schema>) -> Vec<(String, Vec<(Rule, String)>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("../shared/corpus/doc-examples/{product}/v20170312"));
+    let mut validator = Validator::new();
+    if let Some(schema) = schema {
+        validator = validator.schema(schema);
+    }
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    let mut found = Vec::new();
+    for path in paths {
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let action = name.split('.').next().unwrap();
+        let body = std::fs::read(&path).unwrap();
+        let report = validator.validate_call(
+            &body,
+            Call::new(product).version("2017-03-12").action(action),
+        );
+        let findings = schema_findings(&report);
+        if !findings.is_empty() {
+            found.push((name, findings));
+        }
+    }
+    found
+}
+
+/// The examples the README lists as disagreeing with their description, for `product`.
+fn documented(product: &str) -> Vec<String> {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("### Where the documentation disagrees with itself")
+        .unwrap();
+    readme[start..]
+        .lines()
+        .skip_while(|line| !line.starts_with('|'))
+        .skip(2)
+        .take_while(|line| line.starts_with('|'))
+        .filter_map(|line| line.split('|').nth(1))
+        .map(|cell| cell.trim().trim_matches('`'))
+        .filter_map(|cell| cell.strip_prefix(&format!("{product}/")))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn documentation_examples_disagree_only_where_the_readme_says() {
+    if !Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/doc-examples/cbs")
+        .is_dir()
+    {
+        eprintln!("skipped: no corpus beside the repository");
+        return;
+    }
+    for (product, schema) in [("cbs", None), ("cvm", cvm())] {
+        let found = disagreements(product, schema);
+        for (name, findings) in &found {
+            eprintln!("{product}/{name}: {findings:?}");
+        }
+        let names: Vec<String> = found.into_iter().map(|(name, _)| name).collect();
+        assert_eq!(names, documented(product), "{product}");
+    }
+}
