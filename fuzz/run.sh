@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Runs every fuzz target for SECONDS each (default 60), seeding from the repository's seeds and,
-# when present, from Tencent Cloud's documentation examples beside the repository.
+# Runs every fuzz target (or the TARGETs named) for SECONDS each (default 60), seeding from the
+# repository's seeds and, when present, from Tencent Cloud's documentation examples beside the
+# repository.  Usage: fuzz/run.sh [SECONDS [TARGET...]]
 # Needs `cargo install cargo-fuzz`; runs on a stable toolchain through RUSTC_BOOTSTRAP.
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-60}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(validate envelope response har json_lines error_code)
 examples=../../shared/corpus/doc-examples
 export RUSTC_BOOTSTRAP=1
 
@@ -15,7 +19,7 @@ seeds_for() {
     esac
 }
 
-for target in validate envelope response har json_lines error_code; do
+for target in "${targets[@]}"; do
     mkdir -p "corpus/$target"
     if [ "$(seeds_for "$target")" = seeds/json ] && [ -d "$examples" ] && [ -z "$(ls -A "corpus/$target")" ]; then
         # Several products share action names: name each copy after its whole path.
