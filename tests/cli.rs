@@ -729,3 +729,28 @@ fn explain_knows_product_codes() {
             .starts_with("A CBS error code.")
     );
 }
+
+#[test]
+fn json_lines_records_can_carry_the_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = concat!(
+        r#"{"service": "cbs", "version": "2017-03-12", "action": "DescribeDisks", "response": {"Response": {"TotalCount": "2", "DiskSet": [], "RequestId": "3c9a5e2f-6b1d-4f7e-9a08-1d2e3f4a5b6c"}}}"#,
+        "\n",
+        r#"{"response": {"Response": {"RequestId": "3c9a5e2f-6b1d-4f7e-9a08-1d2e3f4a5b6d"}}}"#,
+        "\n"
+    );
+    let path = write(dir.path(), "calls.jsonl", content.as_bytes());
+    let output = tool()
+        .args(["check", "--format", "jsonl", &path])
+        .output()
+        .unwrap();
+    let records = jsonl_records(&output.stdout);
+    assert_eq!(records[0]["action"], "DescribeDisks");
+    assert_eq!(records[0]["diagnostics"][0]["rule"], "schema-type-mismatch");
+    assert_eq!(
+        records[0]["diagnostics"][0]["column"], 29,
+        "counted from the response's start"
+    );
+    // Without a service or an action the line is a bare (misspelled) response.
+    assert_eq!(records[1]["diagnostics"][0]["rule"], "missing-response");
+}

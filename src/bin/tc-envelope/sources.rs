@@ -29,7 +29,7 @@ pub enum Body<'b> {
 
 /// What a capture says about the call: the service from the host, action and version from
 /// the request headers.
-#[derive(Debug, Default, Clone, Serialize)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Api {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
@@ -208,12 +208,40 @@ pub fn read_lines(
         if body.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
+        let (body, api) = match CaptureLine::read(body) {
+            Some(capture) => (capture.response.get().as_bytes(), capture.api),
+            None => (body, Api::default()),
+        };
         sink(Record {
             source: format!("{name}:{number}"),
             body: Body::Bytes(body),
-            api: Api::default(),
+            api,
             shown_as: (name.to_owned(), number),
         });
+    }
+}
+
+/// A JSON Lines record that carries the call beside the response:
+/// `{"service": "cbs", "version": "2017-03-12", "action": "DescribeDisks", "response": {...}}`.
+/// The response is then checked alone, its positions counted from its own start.
+#[derive(Deserialize)]
+struct CaptureLine<'a> {
+    #[serde(flatten)]
+    api: Api,
+    #[serde(borrow)]
+    response: &'a serde_json::value::RawValue,
+}
+
+impl<'a> CaptureLine<'a> {
+    /// The line as a capture record, if it is one: an object with a `response` member and at
+    /// least a `service` or an `action`. Anything else is checked as a bare response.
+    fn read(line: &'a [u8]) -> Option<Self> {
+        let says = |key: &[u8]| line.windows(key.len()).any(|window| window == key);
+        if !says(b"\"response\"") || !(says(b"\"service\"") || says(b"\"action\"")) {
+            return None;
+        }
+        let capture: CaptureLine = serde_json::from_slice(line).ok()?;
+        (capture.api.service.is_some() || capture.api.action.is_some()).then_some(capture)
     }
 }
 
