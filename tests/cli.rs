@@ -666,8 +666,8 @@ fn a_description_loaded_at_run_time() {
         "r.json",
         br#"{"Response": {"Pong": null, "RequestId": "3c9a5e2f-6b1d-4f7e-9a08-1d2e3f4a5b6c"}}"#,
     );
-    let output = tool()
-        .args([
+    let check = |action: &str| {
+        let args = [
             "check",
             "--format",
             "jsonl",
@@ -676,34 +676,15 @@ fn a_description_loaded_at_run_time() {
             "--service",
             "demo",
             "--action",
-            "Ping",
+            action,
             &body,
-        ])
-        .output()
-        .unwrap();
-    let records = jsonl_records(&output.stdout);
+        ];
+        jsonl_records(&tool().args(args).output().unwrap().stdout)
+    };
+    let records = check("Ping");
     assert_eq!(records[0]["diagnostics"][0]["rule"], "schema-null-value");
     assert_eq!(records[0]["diagnostics"][0]["pointer"], "/Response/Pong");
-
-    let output = tool()
-        .args([
-            "check",
-            "--format",
-            "jsonl",
-            "--schema",
-            &schema,
-            "--service",
-            "demo",
-            "--action",
-            "Pang",
-            &body,
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        jsonl_records(&output.stdout)[0]["diagnostics"][0]["rule"],
-        "unknown-action"
-    );
+    assert_eq!(check("Pang")[0]["diagnostics"][0]["rule"], "unknown-action");
 
     tool()
         .args(["check", "--schema", &body, &body])
