@@ -1,5 +1,8 @@
 //! Checking a response against every documented invariant of the API 3.0 envelope.
 
+mod envelope_rules;
+mod keys;
+mod path;
 mod report;
 mod rule;
 mod schema_check;

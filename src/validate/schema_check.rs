@@ -104,3 +104,69 @@ impl<'s> Expect<'s> {
         })
     }
 }
+
+/// Which members of a described object were present: a bit mask for the usual object of up
+/// to 64 members, so that checking one costs no allocation.
+pub(super) enum Seen {
+    Few(u64),
+    Many(Vec<bool>),
+}
+
+impl Seen {
+    pub(super) fn new(members: usize) -> Self {
+        if members <= 64 {
+            Seen::Few(0)
+        } else {
+            Seen::Many(vec![false; members])
+        }
+    }
+
+    pub(super) fn set(&mut self, index: usize) {
+        match self {
+            Seen::Few(bits) => *bits |= Seen::bit(index),
+            Seen::Many(flags) => {
+                if let Some(flag) = flags.get_mut(index) {
+                    *flag = true;
+                }
+            }
+        }
+    }
+
+    pub(super) fn get(&self, index: usize) -> bool {
+        match self {
+            Seen::Few(bits) => bits & Seen::bit(index) != 0,
+            Seen::Many(flags) => flags.get(index).copied().unwrap_or(false),
+        }
+    }
+
+    fn bit(index: usize) -> u64 {
+        u32::try_from(index)
+            .ok()
+            .and_then(|i| 1u64.checked_shl(i))
+            .unwrap_or(0)
+    }
+}
+
+/// One finding for all the required members an object lacks, naming the first few.
+pub(super) fn missing_message(object: &str, missing: &[&str]) -> Option<String> {
+    const NAMED: usize = 6;
+    let (first, rest) = missing.split_first()?;
+    if rest.is_empty() {
+        return Some(format!("`{object}` lacks the required member `{first}`"));
+    }
+    let named: Vec<String> = missing
+        .iter()
+        .take(NAMED)
+        .map(|name| format!("`{name}`"))
+        .collect();
+    let more = missing.len().saturating_sub(NAMED);
+    let tail = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "`{object}` lacks the required members {}{tail}",
+        named.join(", ")
+    ))
+}
