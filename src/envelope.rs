@@ -98,6 +98,24 @@ impl<'a> Envelope<'a> {
         }
     }
 
+    /// The service's error as an owned [`ApiError`], when the response is a failure.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::Envelope;
+    /// let body = br#"{"Response":{"Error":{"Code":"InternalError","Message":"m"},"RequestId":"r"}}"#;
+    /// let error = Envelope::from_slice(body)?.to_api_error().expect("a failure");
+    /// assert_eq!(error.request_id(), "r");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn to_api_error(&self) -> Option<ApiError> {
+        let error = self.error()?;
+        Some(ApiError::new(
+            error.code.clone(),
+            error.message.as_ref(),
+            self.request_id.as_ref(),
+        ))
+    }
+
     /// Turns the view into the owned result an SDK returns: the payload deserialized as `T`,
     /// or the service's [`ApiError`].
     ///
@@ -216,14 +234,53 @@ impl ErrorView<'_> {
 
 impl<'de: 'a, 'a> Deserialize<'de> for Envelope<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(TopVisitor)
+        let Lenient { request_id, body } = deserializer.deserialize_map(TopVisitor)?;
+        let request_id = request_id.ok_or_else(|| de::Error::missing_field("RequestId"))?;
+        Ok(Envelope { request_id, body })
+    }
+}
+
+/// An envelope whose `RequestId` may be missing, for callers with another source of it (the
+/// `X-TC-RequestId` header).
+pub(crate) struct Lenient<'a> {
+    request_id: Option<Cow<'a, str>>,
+    body: Body<'a>,
+}
+
+impl<'a> Lenient<'a> {
+    /// Reads a body as [`Envelope::from_slice`] does, but without requiring `RequestId`.
+    pub(crate) fn from_slice(input: &'a [u8]) -> Result<Self, serde_json::Error> {
+        fn read<'de, R: serde_json::de::Read<'de>>(
+            mut deserializer: serde_json::Deserializer<R>,
+        ) -> Result<Lenient<'de>, serde_json::Error> {
+            let lenient = deserializer.deserialize_map(TopVisitor)?;
+            deserializer.end()?;
+            Ok(lenient)
+        }
+        match std::str::from_utf8(input) {
+            Ok(text) => read(serde_json::Deserializer::from_str(text)),
+            Err(_) => read(serde_json::Deserializer::from_slice(input)),
+        }
+    }
+
+    /// Whether the body itself held a request id.
+    pub(crate) fn has_request_id(&self) -> bool {
+        self.request_id.is_some()
+    }
+
+    /// Gives the envelope the request id found elsewhere when the body had none.
+    pub(crate) fn into_envelope(self, fallback: Option<Cow<'a, str>>) -> Option<Envelope<'a>> {
+        Some(Envelope {
+            request_id: self.request_id.or(fallback)?,
+            body: self.body,
+        })
     }
 }
 
 struct TopVisitor;
 
 impl<'de> Visitor<'de> for TopVisitor {
-    type Value = Envelope<'de>;
+    type Value = Lenient<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a Tencent Cloud API 3.0 response object")
@@ -248,7 +305,7 @@ impl<'de> Visitor<'de> for TopVisitor {
 struct ResponseSeed;
 
 impl<'de> DeserializeSeed<'de> for ResponseSeed {
-    type Value = Envelope<'de>;
+    type Value = Lenient<'de>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_map(self)
@@ -256,7 +313,7 @@ impl<'de> DeserializeSeed<'de> for ResponseSeed {
 }
 
 impl<'de> Visitor<'de> for ResponseSeed {
-    type Value = Envelope<'de>;
+    type Value = Lenient<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("the Response object")
@@ -277,7 +334,6 @@ impl<'de> Visitor<'de> for ResponseSeed {
                 _ => members.push((key, map.next_value()?)),
             }
         }
-        let request_id = request_id.ok_or_else(|| de::Error::missing_field("RequestId"))?;
         let body = match error {
             Some(ErrorWire { code, message }) => Body::Failure(ErrorView {
                 code,
@@ -285,7 +341,7 @@ impl<'de> Visitor<'de> for ResponseSeed {
             }),
             None => Body::Success(Payload { members }),
         };
-        Ok(Envelope { request_id, body })
+        Ok(Lenient { request_id, body })
     }
 }
 

@@ -14,6 +14,7 @@
 mod api_error;
 mod catalog;
 mod category;
+mod classify;
 mod common_code;
 mod envelope;
 mod error_code;
@@ -25,6 +26,9 @@ mod validate;
 pub use api_error::ApiError;
 pub use catalog::{ProductCode, product_code, product_codes};
 pub use category::Category;
+pub use classify::{
+    Classified, ProtocolError, RequestIdSource, Success, classify, is_json_content_type,
+};
 pub use common_code::{CommonCode, UnknownCommonCode};
 pub use envelope::{Envelope, ErrorView, Payload};
 pub use error_code::{EmptyErrorCode, ErrorCode};

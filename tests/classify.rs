@@ -1,0 +1,153 @@
+//! Whole HTTP responses: status, headers and body, as an SDK holds them.
+
+use tencentcloud_envelope::{
+    Classified, CommonCode, ProtocolError, RequestIdSource, Rule, classify,
+};
+
+const ID: &str = "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6";
+const JSON: (&str, &str) = ("Content-Type", "application/json; charset=utf-8");
+
+fn error_body() -> String {
+    format!(
+        r#"{{"Response": {{"Error": {{"Code": "InternalError", "Message": "boom"}}, "RequestId": "{ID}"}}}}"#
+    )
+}
+
+fn protocol_error(classified: Classified) -> ProtocolError {
+    match classified {
+        Classified::ProtocolError(problem) => problem,
+        other => panic!("expected a protocol error, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_error_envelope_is_the_service_error_at_any_status() {
+    for status in [200, 400, 500] {
+        let body = error_body();
+        match classify(status, [JSON], body.as_bytes()) {
+            Classified::ServiceError {
+                error,
+                status: seen,
+            } => {
+                assert_eq!(seen, status);
+                assert_eq!(error.code(), &CommonCode::InternalError);
+                assert_eq!(error.request_id(), ID);
+                assert!(error.is_retryable());
+            }
+            other => panic!("{status}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn content_type_letter_case_and_parameters_do_not_matter() {
+    let body = error_body();
+    for content_type in [
+        "APPLICATION/JSON;CHARSET=UTF-8",
+        "text/plain",
+        "application/octet-stream",
+    ] {
+        let classified = classify(200, [("content-type", content_type)], body.as_bytes());
+        assert!(
+            matches!(classified, Classified::ServiceError { .. }),
+            "{content_type}"
+        );
+    }
+}
+
+#[test]
+fn a_gateway_page_is_a_retryable_protocol_error_with_a_bounded_excerpt() {
+    let page = format!(
+        "<html><head><title>502 Bad Gateway</title></head><body>{}</body></html>",
+        "x".repeat(100_000)
+    );
+    let headers = [("Content-Type", "text/html"), ("X-TC-RequestId", ID)];
+    let problem = protocol_error(classify(502, headers, page.as_bytes()));
+    assert_eq!(problem.status(), 502);
+    assert_eq!(problem.content_type(), Some("text/html"));
+    assert_eq!(problem.request_id(), Some(ID));
+    assert_eq!(problem.rule(), Rule::InvalidJson);
+    assert!(problem.is_retryable());
+    assert_eq!(
+        problem.excerpt().chars().count(),
+        ProtocolError::EXCERPT_CHARS
+    );
+    assert!(
+        problem
+            .excerpt()
+            .starts_with("<html><head><title>502 Bad Gateway")
+    );
+    let shown = problem.to_string();
+    assert!(shown.len() < 600, "{} bytes", shown.len());
+    assert!(shown.contains("HTTP 502") && shown.contains(ID), "{shown}");
+}
+
+#[test]
+fn an_empty_or_truncated_200_is_a_protocol_error_that_will_not_go_away() {
+    for body in ["", r#"{"Response": {"TotalCount": 1, "Requ"#] {
+        let problem = protocol_error(classify(200, [JSON], body.as_bytes()));
+        assert_eq!(problem.rule(), Rule::InvalidJson, "{body:?}");
+        assert!(!problem.is_retryable());
+    }
+}
+
+#[test]
+fn the_header_supplies_a_missing_request_id() {
+    let body = br#"{"Response": {"TotalCount": 0}}"#;
+    match classify(200, [JSON, ("x-tc-requestid", ID)], body) {
+        Classified::Success(success) => {
+            assert_eq!(success.envelope().request_id(), ID);
+            assert_eq!(success.request_id_source(), RequestIdSource::Header);
+            assert_eq!(
+                success
+                    .envelope()
+                    .payload()
+                    .unwrap()
+                    .get("TotalCount")
+                    .unwrap()
+                    .get(),
+                "0"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let problem = protocol_error(classify(200, [JSON], body));
+    assert_eq!(problem.rule(), Rule::MissingRequestId);
+}
+
+#[test]
+fn the_body_request_id_wins_over_the_header() {
+    let body = format!(r#"{{"Response": {{"RequestId": "{ID}"}}}}"#);
+    match classify(200, [("X-TC-RequestId", "from-header")], body.as_bytes()) {
+        Classified::Success(success) => {
+            assert_eq!(success.envelope().request_id(), ID);
+            assert_eq!(success.request_id_source(), RequestIdSource::Body);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_legacy_reply_is_a_protocol_error() {
+    let body = br#"{"code": 4100, "message": "authentication failed", "codeDesc": "AuthFailure"}"#;
+    let problem = protocol_error(classify(200, Vec::<(String, String)>::new(), body));
+    assert_eq!(problem.rule(), Rule::LegacyEnvelope);
+}
+
+#[test]
+fn headers_may_be_bytes_or_strings() {
+    let body = error_body();
+    let owned = vec![(
+        String::from("Content-Type"),
+        String::from("application/json"),
+    )];
+    assert!(matches!(
+        classify(500, owned, body.as_bytes()),
+        Classified::ServiceError { .. }
+    ));
+    let bytes: [(&[u8], &[u8]); 1] = [(b"content-type", b"application/json")];
+    assert!(matches!(
+        classify(500, bytes, body.as_bytes()),
+        Classified::ServiceError { .. }
+    ));
+}
