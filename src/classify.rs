@@ -175,7 +175,7 @@ pub fn is_json_content_type(value: &str) -> bool {
 /// The body decides, at any status: an envelope with `Error` is the service's error, a valid
 /// envelope without one is a success, and anything else is a protocol error. The request id
 /// comes from the body and falls back to the `X-TC-RequestId` header.
-pub fn classify<'a, I, N, V>(status: u16, headers: I, body: &'a [u8]) -> Classified<'a>
+pub fn classify<I, N, V>(status: u16, headers: I, body: &[u8]) -> Classified<'_>
 where
     I: IntoIterator<Item = (N, V)>,
     N: AsRef<[u8]>,
