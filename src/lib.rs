@@ -20,6 +20,7 @@ mod envelope;
 mod error_code;
 mod response;
 mod schema;
+mod sse;
 mod text;
 mod validate;
 
@@ -34,4 +35,5 @@ pub use envelope::{Envelope, ErrorView, Payload};
 pub use error_code::{EmptyErrorCode, ErrorCode};
 pub use response::Response;
 pub use schema::{Schema, SchemaError};
+pub use sse::{Event, EventStream, StreamError, StreamItem};
 pub use validate::{Call, Diagnostic, Outcome, Report, Rule, Severity, Validator, validate};

@@ -1,0 +1,115 @@
+//! Event streams split anywhere yield the same events.
+
+use proptest::prelude::*;
+use tencentcloud_envelope::{EventStream, StreamError, StreamItem};
+
+/// Every feature at once: a byte order mark, all three line endings, multi-byte characters,
+/// comments, ids, types, retries, multi-line data and an error inside the stream.
+const SAMPLE: &[u8] = "\u{feff}: keep-alive\r\n\
+    id: 1\r\n\
+    event: delta\r\n\
+    data: {\"Choices\": [{\"Delta\": {\"Content\": \"你好, wörld ✓\"}}]}\r\n\
+    \r\n\
+    data: line one\r\
+    data: line two\r\
+    \r\
+    retry: 3000\n\
+    data: {\"Response\": {\"Error\": {\"Code\": \"ResourceInsufficient\", \"Message\": \"quota \u{1f4a5}\"}}}\n\
+    \n\
+    : done\n\
+    data: [DONE]\n\
+    \n"
+.as_bytes();
+
+fn parse_in_chunks(stream: &[u8], cuts: &[usize]) -> Result<Vec<StreamItem>, StreamError> {
+    let mut parser = EventStream::new().request_id("ed93f3cb-f35e-473f-b9f3-0d451b8b79c6");
+    let mut items = Vec::new();
+    let mut start = 0;
+    for &cut in cuts.iter().chain(std::iter::once(&stream.len())) {
+        parser.feed(&stream[start..cut], &mut items)?;
+        start = cut;
+    }
+    Ok(items)
+}
+
+#[test]
+fn the_sample_yields_its_four_events() {
+    let items = parse_in_chunks(SAMPLE, &[]).unwrap();
+    assert_eq!(items.len(), 4);
+    let StreamItem::Event(first) = &items[0] else {
+        panic!("{:?}", items[0])
+    };
+    assert_eq!(
+        first.data(),
+        r#"{"Choices": [{"Delta": {"Content": "你好, wörld ✓"}}]}"#
+    );
+    assert_eq!((first.id(), first.event()), (Some("1"), Some("delta")));
+    let StreamItem::Event(second) = &items[1] else {
+        panic!()
+    };
+    assert_eq!(second.data(), "line one\nline two");
+    let StreamItem::Error { error, event } = &items[2] else {
+        panic!("{:?}", items[2])
+    };
+    assert_eq!(error.code().as_str(), "ResourceInsufficient");
+    assert_eq!(error.message(), "quota \u{1f4a5}");
+    assert_eq!(
+        error.request_id(),
+        "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6",
+        "from the header"
+    );
+    assert_eq!(event.retry(), Some(3000));
+    let StreamItem::Event(last) = &items[3] else {
+        panic!()
+    };
+    assert_eq!(last.data(), "[DONE]");
+}
+
+#[test]
+fn every_single_split_yields_the_same_events() {
+    let whole = parse_in_chunks(SAMPLE, &[]).unwrap();
+    for cut in 0..=SAMPLE.len() {
+        assert_eq!(
+            parse_in_chunks(SAMPLE, &[cut]).unwrap(),
+            whole,
+            "cut at {cut}"
+        );
+    }
+    let every_byte: Vec<usize> = (1..SAMPLE.len()).collect();
+    assert_eq!(parse_in_chunks(SAMPLE, &every_byte).unwrap(), whole);
+}
+
+#[test]
+fn an_over_long_line_is_an_error_not_unbounded_memory() {
+    let mut stream = b"data: ".to_vec();
+    stream.resize(3 << 20, b'x');
+    let mut parser = EventStream::new();
+    let mut items = Vec::new();
+    let error = stream
+        .chunks(4096)
+        .find_map(|chunk| parser.feed(chunk, &mut items).err())
+        .expect("the 1 MiB cap holds");
+    assert_eq!(
+        error,
+        StreamError::LineTooLong {
+            limit: EventStream::DEFAULT_MAX_LINE,
+            offset: 1 << 20
+        }
+    );
+    assert!(items.is_empty());
+}
+
+proptest! {
+    #[test]
+    fn any_splitting_yields_the_same_events(mut cuts in proptest::collection::vec(0..=SAMPLE.len(), 0..12)) {
+        cuts.sort_unstable();
+        let whole = parse_in_chunks(SAMPLE, &[]).unwrap();
+        prop_assert_eq!(parse_in_chunks(SAMPLE, &cuts).unwrap(), whole);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512), cut in 0usize..512) {
+        let cut = cut.min(bytes.len());
+        let _ = parse_in_chunks(&bytes, &[cut]);
+    }
+}
