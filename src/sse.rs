@@ -9,7 +9,7 @@ use crate::{ApiError, ErrorCode};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Event {
     id: Option<String>,
-    event_type: Option<String>,
+    kind: Option<String>,
     data: String,
     retry: Option<u64>,
 }
@@ -22,7 +22,7 @@ impl Event {
 
     /// The event type (`event:`); `None` means the default type, `message`.
     pub fn event(&self) -> Option<&str> {
-        self.event_type.as_deref()
+        self.kind.as_deref()
     }
 
     /// The data (`data:` lines joined with `\n`).
@@ -287,7 +287,7 @@ impl EventStream {
         data.pop();
         let event = Event {
             id: self.last_id.clone(),
-            event_type,
+            kind: event_type,
             data,
             retry,
         };
