@@ -21,6 +21,8 @@ mod error_code;
 mod response;
 mod schema;
 mod sse;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 mod text;
 mod validate;
 
