@@ -1,7 +1,7 @@
 //! Event streams split anywhere yield the same events.
 
 use proptest::prelude::*;
-use tencentcloud_envelope::{EventStream, StreamError, StreamItem};
+use tencentcloud_envelope::{EventStream, Outcome, Rule, StreamError, StreamItem, Validator};
 
 /// Every feature at once: a byte order mark, all three line endings, multi-byte characters,
 /// comments, ids, types, retries, multi-line data and an error inside the stream.
@@ -97,6 +97,30 @@ fn an_over_long_line_is_an_error_not_unbounded_memory() {
         }
     );
     assert!(items.is_empty());
+}
+
+#[test]
+fn a_whole_stream_is_one_report() {
+    let mut validator = Validator::new();
+    let report = validator.validate_event_stream(SAMPLE, Some("header-id"));
+    assert_eq!(report.outcome(), Outcome::Failure);
+    assert_eq!(report.code(), Some("ResourceInsufficient"));
+    assert_eq!(report.request_id(), Some("header-id"));
+
+    let clean = b"data: {\"Delta\": 1}\n\ndata: [DONE]\n\n";
+    let report = validator.validate_event_stream(clean, None);
+    assert_eq!(
+        (report.outcome(), report.request_id()),
+        (Outcome::Success, None)
+    );
+
+    let mut long = b"data: ok\n\n".to_vec();
+    long.resize(long.len() + (2 << 20), b'x');
+    let report = validator.validate_event_stream(&long, None);
+    assert_eq!(report.outcome(), Outcome::Invalid);
+    let diagnostic = &report.diagnostics()[0];
+    assert_eq!(diagnostic.rule(), Rule::InvalidEventStream);
+    assert_eq!((diagnostic.line(), diagnostic.column()), (3, (1 << 20) + 1));
 }
 
 proptest! {

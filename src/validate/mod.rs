@@ -12,7 +12,7 @@ mod walk;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::Schema;
+use crate::{EventStream, Schema, StreamItem};
 
 pub use report::{Diagnostic, Outcome, Report};
 pub use rule::{Rule, Severity};
@@ -216,6 +216,59 @@ impl Validator {
         report
     }
 
+    /// Checks a whole `text/event-stream` body: a failure when the service sent an error
+    /// inside the stream (the first one decides the code and request id), invalid when the
+    /// stream breaks the parser's caps, a success otherwise. `header_request_id` is the
+    /// stream's `X-TC-RequestId` header, when known.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::{Outcome, Validator};
+    ///
+    /// let stream = b"data: {\"Delta\": \"hi\"}\n\ndata: {\"Code\": \"InternalError\", \"Msg\": \"boom\"}\n\n";
+    /// let report = Validator::new().validate_event_stream(stream, Some("r-1"));
+    /// assert_eq!(report.outcome(), Outcome::Failure);
+    /// assert_eq!((report.code(), report.request_id()), (Some("InternalError"), Some("r-1")));
+    /// ```
+    pub fn validate_event_stream(
+        &mut self,
+        input: &[u8],
+        header_request_id: Option<&str>,
+    ) -> Report {
+        let mut stream = EventStream::new();
+        if let Some(id) = header_request_id {
+            stream = stream.request_id(id);
+        }
+        let mut items = Vec::new();
+        let broken = stream.feed(input, &mut items).err();
+        let error = items.into_iter().find_map(|item| match item {
+            StreamItem::Error { error, .. } => Some(error),
+            StreamItem::Event(_) => None,
+        });
+        let request_id = error
+            .as_ref()
+            .map(|e| e.request_id().to_owned())
+            .filter(|id| !id.is_empty())
+            .or_else(|| header_request_id.map(str::to_owned));
+        let findings: Vec<Finding> = broken
+            .map(|broken| Finding {
+                rule: Rule::InvalidEventStream,
+                pointer: String::new(),
+                offset: usize::try_from(broken.offset())
+                    .unwrap_or(usize::MAX)
+                    .min(input.len()),
+                message: broken.to_string(),
+            })
+            .into_iter()
+            .collect();
+        let diagnostics = self.diagnostics(findings, utf8_prefix(input), 0);
+        Report::new(
+            error.is_some(),
+            request_id,
+            error.map(|e| e.code().as_str().to_owned()),
+            diagnostics,
+        )
+    }
+
     /// Forgets the request ids seen so far.
     pub fn reset(&mut self) {
         self.seen = Some(SeenRequestIds::default());
@@ -245,16 +298,8 @@ impl Validator {
             Some(rest) => (true, rest),
             None => (false, input),
         };
-        let (text, utf8_error) = match std::str::from_utf8(body) {
-            Ok(text) => (text, None),
-            Err(error) => {
-                let valid = body.get(..error.valid_up_to()).unwrap_or_default();
-                (
-                    std::str::from_utf8(valid).unwrap_or_default(),
-                    Some(error.valid_up_to()),
-                )
-            }
-        };
+        let text = utf8_prefix(body);
+        let utf8_error = (text.len() < body.len()).then_some(text.len());
         let walked = walk::walk(text, context);
         let mut findings = walked.findings;
         if let Some(message) = unknown_action.filter(|_| !walked.failed) {
@@ -335,6 +380,18 @@ impl Validator {
         } else {
             severity
         })
+    }
+}
+
+/// The longest prefix of `input` that is UTF-8: positions are counted in characters there,
+/// and in bytes past it.
+fn utf8_prefix(input: &[u8]) -> &str {
+    match std::str::from_utf8(input) {
+        Ok(text) => text,
+        Err(error) => input
+            .get(..error.valid_up_to())
+            .and_then(|valid| std::str::from_utf8(valid).ok())
+            .unwrap_or_default(),
     }
 }
 

@@ -210,6 +210,12 @@ pub enum Rule {
         props(severity = "note")
     )]
     SchemaUnknownField,
+    /// An event stream breaks the format's size caps.
+    #[strum(
+        message = "An event stream (`text/event-stream`) has a line or an event larger than the parser's cap.",
+        props(severity = "error")
+    )]
+    InvalidEventStream,
     /// The product's description has no such action.
     #[strum(
         message = "The product's description has no action of the name the call gives.",
