@@ -43,7 +43,7 @@ fn checking_the_samples_shows_diagnostics_and_a_summary() {
             "--> samples/proxy-capture.jsonl:6:13",
         ))
         .stdout(predicate::str::contains(
-            "16 records: 6 success, 5 failure, 5 invalid",
+            "17 records: 6 success, 6 failure, 5 invalid",
         ))
         .stdout(predicate::str::contains("\u{1b}[").not());
 }
@@ -125,6 +125,7 @@ fn jsonl_output_is_the_report_plus_source_for_every_record_in_order() {
             "samples/browser-session.har#4",
             "samples/browser-session.har#5",
             "samples/browser-session.har#6",
+            "samples/chat-stream.sse",
             "samples/describe-disks.json",
             "samples/proxy-capture.jsonl:1",
             "samples/proxy-capture.jsonl:2",
@@ -143,7 +144,7 @@ fn jsonl_output_is_the_report_plus_source_for_every_record_in_order() {
             assert!(record.get(key).is_some(), "{record}");
         }
     }
-    let duplicate = &records[14]["diagnostics"][0];
+    let duplicate = &records[15]["diagnostics"][0];
     assert_eq!(duplicate["rule"], "duplicate-request-id");
     assert_eq!(duplicate["pointer"], "/Response/RequestId");
 }
@@ -155,13 +156,17 @@ fn json_output_has_records_and_a_summary() {
         .output()
         .unwrap();
     let document: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(document["records"].as_array().unwrap().len(), 16);
+    assert_eq!(document["records"].as_array().unwrap().len(), 17);
     let summary = &document["summary"];
-    assert_eq!(summary["records"], 16);
+    assert_eq!(summary["records"], 17);
     assert_eq!(summary["success"], 6);
-    assert_eq!(summary["failure"], 5);
+    assert_eq!(summary["failure"], 6);
     assert_eq!(summary["invalid"], 5);
     assert_eq!(summary["codes"].as_array().unwrap().len(), 6);
+    assert_eq!(
+        summary["codes"][0]["code"], "RequestLimitExceeded",
+        "twice, once in the stream"
+    );
 }
 
 #[test]
@@ -734,4 +739,46 @@ fn json_lines_records_can_carry_the_call() {
     );
     // Without a service or an action the line is a bare (misspelled) response.
     assert_eq!(records[1]["diagnostics"][0]["rule"], "missing-response");
+}
+
+#[test]
+fn event_streams_are_one_record_each() {
+    let output = tool()
+        .args(["check", "--format", "jsonl", "samples/chat-stream.sse"])
+        .output()
+        .unwrap();
+    let records = jsonl_records(&output.stdout);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["outcome"], "failure");
+    assert_eq!(records[0]["code"], "RequestLimitExceeded");
+    assert_eq!(
+        records[0]["request_id"],
+        "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
+    );
+}
+
+#[test]
+fn har_event_streams_take_the_request_id_from_the_response_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let har = serde_json::json!({"log": {"entries": [{
+        "request": {"url": "https://hunyuan.tencentcloudapi.com/", "headers": [{"name": "X-TC-Action", "value": "ChatCompletions"}]},
+        "response": {
+            "headers": [{"name": "x-tc-requestid", "value": "5f6a7b8c-9d0e-4f1a-9b2c-3d4e5f6a7b8c"}],
+            "content": {"mimeType": "text/event-stream; charset=utf-8",
+                        "text": "data: {\"Delta\": 1}\r\n\r\ndata: {\"Code\": \"InternalError\", \"Msg\": \"x\"}\r\n\r\n"}
+        }
+    }]}});
+    let path = write(dir.path(), "stream.har", har.to_string().as_bytes());
+    let output = tool()
+        .args(["check", "--format", "jsonl", &path])
+        .output()
+        .unwrap();
+    let records = jsonl_records(&output.stdout);
+    assert_eq!(records[0]["service"], "hunyuan");
+    assert_eq!(records[0]["outcome"], "failure");
+    assert_eq!(records[0]["code"], "InternalError");
+    assert_eq!(
+        records[0]["request_id"],
+        "5f6a7b8c-9d0e-4f1a-9b2c-3d4e5f6a7b8c"
+    );
 }

@@ -58,6 +58,9 @@ pub fn run(args: &CheckArgs) -> u8 {
                     Some(call) => validator.validate_call(bytes, call),
                     None => validator.validate(bytes),
                 },
+                Body::EventStream { bytes, request_id } => {
+                    validator.validate_event_stream(bytes, request_id)
+                }
                 Body::Unreadable(ref message) => Report::unreadable(message.clone()),
             };
             summary.add(&report);

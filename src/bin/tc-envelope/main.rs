@@ -32,7 +32,8 @@ enum Command {
     Rules(RulesArgs),
 }
 
-/// Check captured responses: JSON files, JSON Lines, HAR archives, directories or stdin.
+/// Check captured responses: JSON files, JSON Lines, HAR archives, event streams, directories
+/// or stdin.
 ///
 /// Exit status: 0 when no record has an error, 1 when some do (with --deny-warnings, also
 /// a warning), 2 for usage errors and unreadable paths.
@@ -47,8 +48,8 @@ Examples:
 pub struct CheckArgs {
     /// Files or directories to check; `-` reads standard input.
     ///
-    /// Directories are walked recursively in sorted order, taking .json, .jsonl, .ndjson and
-    /// .har files.
+    /// Directories are walked recursively in sorted order, taking .json, .jsonl, .ndjson, .har
+    /// and .sse (a saved `text/event-stream` body) files.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
 

@@ -143,7 +143,7 @@ impl<W: Write> Printer<W> {
             }
             CheckFormat::Text => {
                 let body = match &record.body {
-                    Body::Bytes(bytes) => *bytes,
+                    Body::Bytes(bytes) | Body::EventStream { bytes, .. } => *bytes,
                     Body::Unreadable(_) => &[],
                 };
                 for diagnostic in report.diagnostics() {

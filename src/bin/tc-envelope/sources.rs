@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use base64::Engine;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use tencentcloud_envelope::is_json_content_type;
 
 /// One response to check, with where it came from.
 pub struct Record<'b> {
@@ -24,6 +25,11 @@ pub struct Record<'b> {
 /// A record's body, or why it could not be taken out of its container.
 pub enum Body<'b> {
     Bytes(&'b [u8]),
+    /// A whole `text/event-stream` body, with its `X-TC-RequestId` header when known.
+    EventStream {
+        bytes: &'b [u8],
+        request_id: Option<&'b str>,
+    },
     Unreadable(String),
 }
 
@@ -45,6 +51,7 @@ enum Layout {
     Document,
     Lines,
     Har,
+    EventStream,
 }
 
 impl Layout {
@@ -53,6 +60,7 @@ impl Layout {
             "json" => Some(Layout::Document),
             "jsonl" | "ndjson" => Some(Layout::Lines),
             "har" => Some(Layout::Har),
+            "sse" => Some(Layout::EventStream),
             _ => None,
         }
     }
@@ -82,7 +90,7 @@ pub fn read(
         let result = if stdin_lines {
             read_lines("-", stdin, sink)
         } else {
-            read_document("-".to_owned(), stdin, sink)
+            read_document("-".to_owned(), stdin, Layout::Document, sink)
         };
         if let Err(error) = result {
             problem(Unreadable {
@@ -140,7 +148,7 @@ fn read_file(
     let name = path.display().to_string();
     let reader = BufReader::with_capacity(1 << 16, file);
     let result = match layout {
-        Layout::Document => read_document(name, reader, sink),
+        Layout::Document | Layout::EventStream => read_document(name, reader, layout, sink),
         Layout::Lines => read_lines(&name, reader, sink),
         Layout::Har => read_har(&name, reader, sink),
     };
@@ -175,14 +183,23 @@ fn sorted_files(dir: &Path) -> io::Result<Vec<(PathBuf, Option<io::Error>)>> {
 fn read_document(
     source: String,
     mut reader: impl Read,
+    layout: Layout,
     sink: &mut dyn FnMut(Record),
 ) -> io::Result<()> {
-    let mut body = Vec::new();
-    reader.read_to_end(&mut body)?;
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    let body = if layout == Layout::EventStream {
+        Body::EventStream {
+            bytes: &bytes,
+            request_id: None,
+        }
+    } else {
+        Body::Bytes(&bytes)
+    };
     sink(Record {
         shown_as: (source.clone(), 1),
         source,
-        body: Body::Bytes(&body),
+        body,
         api: Api::default(),
     });
     Ok(())
@@ -304,6 +321,8 @@ struct Header {
 #[derive(Deserialize)]
 struct Response {
     #[serde(default)]
+    headers: Vec<Header>,
+    #[serde(default)]
     content: Content,
 }
 
@@ -320,34 +339,28 @@ impl Har<'_, '_> {
         self.entries += 1;
         let host = host_of(&entry.request.url);
         let is_api = host.ends_with("tencentcloudapi.com");
-        let mime = entry
-            .response
-            .content
-            .mime_type
+        let mime = &entry.response.content.mime_type;
+        let is_stream = mime
             .split(';')
             .next()
-            .unwrap_or_default()
-            .trim();
-        let is_json = mime.eq_ignore_ascii_case("application/json")
-            || mime.to_ascii_lowercase().ends_with("+json");
-        if !is_api && !is_json {
+            .is_some_and(|media| media.trim().eq_ignore_ascii_case("text/event-stream"));
+        if !is_api && !is_stream && !is_json_content_type(mime) {
             return;
         }
-        let header = |wanted: &str| {
-            entry
-                .request
-                .headers
+        let header = |headers: &[Header], wanted: &str| {
+            headers
                 .iter()
                 .find(|h| h.name.eq_ignore_ascii_case(wanted))
                 .map(|h| h.value.clone())
         };
+        let request_id = header(&entry.response.headers, "X-TC-RequestId");
         let api = Api {
             service: host
                 .strip_suffix(".tencentcloudapi.com")
                 .and_then(|prefix| prefix.split('.').next())
                 .map(str::to_owned),
-            action: header("X-TC-Action"),
-            version: header("X-TC-Version"),
+            action: header(&entry.request.headers, "X-TC-Action"),
+            version: header(&entry.request.headers, "X-TC-Version"),
         };
         let source = format!("{}#{}", self.name, self.entries);
         let shown_as = (source.clone(), 1);
@@ -360,9 +373,17 @@ impl Har<'_, '_> {
         } else {
             Ok(None)
         };
-        let body = match &decoded {
-            Ok(Some(bytes)) => Body::Bytes(bytes),
-            Ok(None) => Body::Bytes(text.as_bytes()),
+        let bytes = match &decoded {
+            Ok(Some(bytes)) => Ok(bytes.as_slice()),
+            Ok(None) => Ok(text.as_bytes()),
+            Err(error) => Err(error),
+        };
+        let body = match bytes {
+            Ok(bytes) if is_stream => Body::EventStream {
+                bytes,
+                request_id: request_id.as_deref(),
+            },
+            Ok(bytes) => Body::Bytes(bytes),
             Err(error) => {
                 Body::Unreadable(format!("the response content is not valid base64: {error}"))
             }
