@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use serde::Deserialize;
-use tencentcloud_envelope::{Call, Envelope, Response, Validator, validate};
+use tencentcloud_envelope::{Call, Envelope, EventStream, Response, Validator, validate};
 
 #[allow(dead_code, reason = "the fields exist to be deserialized")]
 #[allow(clippy::struct_field_names, reason = "the names mirror the API's")]
@@ -178,12 +178,44 @@ fn schema(c: &mut Criterion) {
     }
 }
 
+/// The event-stream parser on 10 MB, fed in 16 KiB chunks as a socket would deliver it, beside
+/// splitting the whole body at blank lines and parsing each event's data into `Value`.
+fn event_stream(c: &mut Criterion) {
+    let stream = inputs::event_stream(10 << 20);
+    let mut group = c.benchmark_group("event-stream-10mb");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(stream.len() as u64));
+    group.bench_function("naive-value", |b| {
+        b.iter(|| {
+            let text = std::str::from_utf8(black_box(&stream)).unwrap_or_default();
+            text.split("\r\n\r\n")
+                .filter_map(|event| event.split("data: ").nth(1))
+                .filter(|data| serde_json::from_str::<serde_json::Value>(data).is_ok())
+                .count()
+        });
+    });
+    group.bench_function("event-stream", |b| {
+        b.iter(|| {
+            let mut parser = EventStream::new();
+            let mut items = Vec::new();
+            let mut count = 0;
+            for chunk in black_box(&stream).chunks(16 << 10) {
+                let _ = parser.feed(chunk, &mut items);
+                count += items.len();
+                items.clear();
+            }
+            count
+        });
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3))
         .sample_size(50);
-    targets = single_responses, capture, scaling, schema
+    targets = single_responses, capture, scaling, schema, event_stream
 }
 criterion_main!(benches);

@@ -116,3 +116,17 @@ pub fn conforming_disks(disks: usize) -> String {
     response["Response"]["TotalCount"] = disks.into();
     serde_json::to_string_pretty(&response).expect("serializable")
 }
+
+/// A `text/event-stream` body of about `bytes` bytes: chat deltas, CRLF line endings.
+pub fn event_stream(bytes: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes + 256);
+    let mut n = 0usize;
+    while out.len() < bytes {
+        let event = format!(
+            "id: {n}\r\ndata: {{\"Id\": \"chat-1\", \"Choices\": [{{\"Delta\": {{\"Role\": \"assistant\", \"Content\": \"token {n} \\u4f60\\u597d\"}}, \"FinishReason\": \"\"}}], \"Created\": {n}}}\r\n\r\n"
+        );
+        out.extend_from_slice(event.as_bytes());
+        n += 1;
+    }
+    out
+}
