@@ -1,4 +1,5 @@
-//! `Response<Value>` never panics, and what it parses serializes back to an equal response.
+//! `Response<Value>` never panics, and what it parses serializes back to an equal response
+//! (serde_json's `float_roundtrip` is on here, so that floats read back exactly).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
