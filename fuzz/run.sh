@@ -8,13 +8,14 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(validate envelope response har json_lines error_code)
+[ ${#targets[@]} -gt 0 ] || targets=(validate envelope response har json_lines event_stream error_code)
 examples=../../shared/corpus/doc-examples
 export RUSTC_BOOTSTRAP=1
 
 seeds_for() {
     case $1 in
         validate | response | envelope) echo seeds/json ;;
+        event_stream) echo seeds/event_stream ;;
         *) echo "seeds/$1" ;;
     esac
 }
@@ -28,6 +29,8 @@ for target in "${targets[@]}"; do
         done
     fi
     echo "--- $target for ${seconds}s"
+    # A crash stops its target, not the run; the run's status reports it.
     cargo fuzz run "$target" "corpus/$target" "$(seeds_for "$target")" -- \
-        -max_total_time="$seconds" -print_final_stats=1 -max_len=65536
+        -max_total_time="$seconds" -print_final_stats=1 -max_len=65536 || failed=1
 done
+exit "${failed:-0}"
