@@ -24,6 +24,17 @@ fn jsonl_records(output: &[u8]) -> Vec<Value> {
         .collect()
 }
 
+/// Runs `check --format jsonl` with `args`, returning the output and its records.
+fn check_jsonl(args: &[&str]) -> (std::process::Output, Vec<Value>) {
+    let output = tool()
+        .args(["check", "--format", "jsonl"])
+        .args(args)
+        .output()
+        .unwrap();
+    let records = jsonl_records(&output.stdout);
+    (output, records)
+}
+
 fn write(dir: &Path, name: &str, content: &[u8]) -> String {
     let path = dir.join(name);
     fs::write(&path, content).unwrap();
@@ -108,11 +119,7 @@ fn usage_errors_exit_two() {
 
 #[test]
 fn jsonl_output_is_the_report_plus_source_for_every_record_in_order() {
-    let output = tool()
-        .args(["check", "--format", "jsonl", "samples/"])
-        .output()
-        .unwrap();
-    let records = jsonl_records(&output.stdout);
+    let (_, records) = check_jsonl(&["samples/"]);
     let sources: Vec<&str> = records
         .iter()
         .map(|r| r["source"].as_str().unwrap())
@@ -171,11 +178,7 @@ fn json_output_has_records_and_a_summary() {
 
 #[test]
 fn har_entries_keep_service_action_and_version() {
-    let output = tool()
-        .args(["check", "--format", "jsonl", "samples/browser-session.har"])
-        .output()
-        .unwrap();
-    let records = jsonl_records(&output.stdout);
+    let (_, records) = check_jsonl(&["samples/browser-session.har"]);
     assert_eq!(records.len(), 5, "the image entry is not an API call");
     assert_eq!(records[0]["service"], "cbs");
     assert_eq!(records[0]["action"], "DescribeDisks");
@@ -214,11 +217,7 @@ fn a_broken_har_archive_is_reported_as_a_record() {
 fn undecodable_base64_is_an_invalid_record() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "b.har", br#"{"log": {"entries": [{"request": {"url": "https://cbs.tencentcloudapi.com/"}, "response": {"content": {"mimeType": "application/json", "encoding": "base64", "text": "***"}}}]}}"#);
-    let output = tool()
-        .args(["check", "--format", "jsonl", &path])
-        .output()
-        .unwrap();
-    let records = jsonl_records(&output.stdout);
+    let (_, records) = check_jsonl(&[&path]);
     assert_eq!(records[0]["source"], format!("{path}#1"));
     assert_eq!(records[0]["outcome"], "invalid");
     assert!(
@@ -236,11 +235,7 @@ fn json_lines_tolerate_crlf_and_count_blank_lines() {
         "{{\"Response\":{{\"RequestId\":\"{ID}\"}}}}\r\n\r\n  \n{{broken\r\n{{\"Response\":{{\"RequestId\":\"x\"}}}}"
     );
     let path = write(dir.path(), "c.ndjson", content.as_bytes());
-    let output = tool()
-        .args(["check", "--format", "jsonl", &path])
-        .output()
-        .unwrap();
-    let records = jsonl_records(&output.stdout);
+    let (_, records) = check_jsonl(&[&path]);
     let sources: Vec<String> = records
         .iter()
         .map(|r| r["source"].as_str().unwrap().to_owned())
@@ -338,11 +333,7 @@ fn nothing_is_lost_on_a_mixed_input() {
     let mut bytes = lines.into_bytes();
     bytes.extend_from_slice(b"\xff\xfe\n");
     let raw = write(dir.path(), "raw.jsonl", &bytes);
-    let output = tool()
-        .args(["check", "--format", "jsonl", &path, &raw])
-        .output()
-        .unwrap();
-    let records = jsonl_records(&output.stdout);
+    let (_, records) = check_jsonl(&[&path, &raw]);
     assert_eq!(records.len(), 1001);
     for (n, record) in records.iter().take(500).enumerate() {
         assert_eq!(record["source"], format!("{path}:{}", n + 1));
@@ -595,11 +586,7 @@ fn thousands_of_mutated_real_responses_each_get_one_well_formed_record() {
 
 #[test]
 fn har_entries_are_held_against_the_builtin_description() {
-    let output = tool()
-        .args(["check", "--format", "jsonl", "samples/browser-session.har"])
-        .output()
-        .unwrap();
-    let records = jsonl_records(&output.stdout);
+    let (_, records) = check_jsonl(&["samples/browser-session.har"]);
     let drift: Vec<(&str, &str)> = records[4]["diagnostics"]
         .as_array()
         .unwrap()
@@ -726,11 +713,7 @@ fn json_lines_records_can_carry_the_call() {
         "\n"
     );
     let path = write(dir.path(), "calls.jsonl", content.as_bytes());
-    let output = tool()
-        .args(["check", "--format", "jsonl", &path])
-        .output()
-        .unwrap();
-    let records = jsonl_records(&output.stdout);
+    let (_, records) = check_jsonl(&[&path]);
     assert_eq!(records[0]["action"], "DescribeDisks");
     assert_eq!(records[0]["diagnostics"][0]["rule"], "schema-type-mismatch");
     assert_eq!(
@@ -743,11 +726,7 @@ fn json_lines_records_can_carry_the_call() {
 
 #[test]
 fn event_streams_are_one_record_each() {
-    let output = tool()
-        .args(["check", "--format", "jsonl", "samples/chat-stream.sse"])
-        .output()
-        .unwrap();
-    let records = jsonl_records(&output.stdout);
+    let (_, records) = check_jsonl(&["samples/chat-stream.sse"]);
     assert_eq!(records.len(), 1);
     assert_eq!(records[0]["outcome"], "failure");
     assert_eq!(records[0]["code"], "RequestLimitExceeded");
@@ -769,11 +748,7 @@ fn har_event_streams_take_the_request_id_from_the_response_header() {
         }
     }]}});
     let path = write(dir.path(), "stream.har", har.to_string().as_bytes());
-    let output = tool()
-        .args(["check", "--format", "jsonl", &path])
-        .output()
-        .unwrap();
-    let records = jsonl_records(&output.stdout);
+    let (_, records) = check_jsonl(&[&path]);
     assert_eq!(records[0]["service"], "hunyuan");
     assert_eq!(records[0]["outcome"], "failure");
     assert_eq!(records[0]["code"], "InternalError");

@@ -261,7 +261,7 @@ fn failure_serializes_to_the_wire_shape() {
 }
 
 /// Found by the `response` fuzz target: floats did not survive a serialize-and-parse round trip.
-/// The cause is serde_json's default float parsing (not correctly rounded without its
+/// The cause is `serde_json`'s default float parsing (not correctly rounded without its
 /// `float_roundtrip` feature), not the envelope: `Response<Value>` reads exactly what `Value` reads.
 #[test]
 fn regression_float_precision_is_serde_jsons_own() {
@@ -270,7 +270,10 @@ fn regression_float_precision_is_serde_jsons_own() {
     let mut plain: serde_json::Value = serde_json::from_slice(input).unwrap();
     let plain = plain["Response"].as_object_mut().unwrap();
     plain.remove("RequestId");
-    assert_eq!(response.into_result().unwrap(), serde_json::Value::Object(plain.clone()));
+    assert_eq!(
+        response.into_result().unwrap(),
+        serde_json::Value::Object(plain.clone())
+    );
 }
 
 fn any_code() -> impl Strategy<Value = ErrorCode> {
