@@ -196,12 +196,8 @@ fn har_entries_keep_service_action_and_version() {
 fn a_broken_har_archive_is_reported_as_a_record() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "cut.har", br#"{"log": {"entries": [{"request": {"url": "https://cbs.tencentcloudapi.com/"}, "response": {"content": {"mimeType": "application/json", "text": "{}"}}}, {"req"#);
-    let output = tool()
-        .args(["check", "--format", "jsonl", &path])
-        .output()
-        .unwrap();
+    let (output, records) = check_jsonl(&[&path]);
     assert_eq!(output.status.code(), Some(1));
-    let records = jsonl_records(&output.stdout);
     assert_eq!(records.len(), 2);
     assert_eq!(records[0]["diagnostics"][0]["rule"], "missing-response");
     assert_eq!(records[1]["source"], path);
