@@ -213,6 +213,33 @@ where
     }
 }
 
+/// Classifies an `http::Response` (feature `http`): [`classify`] on its status, headers and body.
+///
+/// ```
+/// use tencentcloud_envelope::{classify_http, Classified};
+///
+/// let response = http::Response::builder()
+///     .status(502)
+///     .header("content-type", "text/html")
+///     .body(b"<html>502 Bad Gateway</html>".to_vec())?;
+/// match classify_http(&response) {
+///     Classified::ProtocolError(problem) => assert!(problem.is_retryable()),
+///     other => panic!("{other:?}"),
+/// }
+/// # Ok::<(), http::Error>(())
+/// ```
+#[cfg(feature = "http")]
+pub fn classify_http<B: AsRef<[u8]>>(response: &http::Response<B>) -> Classified<'_> {
+    classify(
+        response.status().as_u16(),
+        response
+            .headers()
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_bytes())),
+        response.body().as_ref(),
+    )
+}
+
 /// Explains, with the validator, why `body` is not an envelope.
 fn protocol_error(
     status: u16,

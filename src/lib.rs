@@ -29,6 +29,8 @@ mod validate;
 pub use api_error::ApiError;
 pub use catalog::{ProductCode, product_code, product_codes};
 pub use category::Category;
+#[cfg(feature = "http")]
+pub use classify::classify_http;
 pub use classify::{
     Classified, ProtocolError, RequestIdSource, Success, classify, is_json_content_type,
 };
