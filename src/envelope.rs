@@ -53,12 +53,9 @@ impl<'a> Envelope<'a> {
     /// `RequestId`, repeats a fixed member, or has an `Error` without a non-empty string
     /// `Code`. [`validate`](crate::validate()) explains such inputs in detail.
     pub fn from_slice(input: &'a [u8]) -> Result<Self, serde_json::Error> {
-        // One UTF-8 check of the whole input is cheaper than one per string; invalid input
-        // goes the slow way, for serde_json's error and its position.
-        match std::str::from_utf8(input) {
-            Ok(text) => serde_json::from_str(text),
-            Err(_) => serde_json::from_slice(input),
-        }
+        Lenient::from_slice(input)?
+            .into_envelope(None)
+            .ok_or_else(|| de::Error::missing_field("RequestId"))
     }
 
     /// The request id, present on success and failure alike.
@@ -249,6 +246,9 @@ pub(crate) struct Lenient<'a> {
 
 impl<'a> Lenient<'a> {
     /// Reads a body as [`Envelope::from_slice`] does, but without requiring `RequestId`.
+    ///
+    /// One UTF-8 check of the whole input is cheaper than one per string; invalid input goes
+    /// the slow way, for `serde_json`'s error and its position.
     pub(crate) fn from_slice(input: &'a [u8]) -> Result<Self, serde_json::Error> {
         fn read<'de, R: serde_json::de::Read<'de>>(
             mut deserializer: serde_json::Deserializer<R>,

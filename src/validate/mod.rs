@@ -276,14 +276,7 @@ impl Validator {
 
     /// Checks one response body.
     pub fn validate(&mut self, input: &[u8]) -> Report {
-        let context = Context {
-            nesting_limit: self.nesting_limit,
-            ..Context::default()
-        };
-        let mut seen = self.seen.take();
-        let report = self.check(input, context, None, seen.as_mut());
-        self.seen = seen;
-        report
+        self.validate_call(input, Call::default())
     }
 
     /// Checks one body in `context`, remembering its request id in `seen` when given.

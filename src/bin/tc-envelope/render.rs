@@ -46,18 +46,6 @@ impl Summary {
             *self.codes.entry(code.to_owned()).or_default() += 1;
         }
     }
-
-    /// The ten most frequent error codes, most frequent first.
-    fn top_codes(&self) -> Vec<(&str, u64)> {
-        let mut codes: Vec<(&str, u64)> = self
-            .codes
-            .iter()
-            .map(|(code, &n)| (code.as_str(), n))
-            .collect();
-        codes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        codes.truncate(10);
-        codes
-    }
 }
 
 #[derive(Serialize)]
@@ -70,16 +58,19 @@ fn most_frequent<S: serde::Serializer>(
     codes: &HashMap<String, u64>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    let summary = Summary {
-        codes: codes.clone(),
-        ..Summary::default()
-    };
     serializer.collect_seq(
-        summary
-            .top_codes()
+        top_codes(codes)
             .into_iter()
             .map(|(code, count)| CodeCount { code, count }),
     )
+}
+
+/// The ten most frequent error codes, most frequent first.
+fn top_codes(codes: &HashMap<String, u64>) -> Vec<(&str, u64)> {
+    let mut top: Vec<(&str, u64)> = codes.iter().map(|(code, &n)| (code.as_str(), n)).collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    top.truncate(10);
+    top
 }
 
 /// One record as the JSON formats print it: the library's report plus `source`.
@@ -206,7 +197,7 @@ impl<W: Write> Printer<W> {
                     summary.warnings,
                     summary.notes
                 );
-                let codes = summary.top_codes();
+                let codes = top_codes(&summary.codes);
                 if !codes.is_empty() {
                     let list: Vec<String> = codes
                         .iter()
