@@ -1,14 +1,14 @@
 //! Whole HTTP responses, as an SDK holds them: status, headers and body, classified into
 //! success, the service's error, or a protocol error, with no HTTP crate required.
 
-use std::borrow::Cow;
 use std::fmt;
 
-use crate::envelope::Lenient;
-use crate::{ApiError, Envelope, Rule, Severity, validate};
+use crate::grammar::names;
+use crate::validate::{Read, read};
+use crate::{ApiError, Envelope, InvalidEnvelope, Rule};
 
 /// Where a request id came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RequestIdSource {
     /// `Response.RequestId` in the body.
     Body,
@@ -169,39 +169,125 @@ pub fn is_json_content_type(value: &str) -> bool {
     media == "application/json" || media.ends_with("+json")
 }
 
-/// Classifies a whole HTTP response: its status, its headers (any name/value pairs; names are
-/// matched without regard to letter case) and its body.
-///
-/// The body decides, at any status: an envelope with `Error` is the service's error, a valid
-/// envelope without one is a success, and anything else is a protocol error. The request id
-/// comes from the body and falls back to the `X-TC-RequestId` header.
-pub fn classify<I, N, V>(status: u16, headers: I, body: &[u8]) -> Classified<'_>
-where
-    I: IntoIterator<Item = (N, V)>,
-    N: AsRef<[u8]>,
-    V: AsRef<[u8]>,
-{
-    let mut content_type = None;
-    let mut header_id = None;
-    for (name, value) in headers {
-        let name = name.as_ref();
-        let value = String::from_utf8_lossy(value.as_ref()).trim().to_owned();
-        if name.eq_ignore_ascii_case(b"content-type") {
-            content_type = Some(value);
-        } else if name.eq_ignore_ascii_case(b"x-tc-requestid") && !value.is_empty() {
-            header_id = Some(value);
+/// One response header as a name and a value: implemented for pairs of anything that reads
+/// as bytes (`&str`, `String`, `Vec<u8>`, `http::HeaderValue`, ...), owned or borrowed, so
+/// that `[("Content-Type", "application/json")]`, `&Vec<(String, String)>` and a
+/// `HashMap<String, String>` all serve as headers.
+pub trait HeaderPair {
+    /// The header's name; matched without regard to letter case.
+    fn name(&self) -> &[u8];
+    /// The header's value.
+    fn value(&self) -> &[u8];
+}
+
+impl<N: AsRef<[u8]>, V: AsRef<[u8]>> HeaderPair for (N, V) {
+    fn name(&self) -> &[u8] {
+        self.0.as_ref()
+    }
+
+    fn value(&self) -> &[u8] {
+        self.1.as_ref()
+    }
+}
+
+impl<N: AsRef<[u8]>, V: AsRef<[u8]>> HeaderPair for &(N, V) {
+    fn name(&self) -> &[u8] {
+        self.0.as_ref()
+    }
+
+    fn value(&self) -> &[u8] {
+        self.1.as_ref()
+    }
+}
+
+/// What the status line and headers say, for every reader of a whole HTTP response.
+#[derive(Debug, Clone)]
+pub(crate) struct HttpFacts {
+    pub status: u16,
+    pub content_type: Option<String>,
+    /// `X-TC-RequestId`, when present and not blank.
+    pub request_id: Option<String>,
+}
+
+impl HttpFacts {
+    pub(crate) fn read<I, H>(status: u16, headers: I) -> Self
+    where
+        I: IntoIterator<Item = H>,
+        H: HeaderPair,
+    {
+        let mut facts = HttpFacts {
+            status,
+            content_type: None,
+            request_id: None,
+        };
+        for header in headers {
+            let name = header.name();
+            let value = || String::from_utf8_lossy(header.value()).trim().to_owned();
+            if name.eq_ignore_ascii_case(b"content-type") {
+                facts.content_type = Some(value());
+            } else if name.eq_ignore_ascii_case(names::REQUEST_ID_HEADER) {
+                facts.request_id = Some(value()).filter(|id| !id.is_empty());
+            }
+        }
+        facts
+    }
+
+    /// The protocol error for a body refused as `invalid`; `body_id` is the request id the
+    /// body held, if any.
+    pub(crate) fn protocol_error(
+        self,
+        body_id: Option<String>,
+        invalid: &InvalidEnvelope,
+        body: &[u8],
+    ) -> ProtocolError {
+        let excerpt: String =
+            String::from_utf8_lossy(body.get(..4 * ProtocolError::EXCERPT_CHARS).unwrap_or(body))
+                .chars()
+                .take(ProtocolError::EXCERPT_CHARS)
+                .collect();
+        ProtocolError {
+            status: self.status,
+            content_type: self.content_type,
+            request_id: self.request_id.or(body_id),
+            rule: invalid.rule(),
+            message: invalid.diagnostic().message().to_owned(),
+            excerpt,
         }
     }
-    let lenient = Lenient::from_slice(body).ok();
-    let source = if lenient.as_ref().is_some_and(Lenient::has_request_id) {
+}
+
+/// Where the request id of a body so read comes from: the body, unless it lacks a usable one.
+pub(crate) fn request_id_source(read: &Read) -> RequestIdSource {
+    let unusable = read
+        .fatal(false)
+        .is_some_and(|d| d.rule().is_about_request_id());
+    if read.request_id.is_some() && !unusable {
         RequestIdSource::Body
     } else {
         RequestIdSource::Header
-    };
-    let envelope =
-        lenient.and_then(|lenient| lenient.into_envelope(header_id.clone().map(Cow::Owned)));
-    match envelope {
-        Some(envelope) => match envelope.to_api_error() {
+    }
+}
+
+/// Classifies a whole HTTP response: its status, its headers (any [`HeaderPair`]s; names are
+/// matched without regard to letter case) and its body.
+///
+/// The body decides, at any status, through the validator's own walk: a body that breaks a
+/// rule whose [`Consequence`](crate::Consequence) is fatal is a protocol error; otherwise an
+/// envelope with `Error` is the service's error and one without is a success, whatever
+/// tolerated findings it drew (they ride along on [`Envelope::findings`]). The request id
+/// comes from the body and falls back to the `X-TC-RequestId` header. [`decode`](crate::decode())
+/// goes one step further, to the payload's type.
+pub fn classify<I, H>(status: u16, headers: I, body: &[u8]) -> Classified<'_>
+where
+    I: IntoIterator<Item = H>,
+    H: HeaderPair,
+{
+    let http = HttpFacts::read(status, headers);
+    let read = read(body);
+    let source = request_id_source(&read);
+    let body_id = read.request_id.as_deref().map(str::to_owned);
+    match Envelope::from_read(read, http.request_id.as_deref()) {
+        Ok(envelope) => match envelope.to_api_error() {
             Some(error) => Classified::ServiceError { error, status },
             None => Classified::Success(Success {
                 envelope,
@@ -209,7 +295,7 @@ where
                 status,
             }),
         },
-        None => Classified::ProtocolError(protocol_error(status, content_type, header_id, body)),
+        Err(invalid) => Classified::ProtocolError(http.protocol_error(body_id, &invalid, body)),
     }
 }
 
@@ -238,42 +324,6 @@ pub fn classify_http<B: AsRef<[u8]>>(response: &http::Response<B>) -> Classified
             .map(|(name, value)| (name.as_str(), value.as_bytes())),
         response.body().as_ref(),
     )
-}
-
-/// Explains, with the validator, why `body` is not an envelope.
-fn protocol_error(
-    status: u16,
-    content_type: Option<String>,
-    header_id: Option<String>,
-    body: &[u8],
-) -> ProtocolError {
-    let report = validate(body);
-    let first = report
-        .diagnostics()
-        .iter()
-        .find(|d| d.severity() == Severity::Error);
-    let (rule, message) = match first {
-        Some(diagnostic) => (diagnostic.rule(), diagnostic.message().to_owned()),
-        // Only a body without `RequestId` (and no header) is refused yet valid to the validator's
-        // error rules; `RequestId` is what it lacks.
-        None => (
-            Rule::MissingRequestId,
-            "neither the body nor `X-TC-RequestId` gives a request id".to_owned(),
-        ),
-    };
-    let excerpt: String =
-        String::from_utf8_lossy(body.get(..4 * ProtocolError::EXCERPT_CHARS).unwrap_or(body))
-            .chars()
-            .take(ProtocolError::EXCERPT_CHARS)
-            .collect();
-    ProtocolError {
-        status,
-        content_type,
-        request_id: header_id.or_else(|| report.request_id().map(str::to_owned)),
-        rule,
-        message,
-        excerpt,
-    }
 }
 
 #[cfg(test)]

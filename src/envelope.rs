@@ -1,26 +1,27 @@
-//! The borrowed view: classify a response without materializing its payload.
+//! The borrowed view: a response read and checked in one walk, its payload left unparsed.
 
 use std::borrow::Cow;
 use std::fmt;
 
 use serde::Deserialize;
 use serde::de::value::MapDeserializer;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde_json::value::RawValue;
+use serde::de::{self, Deserializer, Visitor};
 
-use crate::text::CowStr;
-use crate::{ApiError, ErrorCode};
+use crate::grammar::names;
+use crate::validate::{Read, read};
+use crate::{
+    ApiError, CallError, Diagnostic, ErrorCode, PayloadError, Reply, RequestIdSource, Rule,
+    ServiceError,
+};
 
 /// A zero-copy view of an API 3.0 response: the request id, and either the service's error
 /// or the payload's members as unparsed JSON.
 ///
-/// Reading an `Envelope` checks that the input is JSON and finds `RequestId` and `Error`
-/// in one pass, without building the payload: its members are kept as [`RawValue`]s that
-/// borrow from the input, to be deserialized later into the type the caller needs (or passed
-/// on untouched). Strings with escapes are unescaped into owned storage, so nothing is lost.
-///
-/// The payload is a list of members rather than one `RawValue` of the whole object: a single
-/// `RawValue` spanning `Response` would take a second pass over the input to produce.
+/// Reading an `Envelope` is the validator's own walk ([`validate`](crate::validate())): a body
+/// that breaks a rule whose [`Consequence`](crate::Consequence) is fatal is refused, and the
+/// tolerated findings come with the envelope ([`Envelope::findings`]). The payload is not
+/// built: its members are kept as [`RawJson`] text borrowed from the input, to be
+/// deserialized later into the type the caller needs (or passed on untouched).
 ///
 /// ```
 /// use tencentcloud_envelope::Envelope;
@@ -31,12 +32,14 @@ use crate::{ApiError, ErrorCode};
 /// assert_eq!(envelope.request_id(), "b5b41468-520d-4192-b42f-595cc34b6c1c");
 /// let payload = envelope.payload().expect("a success");
 /// assert_eq!(payload.get("TotalCount").map(|raw| raw.get()), Some("0"));
-/// # Ok::<(), serde_json::Error>(())
+/// # Ok::<(), tencentcloud_envelope::InvalidEnvelope>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Envelope<'a> {
     request_id: Cow<'a, str>,
     body: Body<'a>,
+    deprecated_warning: Option<Cow<'a, str>>,
+    findings: Vec<Diagnostic>,
 }
 
 #[derive(Debug, Clone)]
@@ -45,17 +48,79 @@ enum Body<'a> {
     Failure(ErrorView<'a>),
 }
 
+/// Why a body is not an envelope an SDK can trust: the first finding whose rule is fatal.
+///
+/// ```
+/// use tencentcloud_envelope::{Envelope, Rule};
+///
+/// let error = Envelope::from_slice(br#"{"Response": {"A": 1, "A": 2, "RequestId": "r"}}"#).unwrap_err();
+/// assert_eq!(error.rule(), Rule::DuplicateKey);
+/// assert_eq!(error.diagnostic().pointer(), "/Response/A");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {} (line {}, column {})", .0.rule(), .0.message(), .0.line(), .0.column())]
+pub struct InvalidEnvelope(Diagnostic);
+
+impl InvalidEnvelope {
+    /// The rule the body breaks.
+    pub fn rule(&self) -> Rule {
+        self.0.rule()
+    }
+
+    /// The finding, with its place in the body.
+    pub fn diagnostic(&self) -> &Diagnostic {
+        &self.0
+    }
+}
+
 impl<'a> Envelope<'a> {
     /// Reads an envelope from a response body.
     ///
     /// # Errors
-    /// When the input is not JSON, is not an object with a `Response` object, lacks a string
-    /// `RequestId`, repeats a fixed member, or has an `Error` without a non-empty string
-    /// `Code`. [`validate`](crate::validate()) explains such inputs in detail.
-    pub fn from_slice(input: &'a [u8]) -> Result<Self, serde_json::Error> {
-        Lenient::from_slice(input)?
-            .into_envelope(None)
-            .ok_or_else(|| de::Error::missing_field("RequestId"))
+    /// When the body breaks a rule whose consequence is fatal: it is not JSON, not an
+    /// object with a `Response` object, lacks a non-empty string `RequestId`, repeats a key
+    /// anywhere, or has an `Error` without a non-empty string `Code`, among others.
+    /// [`validate`](crate::validate()) explains such bodies in full.
+    pub fn from_slice(input: &'a [u8]) -> Result<Self, InvalidEnvelope> {
+        Envelope::from_read(read(input), None)
+    }
+
+    /// The envelope of a body already read; `header_id` stands in for a missing or invalid
+    /// `RequestId`.
+    pub(crate) fn from_read(
+        read: Read<'a>,
+        header_id: Option<&str>,
+    ) -> Result<Self, InvalidEnvelope> {
+        if let Some(fatal) = read.fatal(header_id.is_some()) {
+            return Err(InvalidEnvelope(fatal.clone()));
+        }
+        let Read {
+            findings,
+            request_id,
+            request_id_text,
+            error,
+            deprecated_warning,
+            payload,
+        } = read;
+        let request_id = match (request_id, header_id) {
+            (Some(id), _) => id,
+            (None, Some(id)) => Cow::Owned(id.to_owned()),
+            // `fatal` refused a body without an id when no header gave one.
+            (None, None) => Cow::Borrowed(""),
+        };
+        let body = match error {
+            Some((code, message)) => Body::Failure(ErrorView { code, message }),
+            None => Body::Success(Payload {
+                members: payload,
+                request_id: request_id_text,
+            }),
+        };
+        Ok(Envelope {
+            request_id,
+            body,
+            deprecated_warning,
+            findings,
+        })
     }
 
     /// The request id, present on success and failure alike.
@@ -84,6 +149,17 @@ impl<'a> Envelope<'a> {
         }
     }
 
+    /// `Response.DeprecatedWarning`: the action is deprecated, and this says what replaces it.
+    pub fn deprecated_warning(&self) -> Option<&str> {
+        self.deprecated_warning.as_deref()
+    }
+
+    /// The findings the body drew whose rules are tolerated (a request id that is not a
+    /// UUID, a byte-order mark, members beside `Response`, ...), in input order.
+    pub fn findings(&self) -> &[Diagnostic] {
+        &self.findings
+    }
+
     /// The payload or the error, by reference.
     ///
     /// # Errors
@@ -102,7 +178,7 @@ impl<'a> Envelope<'a> {
     /// let body = br#"{"Response":{"Error":{"Code":"InternalError","Message":"m"},"RequestId":"r"}}"#;
     /// let error = Envelope::from_slice(body)?.to_api_error().expect("a failure");
     /// assert_eq!(error.request_id(), "r");
-    /// # Ok::<(), serde_json::Error>(())
+    /// # Ok::<(), tencentcloud_envelope::InvalidEnvelope>(())
     /// ```
     pub fn to_api_error(&self) -> Option<ApiError> {
         let error = self.error()?;
@@ -114,7 +190,7 @@ impl<'a> Envelope<'a> {
     }
 
     /// Turns the view into the owned result an SDK returns: the payload deserialized as `T`,
-    /// or the service's [`ApiError`].
+    /// or why there is none.
     ///
     /// ```
     /// use tencentcloud_envelope::Envelope;
@@ -123,43 +199,88 @@ impl<'a> Envelope<'a> {
     /// struct Count { #[serde(rename = "TotalCount")] total: u32 }
     ///
     /// let envelope = Envelope::from_slice(br#"{"Response":{"TotalCount":3,"RequestId":"r"}}"#)?;
-    /// let count: Count = envelope.into_result()?.expect("a success");
+    /// let count: Count = envelope.into_result()?;
     /// assert_eq!(count.total, 3);
-    /// # Ok::<(), serde_json::Error>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
     /// # Errors
-    /// A [`serde_json::Error`] when the payload does not deserialize as `T`.
-    pub fn into_result<T: Deserialize<'a>>(self) -> Result<Result<T, ApiError>, serde_json::Error> {
-        match self.body {
-            Body::Success(payload) => payload.deserialize().map(Ok),
-            Body::Failure(error) => Ok(Err(ApiError::new(
-                error.code,
-                error.message.into_owned(),
-                self.request_id.into_owned(),
-            ))),
+    /// [`CallError::Service`] when the response reports a failure, [`CallError::Payload`] when
+    /// the payload does not deserialize as `T`.
+    pub fn into_result<T: Deserialize<'a>>(self) -> Result<T, CallError> {
+        self.into_call_result(None)
+    }
+
+    /// [`Envelope::into_result`], knowing the HTTP status.
+    pub(crate) fn into_call_result<T: Deserialize<'a>>(
+        self,
+        status: Option<u16>,
+    ) -> Result<T, CallError> {
+        let Envelope {
+            request_id,
+            body,
+            deprecated_warning,
+            findings,
+        } = self;
+        match body {
+            Body::Success(payload) => payload.deserialize().map_err(|source| {
+                CallError::Payload(PayloadError::new(request_id.into_owned(), status, source))
+            }),
+            Body::Failure(error) => Err(CallError::Service(Box::new(ServiceError::new(
+                ApiError::new(error.code, error.message, request_id),
+                status,
+                deprecated_warning.map(Cow::into_owned),
+                findings,
+            )))),
         }
     }
 }
 
-/// The members of a successful `Response` other than `RequestId`, unparsed and in input order.
+impl<'a> Envelope<'a> {
+    /// The typed reply of a call whose body this is.
+    pub(crate) fn into_reply<T: Deserialize<'a>>(
+        self,
+        status: u16,
+        source: RequestIdSource,
+    ) -> Result<Reply<T>, CallError> {
+        let request_id = self.request_id.clone().into_owned();
+        let deprecated_warning = self.deprecated_warning.clone().map(Cow::into_owned);
+        let findings = self.findings.clone();
+        let payload = self.into_call_result(Some(status))?;
+        Ok(Reply::new(
+            payload,
+            request_id,
+            source,
+            status,
+            deprecated_warning,
+            findings,
+        ))
+    }
+}
+
+/// The members of a successful `Response` other than `RequestId`, unparsed and in input
+/// order. Their names are distinct: a body that repeats one is refused.
 #[derive(Debug, Clone, Default)]
 pub struct Payload<'a> {
-    members: Vec<(Cow<'a, str>, &'a RawValue)>,
+    members: Vec<(Cow<'a, str>, &'a str)>,
+    /// The JSON text of `RequestId`, handed to payload types that declare it.
+    request_id: Option<&'a str>,
 }
 
 impl<'a> Payload<'a> {
-    /// The raw value of the first member named `name`.
-    pub fn get(&self, name: &str) -> Option<&'a RawValue> {
+    /// The raw value of the member named `name`.
+    pub fn get(&self, name: &str) -> Option<RawJson<'a>> {
         self.members
             .iter()
             .find(|(key, _)| key == name)
-            .map(|&(_, raw)| raw)
+            .map(|&(_, raw)| RawJson(raw))
     }
 
     /// The members in input order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &'a RawValue)> + '_ {
-        self.members.iter().map(|(key, raw)| (key.as_ref(), *raw))
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, RawJson<'a>)> + '_ {
+        self.members
+            .iter()
+            .map(|(key, raw)| (key.as_ref(), RawJson(raw)))
     }
 
     /// How many members the payload has.
@@ -172,7 +293,8 @@ impl<'a> Payload<'a> {
         self.members.is_empty()
     }
 
-    /// Deserializes the payload as `T`, as if it were one JSON object of these members.
+    /// Deserializes the payload as `T`, as if it were one JSON object of these members and
+    /// `RequestId` (so that types which declare `RequestId`, as the official SDKs' do, get it).
     ///
     /// ```
     /// use std::collections::BTreeMap;
@@ -180,22 +302,104 @@ impl<'a> Payload<'a> {
     ///
     /// let envelope = Envelope::from_slice(br#"{"Response":{"A":1,"B":2,"RequestId":"r"}}"#)?;
     /// let payload = envelope.payload().expect("a success");
-    /// let map: BTreeMap<String, u8> = payload.deserialize()?;
-    /// assert_eq!(map.len(), 2);
-    /// # Ok::<(), serde_json::Error>(())
+    /// let map: BTreeMap<String, serde_json::Value> = payload.deserialize()?;
+    /// assert_eq!(map.len(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
     /// # Errors
     /// When the members do not deserialize as `T`.
     pub fn deserialize<T: Deserialize<'a>>(&self) -> Result<T, serde_json::Error> {
+        let request_id = self
+            .request_id
+            .map(|raw| (Cow::Borrowed(names::REQUEST_ID), raw));
         let entries = self
             .members
             .iter()
-            .map(|(key, raw)| (MemberName(key.clone()), *raw));
+            .cloned()
+            .chain(request_id)
+            .map(|(key, raw)| (MemberName(key), RawJson(raw)));
         let mut map = MapDeserializer::new(entries);
         let value = T::deserialize(de::value::MapAccessDeserializer::new(&mut map))?;
         map.end()?;
         Ok(value)
+    }
+}
+
+/// The JSON text of one value, borrowed from the body, checked by the walk that read it.
+///
+/// ```
+/// use tencentcloud_envelope::Envelope;
+///
+/// let envelope = Envelope::from_slice(br#"{"Response":{"Ids":["a","b"],"RequestId":"r"}}"#)?;
+/// let ids = envelope.payload().and_then(|p| p.get("Ids")).expect("a member");
+/// assert_eq!(ids.get(), r#"["a","b"]"#);
+/// assert_eq!(ids.deserialize::<Vec<&str>>()?, ["a", "b"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RawJson<'a>(&'a str);
+
+impl<'a> RawJson<'a> {
+    /// The text, exactly as in the body.
+    pub fn get(self) -> &'a str {
+        self.0
+    }
+
+    /// Deserializes the value as `T`.
+    ///
+    /// # Errors
+    /// When the value does not deserialize as `T`.
+    pub fn deserialize<T: Deserialize<'a>>(self) -> Result<T, serde_json::Error> {
+        T::deserialize(self)
+    }
+}
+
+impl fmt::Display for RawJson<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// Forwards each `Deserializer` method to `serde_json` on the value's text, so that a type
+/// sees exactly what `serde_json::from_str` would show it.
+macro_rules! forward_to_serde_json {
+    ($( $method:ident ( $($arg:ident : $ty:ty),* ) )*) => {
+        $(
+            fn $method<V: Visitor<'a>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, serde_json::Error> {
+                let mut deserializer = serde_json::Deserializer::from_str(self.0);
+                let value = (&mut deserializer).$method($($arg,)* visitor)?;
+                deserializer.end()?;
+                Ok(value)
+            }
+        )*
+    };
+}
+
+impl<'a> Deserializer<'a> for RawJson<'a> {
+    type Error = serde_json::Error;
+
+    forward_to_serde_json! {
+        deserialize_any() deserialize_bool() deserialize_i8() deserialize_i16()
+        deserialize_i32() deserialize_i64() deserialize_i128() deserialize_u8() deserialize_u16()
+        deserialize_u32() deserialize_u64() deserialize_u128() deserialize_f32()
+        deserialize_f64() deserialize_char() deserialize_str() deserialize_string()
+        deserialize_bytes() deserialize_byte_buf() deserialize_option() deserialize_unit()
+        deserialize_unit_struct(name: &'static str)
+        deserialize_newtype_struct(name: &'static str) deserialize_seq()
+        deserialize_tuple(len: usize)
+        deserialize_tuple_struct(name: &'static str, len: usize) deserialize_map()
+        deserialize_struct(name: &'static str, fields: &'static [&'static str])
+        deserialize_enum(name: &'static str, variants: &'static [&'static str])
+        deserialize_identifier() deserialize_ignored_any()
+    }
+}
+
+impl<'a> de::IntoDeserializer<'a, serde_json::Error> for RawJson<'a> {
+    type Deserializer = Self;
+
+    fn into_deserializer(self) -> Self {
+        self
     }
 }
 
@@ -226,162 +430,5 @@ impl ErrorView<'_> {
     /// The message; empty when the service sent none.
     pub fn message(&self) -> &str {
         &self.message
-    }
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for Envelope<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let Lenient { request_id, body } = deserializer.deserialize_map(TopVisitor)?;
-        let request_id = request_id.ok_or_else(|| de::Error::missing_field("RequestId"))?;
-        Ok(Envelope { request_id, body })
-    }
-}
-
-/// An envelope whose `RequestId` may be missing, for callers with another source of it (the
-/// `X-TC-RequestId` header).
-pub(crate) struct Lenient<'a> {
-    request_id: Option<Cow<'a, str>>,
-    body: Body<'a>,
-}
-
-impl<'a> Lenient<'a> {
-    /// Reads a body as [`Envelope::from_slice`] does, but without requiring `RequestId`.
-    ///
-    /// One UTF-8 check of the whole input is cheaper than one per string; invalid input goes
-    /// the slow way, for `serde_json`'s error and its position.
-    pub(crate) fn from_slice(input: &'a [u8]) -> Result<Self, serde_json::Error> {
-        fn read<'de, R: serde_json::de::Read<'de>>(
-            mut deserializer: serde_json::Deserializer<R>,
-        ) -> Result<Lenient<'de>, serde_json::Error> {
-            let lenient = deserializer.deserialize_map(TopVisitor)?;
-            deserializer.end()?;
-            Ok(lenient)
-        }
-        match std::str::from_utf8(input) {
-            Ok(text) => read(serde_json::Deserializer::from_str(text)),
-            Err(_) => read(serde_json::Deserializer::from_slice(input)),
-        }
-    }
-
-    /// Whether the body itself held a request id.
-    pub(crate) fn has_request_id(&self) -> bool {
-        self.request_id.is_some()
-    }
-
-    /// Gives the envelope the request id found elsewhere when the body had none.
-    pub(crate) fn into_envelope(self, fallback: Option<Cow<'a, str>>) -> Option<Envelope<'a>> {
-        Some(Envelope {
-            request_id: self.request_id.or(fallback)?,
-            body: self.body,
-        })
-    }
-}
-
-struct TopVisitor;
-
-impl<'de> Visitor<'de> for TopVisitor {
-    type Value = Lenient<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a Tencent Cloud API 3.0 response object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut envelope = None;
-        while let Some(key) = map.next_key::<CowStr>()? {
-            if key.as_str() == "Response" {
-                if envelope.is_some() {
-                    return Err(de::Error::duplicate_field("Response"));
-                }
-                envelope = Some(map.next_value_seed(ResponseSeed)?);
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        envelope.ok_or_else(|| de::Error::missing_field("Response"))
-    }
-}
-
-struct ResponseSeed;
-
-impl<'de> DeserializeSeed<'de> for ResponseSeed {
-    type Value = Lenient<'de>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ResponseSeed {
-    type Value = Lenient<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("the Response object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut request_id = None;
-        let mut error: Option<ErrorWire> = None;
-        let mut members = Vec::new();
-        while let Some(CowStr(key)) = map.next_key()? {
-            match &*key {
-                "RequestId" if request_id.is_some() => {
-                    return Err(de::Error::duplicate_field("RequestId"));
-                }
-                "RequestId" => request_id = Some(map.next_value::<CowStr>()?.0),
-                "Error" if error.is_some() => return Err(de::Error::duplicate_field("Error")),
-                "Error" => error = Some(map.next_value()?),
-                _ => members.push((key, map.next_value()?)),
-            }
-        }
-        let body = match error {
-            Some(ErrorWire { code, message }) => Body::Failure(ErrorView {
-                code,
-                message: message.map(|m| m.0).unwrap_or_default(),
-            }),
-            None => Body::Success(Payload { members }),
-        };
-        Ok(Lenient { request_id, body })
-    }
-}
-
-struct ErrorWire<'a> {
-    code: ErrorCode,
-    message: Option<CowStr<'a>>,
-}
-
-impl<'de> Deserialize<'de> for ErrorWire<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ErrorVisitor)
-    }
-}
-
-struct ErrorVisitor;
-
-impl<'de> Visitor<'de> for ErrorVisitor {
-    type Value = ErrorWire<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("the Error object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut code = None;
-        let mut message = None;
-        while let Some(key) = map.next_key::<CowStr>()? {
-            match key.as_str() {
-                "Code" if code.is_some() => return Err(de::Error::duplicate_field("Code")),
-                "Code" => code = Some(map.next_value()?),
-                "Message" if message.is_some() => {
-                    return Err(de::Error::duplicate_field("Message"));
-                }
-                "Message" => message = Some(map.next_value()?),
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        let code = code.ok_or_else(|| de::Error::missing_field("Code"))?;
-        Ok(ErrorWire { code, message })
     }
 }

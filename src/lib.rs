@@ -12,12 +12,14 @@
 )]
 
 mod api_error;
+mod call;
 mod catalog;
 mod category;
 mod classify;
 mod common_code;
 mod envelope;
 mod error_code;
+mod grammar;
 mod response;
 mod schema;
 mod sse;
@@ -27,17 +29,20 @@ mod text;
 mod validate;
 
 pub use api_error::ApiError;
+pub use call::{CallError, PayloadError, Reply, ServiceError, decode};
 pub use catalog::{ProductCode, product_code, product_codes};
 pub use category::Category;
 #[cfg(feature = "http")]
 pub use classify::classify_http;
 pub use classify::{
-    Classified, ProtocolError, RequestIdSource, Success, classify, is_json_content_type,
+    Classified, HeaderPair, ProtocolError, RequestIdSource, Success, classify, is_json_content_type,
 };
 pub use common_code::{CommonCode, UnknownCommonCode};
-pub use envelope::{Envelope, ErrorView, Payload};
+pub use envelope::{Envelope, ErrorView, InvalidEnvelope, Payload, RawJson};
 pub use error_code::{EmptyErrorCode, ErrorCode};
 pub use response::Response;
 pub use schema::{Schema, SchemaError};
 pub use sse::{Event, EventStream, StreamError, StreamItem};
-pub use validate::{Call, Diagnostic, Outcome, Report, Rule, Severity, Validator, validate};
+pub use validate::{
+    Call, Consequence, Diagnostic, Outcome, Report, Rule, Severity, Validator, validate,
+};

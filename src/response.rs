@@ -8,6 +8,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visi
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
+use crate::grammar::names;
 use crate::text::CowStr;
 use crate::{ApiError, ErrorCode};
 
@@ -43,6 +44,7 @@ use crate::{ApiError, ErrorCode};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response<T> {
     outcome: Outcome<T>,
+    deprecated_warning: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +71,7 @@ impl<T> Response<T> {
                 request_id: request_id.into(),
                 payload,
             },
+            deprecated_warning: None,
         }
     }
 
@@ -76,6 +79,7 @@ impl<T> Response<T> {
     pub fn failure(error: ApiError) -> Self {
         Response {
             outcome: Outcome::Failure(error),
+            deprecated_warning: None,
         }
     }
 
@@ -108,10 +112,38 @@ impl<T> Response<T> {
     /// # Errors
     /// The service's [`ApiError`] when the response reports a failure.
     pub fn into_result(self) -> Result<T, ApiError> {
+        self.into_parts().1
+    }
+
+    /// The request id beside the payload or the error, so that a success keeps it too.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::Response;
+    /// let response: Response<()> = serde_json::from_str(r#"{"Response":{"RequestId":"r"}}"#)?;
+    /// let (request_id, result) = response.into_parts();
+    /// assert_eq!((request_id.as_str(), result.is_ok()), ("r", true));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn into_parts(self) -> (String, Result<T, ApiError>) {
         match self.outcome {
-            Outcome::Success { payload, .. } => Ok(payload),
-            Outcome::Failure(error) => Err(error),
+            Outcome::Success {
+                request_id,
+                payload,
+            } => (request_id, Ok(payload)),
+            Outcome::Failure(error) => (error.request_id().to_owned(), Err(error)),
         }
+    }
+
+    /// `Response.DeprecatedWarning`, when the action is deprecated.
+    pub fn deprecated_warning(&self) -> Option<&str> {
+        self.deprecated_warning.as_deref()
+    }
+
+    /// Sets `Response.DeprecatedWarning`, for mocks of deprecated actions.
+    #[must_use]
+    pub fn with_deprecated_warning(mut self, warning: impl Into<String>) -> Self {
+        self.deprecated_warning = Some(warning.into());
+        self
     }
 }
 
@@ -127,6 +159,7 @@ impl<T: Serialize> Serialize for Response<T> {
                     "Response",
                     &SuccessBody {
                         payload,
+                        deprecated_warning: self.deprecated_warning(),
                         request_id,
                     },
                 )?;
@@ -138,6 +171,7 @@ impl<T: Serialize> Serialize for Response<T> {
                         code: error.code().clone(),
                         message: error.message().into(),
                     },
+                    deprecated_warning: self.deprecated_warning(),
                     request_id: error.request_id(),
                 },
             )?,
@@ -151,6 +185,8 @@ impl<T: Serialize> Serialize for Response<T> {
 struct SuccessBody<'a, T> {
     #[serde(flatten)]
     payload: &'a T,
+    #[serde(rename = "DeprecatedWarning", skip_serializing_if = "Option::is_none")]
+    deprecated_warning: Option<&'a str>,
     #[serde(rename = "RequestId")]
     request_id: &'a str,
 }
@@ -159,6 +195,8 @@ struct SuccessBody<'a, T> {
 struct FailureBody<'a> {
     #[serde(rename = "Error")]
     error: ErrorBody,
+    #[serde(rename = "DeprecatedWarning", skip_serializing_if = "Option::is_none")]
+    deprecated_warning: Option<&'a str>,
     #[serde(rename = "RequestId")]
     request_id: &'a str,
 }
@@ -221,22 +259,32 @@ struct BodyVisitor<T>(PhantomData<T>);
 struct Fixed {
     request_id: Option<String>,
     error: Option<ErrorBody>,
+    deprecated_warning: Option<String>,
 }
 
 impl Fixed {
     /// Reads the value of a fixed member; `Ok(false)` when `key` is not one.
     fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
-            "RequestId" if self.request_id.is_some() => {
-                Err(de::Error::duplicate_field("RequestId"))
+            names::REQUEST_ID if self.request_id.is_some() => {
+                Err(de::Error::duplicate_field(names::REQUEST_ID))
             }
-            "RequestId" => {
+            names::REQUEST_ID => {
                 self.request_id = Some(map.next_value::<CowStr>()?.0.into_owned());
                 Ok(true)
             }
-            "Error" if self.error.is_some() => Err(de::Error::duplicate_field("Error")),
-            "Error" => {
+            names::ERROR if self.error.is_some() => Err(de::Error::duplicate_field(names::ERROR)),
+            names::ERROR => {
                 self.error = Some(map.next_value()?);
+                Ok(true)
+            }
+            names::DEPRECATED_WARNING if self.deprecated_warning.is_some() => {
+                Err(de::Error::duplicate_field(names::DEPRECATED_WARNING))
+            }
+            names::DEPRECATED_WARNING => {
+                self.deprecated_warning = map
+                    .next_value::<Option<CowStr>>()?
+                    .map(|w| w.0.into_owned());
                 Ok(true)
             }
             _ => Ok(false),
@@ -259,6 +307,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for BodyVisitor<T> {
                 map: &mut map,
                 fixed: &mut fixed,
                 ended: &mut ended,
+                pending_request_id: None,
             },
         });
         // `T` fails mid-object only on a bad payload value, before any `Error` was seen:
@@ -285,7 +334,10 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for BodyVisitor<T> {
                 payload: payload?,
             },
         };
-        Ok(Response { outcome })
+        Ok(Response {
+            outcome,
+            deprecated_warning: fixed.deprecated_warning,
+        })
     }
 }
 
@@ -295,6 +347,8 @@ struct PayloadMap<'m, A> {
     fixed: &'m mut Fixed,
     /// Set once the map told `T` it has no more entries.
     ended: &'m mut bool,
+    /// `RequestId`, read as a fixed member and still to be handed to `T` as a value.
+    pending_request_id: Option<String>,
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for PayloadMap<'_, A> {
@@ -313,6 +367,13 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for PayloadMap<'_, A> {
                     // A failure: the payload no longer matters.
                     break;
                 }
+                if key.as_str() == names::REQUEST_ID {
+                    // Payload types that declare `RequestId`, as the official SDKs' do, get it.
+                    self.pending_request_id.clone_from(&self.fixed.request_id);
+                    return seed
+                        .deserialize(BorrowedStrDeserializer::new(names::REQUEST_ID))
+                        .map(Some);
+                }
                 continue;
             }
             return match key.0 {
@@ -328,7 +389,10 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for PayloadMap<'_, A> {
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
-        self.map.next_value_seed(seed)
+        match self.pending_request_id.take() {
+            Some(id) => seed.deserialize(StringDeserializer::new(id)),
+            None => self.map.next_value_seed(seed),
+        }
     }
 }
 

@@ -1,14 +1,19 @@
 //! Server-sent event streams (`text/event-stream`), parsed incrementally from chunks split
 //! anywhere, with errors the service sends inside the stream recognised.
 
+use std::collections::VecDeque;
 use std::fmt;
+use std::io::{self, Read};
+use std::sync::Arc;
 
+use crate::grammar::BYTE_ORDER_MARK;
 use crate::{ApiError, ErrorCode};
 
 /// One event of a stream, as dispatched at a blank line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Event {
-    id: Option<String>,
+    /// Shared by every event until the stream sets another: never copied per event.
+    id: Option<Arc<str>>,
     kind: Option<String>,
     data: String,
     retry: Option<u64>,
@@ -41,9 +46,11 @@ impl Event {
 pub enum StreamItem {
     /// An ordinary event.
     Event(Event),
-    /// An event whose data is an error envelope (`{"Response": {"Error": ...}}`) or an error
-    /// object (`{"Code": ..., "Message" or "Msg": ...}`). The request id comes from the data
-    /// when it has one, else from the stream's `X-TC-RequestId` header.
+    /// An event whose data is an error envelope (`{"Response": {"Error": ...}}`), an error
+    /// object (`{"Code": ..., "Message" or "Msg": ...}`), or a chunk whose `ErrorMsg` member
+    /// holds one (Hunyuan's shape: `{"ErrorMsg": {"Code": 4000, "Msg": ...}, ...}`, where the
+    /// code is a number). The request id comes from the data when it has one, else from the
+    /// stream's `X-TC-RequestId` header.
     Error {
         /// The service's error.
         error: ApiError,
@@ -71,15 +78,27 @@ pub enum StreamError {
         /// Where in the stream the limit was passed.
         offset: u64,
     },
+    /// The stream ended inside an event or a line: its last event never arrived whole.
+    #[error("the stream ends inside an event (at byte {offset}): its last event is incomplete")]
+    Truncated {
+        /// Where the stream ended.
+        offset: u64,
+    },
+}
+
+impl From<StreamError> for io::Error {
+    fn from(error: StreamError) -> Self {
+        io::Error::new(io::ErrorKind::InvalidData, error)
+    }
 }
 
 impl StreamError {
     /// Where in the stream the limit was passed, in bytes from its start.
     pub fn offset(&self) -> u64 {
         match self {
-            StreamError::LineTooLong { offset, .. } | StreamError::EventTooLarge { offset, .. } => {
-                *offset
-            }
+            StreamError::LineTooLong { offset, .. }
+            | StreamError::EventTooLarge { offset, .. }
+            | StreamError::Truncated { offset } => *offset,
         }
     }
 }
@@ -88,14 +107,15 @@ impl StreamError {
 ///
 /// Feed it the body's bytes in chunks of any size, split anywhere (inside a UTF-8 character
 /// or between the `\r` and `\n` of a line ending): the events that come out are the same.
-/// Lines and events have a size cap, so a hostile stream costs bounded memory. When the body
-/// ends, an event not yet closed by a blank line is discarded (as the event stream format
-/// prescribes), and so is a last line without a line ending: there is nothing to finish.
+/// Lines and events have a size cap, so a hostile stream costs bounded memory whatever its
+/// length. When the body ends, call [`EventStream::finish`]: an event not yet closed by a
+/// blank line is discarded, as the event stream format prescribes, but reported, since it
+/// means the stream was cut off. [`EventStream::events`] does all of this over a reader.
 ///
 /// ```
 /// use tencentcloud_envelope::{EventStream, StreamItem};
 ///
-/// let mut stream = EventStream::new().request_id("ed93f3cb-f35e-473f-b9f3-0d451b8b79c6");
+/// let mut stream = EventStream::new().with_request_id("ed93f3cb-f35e-473f-b9f3-0d451b8b79c6");
 /// let mut items = Vec::new();
 /// stream.feed(b"data: {\"Choices\": []}\n\nda", &mut items)?;
 /// stream.feed(b"ta: {\"Code\": \"InternalError\", \"Msg\": \"boom\"}\n\n", &mut items)?;
@@ -107,6 +127,7 @@ impl StreamError {
 ///     }
 ///     other => panic!("{other:?}"),
 /// }
+/// stream.finish()?;
 /// # Ok::<(), tencentcloud_envelope::StreamError>(())
 /// ```
 #[derive(Clone)]
@@ -118,7 +139,7 @@ pub struct EventStream {
     offset: u64,
     data: String,
     event: Option<String>,
-    last_id: Option<String>,
+    last_id: Option<Arc<str>>,
     retry: Option<u64>,
     request_id: Option<String>,
     max_line: usize,
@@ -141,8 +162,6 @@ impl Default for EventStream {
         EventStream::new()
     }
 }
-
-const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 
 impl EventStream {
     /// The default cap on one line: 1 MiB.
@@ -170,9 +189,55 @@ impl EventStream {
 
     /// The stream's `X-TC-RequestId` header, for errors whose data carries no request id.
     #[must_use]
-    pub fn request_id(mut self, request_id: impl Into<String>) -> Self {
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
         self.request_id = Some(request_id.into());
         self
+    }
+
+    /// The request id given with [`EventStream::with_request_id`].
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// Reads a whole stream from `reader`, yielding its items as they complete and, at the
+    /// end, the error [`EventStream::finish`] reports for a cut-off stream. Memory is bounded
+    /// by the caps, not by the stream's length.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::{EventStream, StreamItem};
+    ///
+    /// let body: &[u8] = b"data: one\n\ndata: two\n\ndata: thr";
+    /// let items: Vec<_> = EventStream::new().events(body).collect();
+    /// assert!(matches!(&items[1], Ok(StreamItem::Event(e)) if e.data() == "two"));
+    /// assert!(items[2].is_err(), "the last event was cut off");
+    /// ```
+    pub fn events<R: Read>(self, reader: R) -> Events<R> {
+        Events {
+            stream: self,
+            reader,
+            ready: VecDeque::new(),
+            failed: None,
+            done: false,
+        }
+    }
+
+    /// Says that the body has ended.
+    ///
+    /// # Errors
+    /// [`StreamError::Truncated`] when the body ended inside an event or a line (its last
+    /// event never arrived whole), or the error that broke the stream earlier.
+    pub fn finish(&mut self) -> Result<(), StreamError> {
+        if let Some(error) = &self.broken {
+            return Err(error.clone());
+        }
+        if self.line.is_empty() && self.data.is_empty() && self.event.is_none() {
+            return Ok(());
+        }
+        let error = StreamError::Truncated {
+            offset: self.offset,
+        };
+        self.broken = Some(error.clone());
+        Err(error)
     }
 
     /// Caps the length of one line, in bytes.
@@ -264,7 +329,7 @@ impl EventStream {
                     self.data.push('\n');
                 }
                 "event" => self.event = Some(value.to_owned()),
-                "id" if !value.contains('\0') => self.last_id = Some(value.to_owned()),
+                "id" if !value.contains('\0') => self.last_id = Some(Arc::from(value)),
                 "retry" if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) => {
                     self.retry = value.parse().ok();
                 }
@@ -313,11 +378,17 @@ fn stream_error(data: &str, header_request_id: Option<&str>) -> Option<ApiError>
             .and_then(serde_json::Value::as_str)
             .map(str::to_owned)
     };
-    let (holder, request_id) = match value.get("Response") {
-        Some(response) => (response.get("Error")?, text(response, "RequestId")),
-        None => (&value, text(&value, "RequestId")),
+    let (holder, request_id, numeric) = match (value.get("Response"), value.get("ErrorMsg")) {
+        (Some(response), _) => (response.get("Error")?, text(response, "RequestId"), false),
+        (None, Some(error)) if error.is_object() => (error, text(&value, "Id"), true),
+        (None, _) => (&value, text(&value, "RequestId"), false),
     };
-    let code: ErrorCode = text(holder, "Code")?.parse().ok()?;
+    let code: ErrorCode = match holder.get("Code")? {
+        serde_json::Value::String(code) => code.parse().ok()?,
+        // Hunyuan's chunks number their codes (4000, 4001, ...).
+        serde_json::Value::Number(code) if numeric => code.to_string().parse().ok()?,
+        _ => return None,
+    };
     let message = text(holder, "Message").or_else(|| text(holder, "Msg"));
     if value.get("Response").is_none() && message.is_none() {
         return None;
@@ -326,6 +397,64 @@ fn stream_error(data: &str, header_request_id: Option<&str>) -> Option<ApiError>
         .or_else(|| header_request_id.map(str::to_owned))
         .unwrap_or_default();
     Some(ApiError::new(code, message.unwrap_or_default(), request_id))
+}
+
+/// The items of a stream read from a reader: see [`EventStream::events`].
+#[derive(Debug)]
+pub struct Events<R> {
+    stream: EventStream,
+    reader: R,
+    ready: VecDeque<StreamItem>,
+    /// The error that ended the stream, handed out after the items before it.
+    failed: Option<StreamError>,
+    done: bool,
+}
+
+impl<R> Events<R> {
+    /// How many bytes of the stream have been read.
+    pub fn offset(&self) -> u64 {
+        self.stream.offset
+    }
+}
+
+impl<R: Read> Iterator for Events<R> {
+    type Item = io::Result<StreamItem>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut chunk = [0u8; 16 * 1024];
+        loop {
+            if let Some(item) = self.ready.pop_front() {
+                return Some(Ok(item));
+            }
+            if let Some(error) = self.failed.take() {
+                return Some(Err(error.into()));
+            }
+            if self.done {
+                return None;
+            }
+            let mut items = Vec::new();
+            let result = match self.reader.read(&mut chunk) {
+                Ok(0) => {
+                    self.done = true;
+                    self.stream.finish()
+                }
+                Ok(read) => self
+                    .stream
+                    .feed(chunk.get(..read).unwrap_or_default(), &mut items),
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => Ok(()),
+                Err(error) => {
+                    self.done = true;
+                    return Some(Err(error));
+                }
+            };
+            self.ready.extend(items);
+            if let Err(error) = result {
+                // The items completed before the error come out first.
+                self.done = true;
+                self.failed = Some(error);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -379,7 +508,7 @@ mod tests {
         let envelope = br#"data: {"Response": {"Error": {"Code": "AuthFailure.TokenFailure", "Message": "m"}, "RequestId": "r-1"}}"#;
         let mut stream = envelope.to_vec();
         stream.extend_from_slice(b"\n\ndata: {\"Code\": \"InternalError\", \"Msg\": \"x\"}\n\ndata: {\"Code\": 0, \"Msg\": \"ok\"}\n\n");
-        let mut parser = EventStream::new().request_id("header-id");
+        let mut parser = EventStream::new().with_request_id("header-id");
         let mut items = Vec::new();
         parser.feed(&stream, &mut items).unwrap();
         let errors: Vec<(&str, &str)> = items

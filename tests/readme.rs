@@ -50,7 +50,8 @@ fn the_rule_table_matches_rule() {
             Some(rule.default_severity()),
             "{rule}"
         );
-        assert_eq!(row[2].replace("\\|", "|"), rule.description(), "{rule}");
+        assert_eq!(row[2], rule.consequence().as_str(), "{rule}");
+        assert_eq!(row[3].replace("\\|", "|"), rule.description(), "{rule}");
     }
 }
 

@@ -22,7 +22,7 @@ const SAMPLE: &[u8] = "\u{feff}: keep-alive\r\n\
 .as_bytes();
 
 fn parse_in_chunks(stream: &[u8], cuts: &[usize]) -> Result<Vec<StreamItem>, StreamError> {
-    let mut parser = EventStream::new().request_id("ed93f3cb-f35e-473f-b9f3-0d451b8b79c6");
+    let mut parser = EventStream::new().with_request_id("ed93f3cb-f35e-473f-b9f3-0d451b8b79c6");
     let mut items = Vec::new();
     let mut start = 0;
     for &cut in cuts.iter().chain(std::iter::once(&stream.len())) {
@@ -121,6 +121,113 @@ fn a_whole_stream_is_one_report() {
     let diagnostic = &report.diagnostics()[0];
     assert_eq!(diagnostic.rule(), Rule::InvalidEventStream);
     assert_eq!((diagnostic.line(), diagnostic.column()), (3, (1 << 20) + 1));
+}
+
+/// Regression: a stream cut off inside an event was a success and its last event vanished.
+#[test]
+fn a_stream_cut_off_inside_an_event_is_reported() {
+    for cut in [
+        b"data: {\"Delta\": 1}\n\ndata: {\"Del".as_slice(),
+        b"data: a\n",
+        b"event: x\n",
+    ] {
+        let mut parser = EventStream::new();
+        let mut items = Vec::new();
+        parser.feed(cut, &mut items).unwrap();
+        assert!(
+            matches!(parser.finish(), Err(StreamError::Truncated { offset }) if offset == cut.len() as u64),
+            "{cut:?}"
+        );
+        let report = Validator::new().validate_event_stream(cut, None);
+        assert_eq!(report.outcome(), Outcome::Invalid, "{cut:?}");
+        assert_eq!(report.diagnostics()[0].rule(), Rule::TruncatedEventStream);
+    }
+    let mut whole = EventStream::new();
+    whole.feed(SAMPLE, &mut Vec::new()).unwrap();
+    assert_eq!(whole.finish(), Ok(()));
+    assert_eq!(
+        Validator::new()
+            .validate_event_stream(b"data: a\n\n", None)
+            .outcome(),
+        Outcome::Success
+    );
+}
+
+/// Regression: Hunyuan's in-stream error (`ErrorMsg` with a numeric `Code`) was an ordinary event.
+#[test]
+fn hunyuan_error_chunks_are_errors() {
+    let stream = b"data: {\"Id\": \"a1b2\", \"Choices\": [], \"ErrorMsg\": {\"Code\": 4001, \"Msg\": \"too long\"}}\n\n";
+    let report = Validator::new().validate_event_stream(stream, Some("header-id"));
+    assert_eq!(report.outcome(), Outcome::Failure);
+    assert_eq!(report.code(), Some("4001"));
+    // A chunk that merely carries a `Code` number elsewhere is no error.
+    let plain = b"data: {\"Choices\": [{\"Code\": 4001, \"Msg\": \"x\"}]}\n\n";
+    assert_eq!(
+        Validator::new()
+            .validate_event_stream(plain, None)
+            .outcome(),
+        Outcome::Success
+    );
+}
+
+/// Regression (issue: a 1 MiB `id:` line then 4,000 tiny events cost 4 GB): the id is shared.
+#[test]
+fn a_long_id_is_not_copied_into_every_event() {
+    let mut stream = format!("id: {}\n", "i".repeat(1 << 19)).into_bytes();
+    for _ in 0..4_000 {
+        stream.extend_from_slice(b"data: x\n\n");
+    }
+    let items: Vec<StreamItem> = EventStream::new()
+        .events(stream.as_slice())
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(items.len(), 4_000);
+    let ids: Vec<*const u8> = items
+        .iter()
+        .map(|item| match item {
+            StreamItem::Event(event) => event.id().unwrap().as_ptr(),
+            StreamItem::Error { .. } => panic!("no errors here"),
+        })
+        .collect();
+    assert!(
+        ids.windows(2).all(|pair| pair[0] == pair[1]),
+        "one shared id"
+    );
+}
+
+/// A stream read from a reader is checked as it arrives: the events before a cap or a cut are
+/// yielded, then the error.
+#[test]
+fn events_from_a_reader_come_before_the_error() {
+    let items: Vec<_> = EventStream::new()
+        .max_line(16)
+        .events(b"data: one\n\ndata: 0123456789abcdef\n\n".as_slice())
+        .collect();
+    assert_eq!(items.len(), 2);
+    assert!(matches!(&items[0], Ok(StreamItem::Event(e)) if e.data() == "one"));
+    assert!(items[1].is_err());
+}
+
+/// A long stream through `validate_event_stream_from` keeps no event: its report is the same
+/// as for the bytes in memory.
+#[test]
+fn a_stream_from_a_reader_gives_the_same_report() {
+    let mut stream = Vec::new();
+    for n in 0..20_000 {
+        stream.extend_from_slice(format!("data: {{\"Delta\": \"{n}\"}}\n\n").as_bytes());
+    }
+    stream
+        .extend_from_slice(b"data: {\"Code\": \"InternalError\", \"Msg\": \"late\"}\n\ndata: cut");
+    let from_reader = Validator::new()
+        .validate_event_stream_from(stream.as_slice(), Some("r"))
+        .unwrap();
+    let in_memory = Validator::new().validate_event_stream(&stream, Some("r"));
+    assert_eq!(from_reader, in_memory);
+    assert_eq!(from_reader.code(), Some("InternalError"));
+    assert_eq!(
+        from_reader.diagnostics()[0].rule(),
+        Rule::TruncatedEventStream
+    );
 }
 
 proptest! {

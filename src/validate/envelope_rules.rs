@@ -7,6 +7,7 @@ use super::path::{Path, member_pointer};
 use super::walk::{Finding, Kind, Walker};
 use crate::catalog::product_code;
 use crate::error_code::{category_of, is_well_formed};
+use crate::grammar::names;
 
 /// Which fixed object a value is, deciding the rules its members are held to.
 #[derive(Clone, Copy, PartialEq)]
@@ -23,10 +24,10 @@ pub(super) enum Role {
 impl Role {
     pub(super) fn child(self, key: &str) -> Role {
         match (self, key) {
-            (Role::Root, "Response") => Role::Response,
-            (Role::Response, "Error") => Role::Error,
-            (Role::Response, "RequestId" | "DeprecatedWarning")
-            | (Role::Error, "Code" | "Message") => Role::Member,
+            (Role::Root, names::RESPONSE) => Role::Response,
+            (Role::Response, names::ERROR) => Role::Error,
+            (Role::Response, names::REQUEST_ID | names::DEPRECATED_WARNING)
+            | (Role::Error, names::CODE | names::MESSAGE) => Role::Member,
             _ => Role::Other,
         }
     }
@@ -39,9 +40,9 @@ impl Role {
     /// The fixed member names of an object in this role.
     pub(super) fn fixed_names(self) -> &'static [&'static str] {
         match self {
-            Role::Root => &["Response"],
-            Role::Response => &["RequestId", "Error"],
-            Role::Error => &["Code", "Message"],
+            Role::Root => &[names::RESPONSE],
+            Role::Response => &[names::REQUEST_ID, names::ERROR],
+            Role::Error => &[names::CODE, names::MESSAGE],
             Role::Member | Role::Other => &[],
         }
     }
@@ -64,11 +65,11 @@ impl<'a> Members<'a> {
     #[allow(clippy::ptr_arg, reason = "a borrowed key is kept without copying it")]
     pub(super) fn record(
         &mut self,
-        walker: &mut Walker,
+        walker: &mut Walker<'a>,
         role: Role,
         child: &Path,
         key: &Cow<'a, str>,
-        kind: Kind,
+        kind: Kind<'a>,
     ) {
         let fixed = role.fixed_names();
         if let Some(index) = fixed.iter().position(|name| *name == key) {
@@ -85,9 +86,13 @@ impl<'a> Members<'a> {
         }
         match role {
             Role::Root => self.extra.push((key.clone(), child.offset(walker.text))),
-            Role::Response if key == "DeprecatedWarning" => {
+            Role::Response if key == names::DEPRECATED_WARNING => {
                 let message = match kind {
-                    Kind::Str(text) => format!("the action is deprecated: {text}"),
+                    Kind::Str(text) => {
+                        let message = format!("the action is deprecated: {text}");
+                        walker.deprecated_warning = Some(text);
+                        message
+                    }
                     _ => "the action is deprecated".to_owned(),
                 };
                 walker.report(Rule::DeprecatedAction, child, message);
@@ -97,7 +102,13 @@ impl<'a> Members<'a> {
         }
     }
 
-    pub(super) fn check_fixed(&mut self, walker: &mut Walker, child: &Path, key: &str, kind: Kind) {
+    pub(super) fn check_fixed(
+        &mut self,
+        walker: &mut Walker<'a>,
+        child: &Path,
+        key: &str,
+        kind: Kind<'a>,
+    ) {
         match (key, kind) {
             ("Message", Kind::Str(text)) if text.is_empty() => {
                 walker.report(
@@ -105,8 +116,10 @@ impl<'a> Members<'a> {
                     child,
                     "`Message` is empty".to_owned(),
                 );
+                walker.message = Some(text);
             }
-            ("Response", Kind::Object) | ("Message", Kind::Str(_)) => {}
+            ("Response", Kind::Object) => {}
+            ("Message", Kind::Str(text)) => walker.message = Some(text),
             ("Response", kind) => {
                 let message = format!("`Response` is {}, not an object", kind.describe());
                 walker.report(Rule::ResponseNotObject, child, message);
@@ -123,7 +136,7 @@ impl<'a> Members<'a> {
                         format!("`RequestId` `{id}` is not a UUID in 8-4-4-4-12 hexadecimal form");
                     walker.report(Rule::RequestIdNotUuid, child, message);
                 }
-                walker.request_id = Some(id.into_owned());
+                walker.request_id = Some(id);
                 walker.request_id_offset = child.offset(walker.text);
             }
             ("RequestId", kind) => {
@@ -154,7 +167,7 @@ impl<'a> Members<'a> {
                         format!("`{code}` is neither a common code nor under a common prefix");
                     walker.report(Rule::UnknownErrorCode, child, message);
                 }
-                walker.code = Some(code.into_owned());
+                walker.code = Some(code);
             }
             ("Code", kind) => {
                 let message = format!("`Code` is {}, not a string", kind.describe());

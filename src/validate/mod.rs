@@ -3,19 +3,22 @@
 mod envelope_rules;
 mod keys;
 mod path;
+mod position;
 mod report;
 mod rule;
 mod schema_check;
 pub(crate) mod uuid;
 mod walk;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::{EventStream, Schema, StreamItem};
+use crate::grammar::{BYTE_ORDER_MARK, strip_byte_order_mark};
+use crate::{ErrorCode, EventStream, Schema, StreamItem};
 
 pub use report::{Diagnostic, Outcome, Report};
-pub use rule::{Rule, Severity};
+pub use rule::{Consequence, Rule, Severity};
 
 use walk::{Context, Finding};
 
@@ -71,8 +74,6 @@ impl<'c> Call<'c> {
         self
     }
 }
-
-const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 
 /// Checks one response body with the default options; see [`Validator`] for many bodies.
 ///
@@ -201,6 +202,7 @@ impl Validator {
             nesting_limit: self.nesting_limit,
             service: call.service,
             schema: output.and_then(|(schema, _, output)| Some((schema, output?))),
+            capture: false,
         };
         let unknown_action = output.and_then(|(schema, action, output)| {
             output.is_none().then(|| {
@@ -211,62 +213,123 @@ impl Validator {
                 )
             })
         });
-        let report = self.check(input, context, unknown_action, seen.as_mut());
+        let report = self
+            .check(input, context, unknown_action, seen.as_mut())
+            .into_report();
         self.seen = seen;
         report
     }
 
     /// Checks a whole `text/event-stream` body: a failure when the service sent an error
     /// inside the stream (the first one decides the code and request id), invalid when the
-    /// stream breaks the parser's caps, a success otherwise. `header_request_id` is the
-    /// stream's `X-TC-RequestId` header, when known.
+    /// stream breaks the parser's caps or is cut off inside an event, a success otherwise.
+    /// `header_request_id` is the stream's `X-TC-RequestId` header, when known.
     ///
     /// ```
-    /// use tencentcloud_envelope::{Outcome, Validator};
+    /// use tencentcloud_envelope::{Outcome, Rule, Validator};
     ///
     /// let stream = b"data: {\"Delta\": \"hi\"}\n\ndata: {\"Code\": \"InternalError\", \"Msg\": \"boom\"}\n\n";
     /// let report = Validator::new().validate_event_stream(stream, Some("r-1"));
     /// assert_eq!(report.outcome(), Outcome::Failure);
     /// assert_eq!((report.code(), report.request_id()), (Some("InternalError"), Some("r-1")));
+    ///
+    /// let cut = Validator::new().validate_event_stream(b"data: {\"Delta\": \"h", None);
+    /// assert_eq!(cut.diagnostics()[0].rule(), Rule::TruncatedEventStream);
     /// ```
     pub fn validate_event_stream(
         &mut self,
         input: &[u8],
         header_request_id: Option<&str>,
     ) -> Report {
+        self.validate_event_stream_from(input, header_request_id)
+            .unwrap_or_else(|error| Report::unreadable(error.to_string()))
+    }
+
+    /// [`Validator::validate_event_stream`] on a stream read from `reader` as it arrives:
+    /// memory is bounded by the parser's caps, not by the stream's length, and no event is
+    /// kept once it has been looked at.
+    ///
+    /// # Errors
+    /// When reading fails.
+    pub fn validate_event_stream_from(
+        &mut self,
+        mut reader: impl std::io::Read,
+        header_request_id: Option<&str>,
+    ) -> std::io::Result<Report> {
         let mut stream = EventStream::new();
         if let Some(id) = header_request_id {
-            stream = stream.request_id(id);
+            stream = stream.with_request_id(id);
         }
+        let mut chunk = vec![0u8; 64 * 1024];
         let mut items = Vec::new();
-        let broken = stream.feed(input, &mut items).err();
-        let error = items.into_iter().find_map(|item| match item {
-            StreamItem::Error { error, .. } => Some(error),
-            StreamItem::Event(_) => None,
-        });
+        let mut error = None;
+        let mut place = position::StreamPlace::default();
+        let broken = loop {
+            let read = match reader.read(&mut chunk) {
+                Ok(read) => read,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            let bytes = chunk.get(..read).unwrap_or_default();
+            let fed = if read == 0 {
+                stream.finish()
+            } else {
+                stream.feed(bytes, &mut items)
+            };
+            if error.is_none() {
+                error = items.drain(..).find_map(|item| match item {
+                    StreamItem::Error { error, .. } => Some(error),
+                    StreamItem::Event(_) => None,
+                });
+            }
+            items.clear();
+            if let Err(broken) = fed {
+                let within = broken.offset().saturating_sub(place.offset());
+                place.advance(
+                    bytes
+                        .get(..usize::try_from(within).unwrap_or(usize::MAX))
+                        .unwrap_or(bytes),
+                );
+                break Some(broken);
+            }
+            if read == 0 {
+                break None;
+            }
+            place.advance(bytes);
+        };
         let request_id = error
             .as_ref()
             .map(|e| e.request_id().to_owned())
             .filter(|id| !id.is_empty())
             .or_else(|| header_request_id.map(str::to_owned));
-        let findings: Vec<Finding> = broken
-            .map(|broken| Finding {
-                rule: Rule::InvalidEventStream,
-                pointer: String::new(),
-                offset: usize::try_from(broken.offset())
-                    .unwrap_or(usize::MAX)
-                    .min(input.len()),
-                message: broken.to_string(),
+        let diagnostics = broken
+            .and_then(|broken| {
+                let rule = match broken {
+                    crate::StreamError::Truncated { .. } => Rule::TruncatedEventStream,
+                    _ => Rule::InvalidEventStream,
+                };
+                let mut diagnostic = Diagnostic::new(
+                    rule,
+                    self.severity_of(rule)?,
+                    String::new(),
+                    broken.to_string(),
+                );
+                let (line, column) = place.position();
+                diagnostic.place(
+                    usize::try_from(broken.offset()).unwrap_or(usize::MAX),
+                    line,
+                    column,
+                );
+                Some(diagnostic)
             })
             .into_iter()
             .collect();
-        let diagnostics = self.diagnostics(findings, utf8_prefix(input), 0);
-        Report::new(
+        Ok(Report::new(
             error.is_some(),
             request_id,
             error.map(|e| e.code().as_str().to_owned()),
             diagnostics,
-        )
+        ))
     }
 
     /// Forgets the request ids seen so far.
@@ -280,21 +343,18 @@ impl Validator {
     }
 
     /// Checks one body in `context`, remembering its request id in `seen` when given.
-    fn check(
+    fn check<'a>(
         &self,
-        input: &[u8],
-        context: Context,
+        input: &'a [u8],
+        context: Context<'a>,
         unknown_action: Option<String>,
         seen: Option<&mut SeenRequestIds>,
-    ) -> Report {
-        let (bom, body) = match input.strip_prefix(BYTE_ORDER_MARK) {
-            Some(rest) => (true, rest),
-            None => (false, input),
-        };
+    ) -> Checked<'a> {
+        let (body, bom) = strip_byte_order_mark(input);
         let text = utf8_prefix(body);
         let utf8_error = (text.len() < body.len()).then_some(text.len());
-        let walked = walk::walk(text, context);
-        let mut findings = walked.findings;
+        let mut walked = walk::walk(text, context);
+        let mut findings = std::mem::take(&mut walked.findings);
         if let Some(message) = unknown_action.filter(|_| !walked.failed) {
             findings.push(Finding {
                 rule: Rule::UnknownAction,
@@ -311,7 +371,7 @@ impl Validator {
                 message: "the input starts with a UTF-8 byte order mark".to_owned(),
             });
         }
-        let json_error = match (utf8_error, walked.syntax_error) {
+        let json_error = match (utf8_error, walked.syntax_error.take()) {
             (Some(bad), syntax) if syntax.as_ref().is_none_or(|(at, _)| *at >= bad) => Some((
                 bad,
                 format!("invalid UTF-8 at byte {}", bad + if bom { 3 } else { 0 }),
@@ -342,20 +402,23 @@ impl Validator {
         }
         let diagnostics =
             self.diagnostics(findings, text, if bom { BYTE_ORDER_MARK.len() } else { 0 });
-        Report::new(walked.failed, walked.request_id, walked.code, diagnostics)
+        Checked {
+            walked,
+            diagnostics,
+        }
     }
 
     /// Applies severity overrides and places each finding by line and column.
     fn diagnostics(&self, mut findings: Vec<Finding>, text: &str, shift: usize) -> Vec<Diagnostic> {
         findings.sort_by_key(|finding| finding.offset);
-        let lines = LineIndex::new(text, findings.len());
+        let mut cursor = position::Cursor::new(text);
         findings
             .into_iter()
             .filter_map(|finding| {
                 let severity = self.severity_of(finding.rule)?;
                 let mut diagnostic =
                     Diagnostic::new(finding.rule, severity, finding.pointer, finding.message);
-                let (line, column) = lines.position(text, finding.offset);
+                let (line, column) = cursor.position(finding.offset);
                 diagnostic.place(finding.offset + shift, line, column);
                 Some(diagnostic)
             })
@@ -376,6 +439,80 @@ impl Validator {
     }
 }
 
+/// One body checked: what the walk read, and the findings placed and given their severity.
+struct Checked<'a> {
+    walked: walk::Walked<'a>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked<'_> {
+    fn into_report(self) -> Report {
+        let Checked {
+            walked,
+            diagnostics,
+        } = self;
+        Report::new(
+            walked.failed,
+            walked.request_id.map(Cow::into_owned),
+            walked.code.map(Cow::into_owned),
+            diagnostics,
+        )
+    }
+}
+
+/// What the readers an SDK uses ([`Envelope`](crate::Envelope), `classify`, `decode`) take
+/// from one body: the validator's findings with default severities, and the envelope's parts.
+pub(crate) struct Read<'a> {
+    pub findings: Vec<Diagnostic>,
+    pub request_id: Option<Cow<'a, str>>,
+    /// The JSON text of `RequestId`'s value, for payload types that declare it.
+    pub request_id_text: Option<&'a str>,
+    /// `Error.Code` and `Error.Message` when the body reports a failure.
+    pub error: Option<(ErrorCode, Cow<'a, str>)>,
+    pub deprecated_warning: Option<Cow<'a, str>>,
+    pub payload: Vec<(Cow<'a, str>, &'a str)>,
+}
+
+impl Read<'_> {
+    /// The first finding that makes the body untrustworthy, given whether a request id
+    /// came from elsewhere (the `X-TC-RequestId` header).
+    pub fn fatal(&self, header_id: bool) -> Option<&Diagnostic> {
+        self.findings.iter().find(|d| match d.rule().consequence() {
+            Consequence::Fatal => true,
+            Consequence::FatalWithoutHeaderId => !header_id,
+            Consequence::Tolerated => false,
+        })
+    }
+}
+
+/// Reads one body for an SDK: one walk, the same as [`validate`]'s, that also gathers the
+/// payload members' text.
+pub(crate) fn read(input: &[u8]) -> Read<'_> {
+    let validator = Validator::new();
+    let context = Context {
+        nesting_limit: validator.nesting_limit,
+        service: None,
+        schema: None,
+        capture: true,
+    };
+    let Checked {
+        walked,
+        diagnostics,
+    } = validator.check(input, context, None, None);
+    let code = walked.code.and_then(|code| code.parse().ok());
+    let error = code
+        .filter(|_| walked.failed)
+        .map(|code| (code, walked.message.unwrap_or_default()));
+    Read {
+        findings: diagnostics,
+        request_id: walked.request_id.filter(|id| !id.is_empty()),
+        request_id_text: walked.request_id_text,
+        error,
+        deprecated_warning: walked.deprecated_warning,
+        payload: walked.payload,
+    }
+}
+
 /// The longest prefix of `input` that is UTF-8: positions are counted in characters there,
 /// and in bytes past it.
 fn utf8_prefix(input: &[u8]) -> &str {
@@ -385,34 +522,6 @@ fn utf8_prefix(input: &[u8]) -> &str {
             .get(..error.valid_up_to())
             .and_then(|valid| std::str::from_utf8(valid).ok())
             .unwrap_or_default(),
-    }
-}
-
-/// Line starts of a text, for turning byte offsets into 1-based lines and columns.
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str, needed: usize) -> Self {
-        let mut starts = Vec::new();
-        if needed > 0 {
-            starts.push(0);
-            starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
-        }
-        LineIndex { starts }
-    }
-
-    /// The line and character column of `offset`.
-    fn position(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&start| start <= offset).max(1);
-        let start = self.starts.get(line - 1).copied().unwrap_or_default();
-        let column = text
-            .get(start..offset)
-            .map_or(offset.saturating_sub(start), |prefix| {
-                prefix.chars().count()
-            });
-        (line, column + 1)
     }
 }
 

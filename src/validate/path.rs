@@ -99,3 +99,75 @@ pub(super) fn skip_whitespace(text: &str, from: usize) -> usize {
     }
     at
 }
+
+/// The offset where the value of the member after `from` starts: past any whitespace and
+/// comma, the key, and the colon. The walk has read that member, so its syntax is valid.
+pub(super) fn member_value_start(text: &str, from: usize) -> usize {
+    let mut at = skip_whitespace(text, from);
+    if text.as_bytes().get(at) == Some(&b',') {
+        at = skip_whitespace(text, at + 1);
+    }
+    let colon = skip_whitespace(text, string_end(text, at));
+    skip_whitespace(text, colon + 1)
+}
+
+/// The offset just past the string whose opening quote is at `at`.
+fn string_end(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = at + 1;
+    while let Some(step) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'"' || b == b'\\'))
+    {
+        i += step;
+        if bytes.get(i) == Some(&b'"') {
+            return i + 1;
+        }
+        i += 2;
+    }
+    bytes.len()
+}
+
+/// The offset just past the value that starts at `at`, which the walk has read whole.
+pub(super) fn value_end(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = at;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                i = string_end(text, i);
+                if depth == 0 {
+                    return i;
+                }
+                continue;
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' | b',' | b' ' | b'\t' | b'\n' | b'\r' if depth == 0 => return i,
+            b'}' | b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{member_value_start, value_end};
+
+    #[test]
+    fn value_spans() {
+        let text = r#"{"a" : [1, {"b": "}\""}] , "c\"d":-1.5e3}"#;
+        let first = member_value_start(text, 1);
+        let end = value_end(text, first);
+        assert_eq!(&text[first..end], r#"[1, {"b": "}\""}]"#);
+        let second = member_value_start(text, end);
+        assert_eq!(&text[second..value_end(text, second)], "-1.5e3");
+    }
+}

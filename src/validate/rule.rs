@@ -1,6 +1,7 @@
-//! The validator's rules: stable ids, default severities and descriptions.
+//! The validator's rules: one table gives each rule its stable id, default severity, what it
+//! means for an SDK reading the response, and its description.
 
-use strum::{Display, EnumMessage, EnumProperty, EnumString, IntoStaticStr, VariantArray};
+use strum::{Display, EnumString, IntoStaticStr, VariantArray};
 
 /// How serious a finding is. An `error` makes the response [`invalid`](crate::Outcome::Invalid).
 #[derive(
@@ -30,17 +31,11 @@ pub enum Severity {
     Error,
 }
 
-/// A check the validator makes, with a stable kebab-case id.
+/// What a finding of a rule means for an SDK that reads the response (`classify`,
+/// [`Envelope`](crate::Envelope), [`decode`](crate::decode())).
 ///
-/// ```
-/// use tencentcloud_envelope::{Rule, Severity};
-///
-/// let rule: Rule = "missing-request-id".parse()?;
-/// assert_eq!(rule, Rule::MissingRequestId);
-/// assert_eq!(rule.default_severity(), Severity::Error);
-/// assert!(rule.description().contains("RequestId"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
+/// The split follows `url`'s: a fatal finding makes the parse fail, a tolerated one is data
+/// handed over beside the result.
 #[derive(
     Debug,
     Clone,
@@ -48,180 +43,155 @@ pub enum Severity {
     PartialEq,
     Eq,
     Hash,
-    PartialOrd,
-    Ord,
     Display,
     EnumString,
     IntoStaticStr,
-    EnumMessage,
-    EnumProperty,
     VariantArray,
     serde::Serialize,
     serde::Deserialize,
 )]
 #[strum(serialize_all = "kebab-case")]
 #[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Rule {
-    /// The input is not exactly one JSON text in UTF-8.
-    #[strum(
-        message = "The input is not exactly one JSON text in UTF-8 (syntax error, trailing data, empty input, invalid UTF-8, or nesting deeper than the limit).",
-        props(severity = "error")
-    )]
-    InvalidJson,
-    /// The top-level value is not an object.
-    #[strum(
-        message = "The top-level value is not an object.",
-        props(severity = "error")
-    )]
-    NotAnObject,
-    /// The top-level object has no `Response`.
-    #[strum(
-        message = "The top-level object has no `Response` member.",
-        props(severity = "error")
-    )]
-    MissingResponse,
-    /// The top-level object looks like an API 2.0 reply.
-    #[strum(
-        message = "The top-level object looks like an API 2.0 reply (`code`, `message`, `codeDesc`, no `Response`).",
-        props(severity = "error")
-    )]
-    LegacyEnvelope,
-    /// The top-level object has members besides `Response`.
-    #[strum(
-        message = "The top-level object has members besides `Response`.",
-        props(severity = "error")
-    )]
-    UnexpectedTopLevelField,
+pub enum Consequence {
+    /// The body cannot be trusted to say what happened (which outcome, request id, code or
+    /// payload): readers refuse it, and `classify` calls it a protocol error.
+    Fatal,
+    /// Fatal unless the `X-TC-RequestId` response header supplies the request id the body
+    /// lacks; readers given that header use it and go on.
+    FatalWithoutHeaderId,
+    /// The call succeeded or failed as the body says; the finding rides along with the result.
+    Tolerated,
+}
+
+/// Declares [`Rule`] from one table: variant, default severity, consequence, description.
+macro_rules! rules {
+    ($( $(#[doc = $doc:literal])* $variant:ident: $severity:ident, $consequence:ident, $description:literal; )*) => {
+        /// A check the validator makes, with a stable kebab-case id.
+        ///
+        /// ```
+        /// use tencentcloud_envelope::{Consequence, Rule, Severity};
+        ///
+        /// let rule: Rule = "missing-request-id".parse()?;
+        /// assert_eq!(rule, Rule::MissingRequestId);
+        /// assert_eq!(rule.default_severity(), Severity::Error);
+        /// assert_eq!(rule.consequence(), Consequence::FatalWithoutHeaderId);
+        /// assert!(rule.description().contains("RequestId"));
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
+        #[derive(
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            Hash,
+            PartialOrd,
+            Ord,
+            Display,
+            EnumString,
+            IntoStaticStr,
+            VariantArray,
+            serde::Serialize,
+            serde::Deserialize,
+        )]
+        #[strum(serialize_all = "kebab-case")]
+        #[serde(rename_all = "kebab-case")]
+        #[non_exhaustive]
+        pub enum Rule {
+            $( $(#[doc = $doc])* #[doc = ""] #[doc = $description] $variant, )*
+        }
+
+        impl Rule {
+            /// The severity a finding of this rule has unless a [`Validator`](crate::Validator)
+            /// overrides it.
+            pub const fn default_severity(self) -> Severity {
+                match self { $( Rule::$variant => Severity::$severity, )* }
+            }
+
+            /// What a finding of this rule means for an SDK reading the response; overriding a
+            /// rule's severity in a `Validator` does not change it.
+            pub const fn consequence(self) -> Consequence {
+                match self { $( Rule::$variant => Consequence::$consequence, )* }
+            }
+
+            /// What the rule checks, in one sentence.
+            pub const fn description(self) -> &'static str {
+                match self { $( Rule::$variant => $description, )* }
+            }
+        }
+    };
+}
+
+rules! {
+    /// Not one JSON text.
+    InvalidJson: Error, Fatal,
+        "The input is not exactly one JSON text in UTF-8 (syntax error, trailing data, empty input, invalid UTF-8, a number a double cannot hold, or nesting deeper than the limit).";
+    /// Not an object.
+    NotAnObject: Error, Fatal, "The top-level value is not an object.";
+    /// No `Response`.
+    MissingResponse: Error, Fatal, "The top-level object has no `Response` member.";
+    /// An API 2.0 reply.
+    LegacyEnvelope: Error, Fatal,
+        "The top-level object looks like an API 2.0 reply (`code`, `message`, `codeDesc`, no `Response`).";
+    /// Extra top-level members.
+    UnexpectedTopLevelField: Error, Tolerated, "The top-level object has members besides `Response`.";
     /// `Response` is not an object.
-    #[strum(message = "`Response` is not an object.", props(severity = "error"))]
-    ResponseNotObject,
-    /// `Response` has no `RequestId`.
-    #[strum(message = "`Response` has no `RequestId`.", props(severity = "error"))]
-    MissingRequestId,
+    ResponseNotObject: Error, Fatal, "`Response` is not an object.";
+    /// No `RequestId`.
+    MissingRequestId: Error, FatalWithoutHeaderId, "`Response` has no `RequestId`.";
     /// `RequestId` is not a non-empty string.
-    #[strum(
-        message = "`RequestId` is not a string, or is empty.",
-        props(severity = "error")
-    )]
-    InvalidRequestId,
-    /// An object has the same key twice.
-    #[strum(
-        message = "An object has the same key twice; parsers disagree on which one wins.",
-        props(severity = "error")
-    )]
-    DuplicateKey,
-    /// `Error` is present but not an object.
-    #[strum(
-        message = "`Error` is present but is not an object (`null` included).",
-        props(severity = "error")
-    )]
-    ErrorNotObject,
-    /// `Error` has no `Code`.
-    #[strum(message = "`Error` has no `Code`.", props(severity = "error"))]
-    MissingErrorCode,
+    InvalidRequestId: Error, FatalWithoutHeaderId, "`RequestId` is not a string, or is empty.";
+    /// A repeated key.
+    DuplicateKey: Error, Fatal, "An object has the same key twice; parsers disagree on which one wins.";
+    /// `Error` is not an object.
+    ErrorNotObject: Error, Fatal, "`Error` is present but is not an object (`null` included).";
+    /// No `Code`.
+    MissingErrorCode: Error, Fatal, "`Error` has no `Code`.";
     /// `Code` is not a non-empty string.
-    #[strum(
-        message = "`Error.Code` is not a string, or is empty.",
-        props(severity = "error")
-    )]
-    InvalidErrorCode,
-    /// `Error` has no `Message`.
-    #[strum(message = "`Error` has no `Message`.", props(severity = "error"))]
-    MissingErrorMessage,
+    InvalidErrorCode: Error, Fatal, "`Error.Code` is not a string, or is empty.";
+    /// No `Message`.
+    MissingErrorMessage: Error, Tolerated, "`Error` has no `Message`.";
     /// `Message` is not a string.
-    #[strum(
-        message = "`Error.Message` is not a string.",
-        props(severity = "error")
-    )]
-    InvalidErrorMessage,
+    InvalidErrorMessage: Error, Tolerated, "`Error.Message` is not a string.";
     /// `RequestId` is not a UUID.
-    #[strum(
-        message = "`RequestId` is not a UUID in 8-4-4-4-12 hexadecimal form.",
-        props(severity = "warning")
-    )]
-    RequestIdNotUuid,
-    /// The same `RequestId` was seen earlier by the same validator.
-    #[strum(
-        message = "The `RequestId` was already seen in an earlier response checked by the same validator.",
-        props(severity = "warning")
-    )]
-    DuplicateRequestId,
-    /// `Code` is not dot-separated `PascalCase` identifiers.
-    #[strum(
-        message = "`Error.Code` is not dot-separated `PascalCase` identifiers.",
-        props(severity = "warning")
-    )]
-    ErrorCodeSyntax,
+    RequestIdNotUuid: Warning, Tolerated, "`RequestId` is not a UUID in 8-4-4-4-12 hexadecimal form.";
+    /// A request id seen before.
+    DuplicateRequestId: Warning, Tolerated,
+        "The `RequestId` was already seen in an earlier response checked by the same validator.";
+    /// `Code` is not dot-separated `PascalCase`.
+    ErrorCodeSyntax: Warning, Tolerated, "`Error.Code` is not dot-separated `PascalCase` identifiers.";
     /// `Message` is empty.
-    #[strum(message = "`Error.Message` is empty.", props(severity = "warning"))]
-    EmptyErrorMessage,
-    /// A failed response carries payload members.
-    #[strum(
-        message = "A failed response carries members besides `Error` and `RequestId`.",
-        props(severity = "warning")
-    )]
-    ErrorWithPayload,
-    /// A key differs only in letter case from a fixed field where that field belongs.
-    #[strum(
-        message = "A key differs only in letter case from a fixed field where that field belongs (`response`, `requestId`, `error`, `code`, `message`).",
-        props(severity = "warning")
-    )]
-    MisspelledField,
-    /// The input starts with a UTF-8 byte order mark.
-    #[strum(
-        message = "The input starts with a UTF-8 byte order mark; the rest is checked without it.",
-        props(severity = "warning")
-    )]
-    ByteOrderMark,
-    /// `Code` is neither common nor under a common prefix.
-    #[strum(
-        message = "`Error.Code` is neither a common code nor under a common prefix, and no built-in product catalogue knows it.",
-        props(severity = "note")
-    )]
-    UnknownErrorCode,
-    /// `Response` carries `DeprecatedWarning`.
-    #[strum(
-        message = "`Response` carries `DeprecatedWarning`: the action is deprecated.",
-        props(severity = "note")
-    )]
-    DeprecatedAction,
-    /// An action's output lacks a member its description requires.
-    #[strum(
-        message = "A successful response lacks a member that the action's description marks as always present.",
-        props(severity = "warning")
-    )]
-    SchemaMissingField,
-    /// A member's value has another type than its description says.
-    #[strum(
-        message = "A member's value has another JSON type than the action's description says (a string for an integer, a fraction for an integer, a negative `uint64`, a malformed date or time).",
-        props(severity = "warning")
-    )]
-    SchemaTypeMismatch,
-    /// A member is `null` where its description does not allow it.
-    #[strum(
-        message = "A member is `null` where the action's description does not allow it.",
-        props(severity = "warning")
-    )]
-    SchemaNullValue,
-    /// A member the description does not have.
-    #[strum(
-        message = "A successful response has a member that the action's description does not have.",
-        props(severity = "note")
-    )]
-    SchemaUnknownField,
-    /// An event stream breaks the format's size caps.
-    #[strum(
-        message = "An event stream (`text/event-stream`) has a line or an event larger than the parser's cap.",
-        props(severity = "error")
-    )]
-    InvalidEventStream,
-    /// The product's description has no such action.
-    #[strum(
-        message = "The product's description has no action of the name the call gives.",
-        props(severity = "warning")
-    )]
-    UnknownAction,
+    EmptyErrorMessage: Warning, Tolerated, "`Error.Message` is empty.";
+    /// A failure with payload members.
+    ErrorWithPayload: Warning, Tolerated, "A failed response carries members besides `Error` and `RequestId`.";
+    /// A fixed member's name in the wrong letter case.
+    MisspelledField: Warning, Fatal,
+        "A key differs only in letter case from a fixed field where that field belongs (`response`, `requestId`, `error`, `code`, `message`).";
+    /// A byte order mark.
+    ByteOrderMark: Warning, Tolerated, "The input starts with a UTF-8 byte order mark; the rest is checked without it.";
+    /// An unknown error code.
+    UnknownErrorCode: Note, Tolerated,
+        "`Error.Code` is neither a common code nor under a common prefix, and no built-in product catalogue knows it.";
+    /// A deprecated action.
+    DeprecatedAction: Note, Tolerated, "`Response` carries `DeprecatedWarning`: the action is deprecated.";
+    /// A required member is missing.
+    SchemaMissingField: Warning, Tolerated,
+        "A successful response lacks a member that the action's description marks as always present.";
+    /// A value of the wrong type.
+    SchemaTypeMismatch: Warning, Tolerated,
+        "A member's value has another JSON type than the action's description says (a string for an integer, a fraction for an integer, a negative `uint64`, a malformed date or time).";
+    /// A `null` where none is allowed.
+    SchemaNullValue: Warning, Tolerated, "A member is `null` where the action's description does not allow it.";
+    /// A member the description lacks.
+    SchemaUnknownField: Note, Tolerated, "A successful response has a member that the action's description does not have.";
+    /// A broken event stream.
+    InvalidEventStream: Error, Fatal,
+        "An event stream (`text/event-stream`) has a line or an event larger than the parser's cap.";
+    /// No such action.
+    UnknownAction: Warning, Tolerated, "The product's description has no action of the name the call gives.";
+    /// A stream cut off.
+    TruncatedEventStream: Error, Fatal,
+        "An event stream ends inside an event or a line: the last event never arrived whole.";
 }
 
 impl Severity {
@@ -240,32 +210,23 @@ impl Rule {
         self.into()
     }
 
-    /// The severity a finding of this rule has unless a [`Validator`](crate::Validator)
-    /// overrides it.
-    pub fn default_severity(self) -> Severity {
-        // Every variant names a valid severity; a unit test holds each one to that.
-        self.get_str("severity")
-            .and_then(|name| name.parse().ok())
-            .unwrap_or(Severity::Error)
+    /// Whether the rule is about the request id being missing or unusable, which the
+    /// `X-TC-RequestId` header can make up for.
+    pub(crate) fn is_about_request_id(self) -> bool {
+        self.consequence() == Consequence::FatalWithoutHeaderId
     }
+}
 
-    /// What the rule checks, in one sentence.
-    pub fn description(self) -> &'static str {
-        self.get_message().unwrap_or_default()
+impl Consequence {
+    /// The kebab-case name, as displayed and parsed.
+    pub fn as_str(self) -> &'static str {
+        self.into()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_rule_names_a_valid_severity() {
-        for &rule in Rule::ALL {
-            let name = rule.get_str("severity").unwrap_or_default();
-            assert!(name.parse::<Severity>().is_ok(), "{rule}: `{name}`");
-        }
-    }
 
     #[test]
     fn ids_round_trip() {

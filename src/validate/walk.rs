@@ -3,14 +3,17 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::ops::Range;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::Rule;
 use super::envelope_rules::{Members, Role};
 use super::keys::KeySet;
-use super::path::{Path, Place, Segment, skip_whitespace};
+use super::path::{Path, Place, Segment, member_value_start, skip_whitespace, value_end};
+use super::position::error_offset;
 use super::schema_check::{Expect, Found, Seen, missing_message};
+use crate::grammar::names;
 use crate::schema::{Object, Schema};
 use crate::text::CowStr;
 
@@ -24,12 +27,19 @@ pub(super) struct Finding {
 }
 
 /// What one pass learnt about a document.
-pub(super) struct Walked {
+pub(super) struct Walked<'a> {
     pub findings: Vec<Finding>,
-    pub request_id: Option<String>,
+    pub request_id: Option<Cow<'a, str>>,
     /// Where the value of `RequestId` starts.
     pub request_id_offset: usize,
-    pub code: Option<String>,
+    pub code: Option<Cow<'a, str>>,
+    pub message: Option<Cow<'a, str>>,
+    pub deprecated_warning: Option<Cow<'a, str>>,
+    /// The members of `Response` besides its fixed ones, with the text of their values;
+    /// gathered only when the context asks.
+    pub payload: Vec<(Cow<'a, str>, &'a str)>,
+    /// The text of `RequestId`'s value, gathered with the payload.
+    pub request_id_text: Option<&'a str>,
     pub failed: bool,
     /// Where and why `serde_json` stopped, when the text is not one valid JSON value.
     pub syntax_error: Option<(usize, String)>,
@@ -43,10 +53,12 @@ pub(super) struct Context<'s> {
     pub service: Option<&'s str>,
     /// The product's description and the index of the action's output object.
     pub schema: Option<(&'s Schema, usize)>,
+    /// Whether to gather the payload members' text, for the readers that hand it on.
+    pub capture: bool,
 }
 
 /// Checks `text` in one pass, refusing to nest deeper than `nesting_limit` containers.
-pub(super) fn walk<'a>(text: &'a str, context: Context<'a>) -> Walked {
+pub(super) fn walk<'a>(text: &'a str, context: Context<'a>) -> Walked<'a> {
     let mut walker = Walker {
         text,
         context,
@@ -55,6 +67,10 @@ pub(super) fn walk<'a>(text: &'a str, context: Context<'a>) -> Walked {
         request_id: None,
         request_id_offset: 0,
         code: None,
+        message: None,
+        deprecated_warning: None,
+        payload: Vec::new(),
+        request_id_text: None,
         failed: false,
     };
     let root = Path {
@@ -71,6 +87,7 @@ pub(super) fn walk<'a>(text: &'a str, context: Context<'a>) -> Walked {
         depth: 1,
         role: Role::Root,
         expect: None,
+        start: context.capture.then(|| skip_whitespace(text, 0)),
     };
     let result = node.deserialize(&mut deserializer).and_then(|kind| {
         deserializer.end()?;
@@ -94,6 +111,10 @@ pub(super) fn walk<'a>(text: &'a str, context: Context<'a>) -> Walked {
         request_id: walker.request_id,
         request_id_offset: walker.request_id_offset,
         code: walker.code,
+        message: walker.message,
+        deprecated_warning: walker.deprecated_warning,
+        payload: walker.payload,
+        request_id_text: walker.request_id_text,
         failed: walker.failed,
         syntax_error,
     }
@@ -105,9 +126,13 @@ pub(super) struct Walker<'a> {
     pub findings: Vec<Finding>,
     /// Findings against the product's description, kept only if the response succeeded.
     pub schema_findings: Vec<Finding>,
-    pub request_id: Option<String>,
+    pub request_id: Option<Cow<'a, str>>,
     pub request_id_offset: usize,
-    pub code: Option<String>,
+    pub code: Option<Cow<'a, str>>,
+    pub message: Option<Cow<'a, str>>,
+    pub deprecated_warning: Option<Cow<'a, str>>,
+    pub payload: Vec<(Cow<'a, str>, &'a str)>,
+    pub request_id_text: Option<&'a str>,
     pub failed: bool,
 }
 
@@ -128,6 +153,19 @@ impl<'a> Walker<'a> {
             offset: path.offset(self.text),
             message,
         });
+    }
+
+    /// Keeps the text of a member of `Response` for the readers that hand it on.
+    #[allow(clippy::ptr_arg, reason = "a borrowed key is kept without copying it")]
+    fn capture(&mut self, key: &Cow<'a, str>, role: Role, repeated: bool, span: Range<usize>) {
+        let Some(value) = self.text.get(span) else {
+            return;
+        };
+        match &**key {
+            names::REQUEST_ID if !repeated => self.request_id_text = Some(value),
+            _ if role == Role::Other && !repeated => self.payload.push((key.clone(), value)),
+            _ => {}
+        }
     }
 
     /// The object of the description an object value in `role` must match, if any.
@@ -181,6 +219,8 @@ struct Node<'w, 'a, 'p> {
     role: Role,
     /// What the product's description expects of this value, when it says.
     expect: Option<Expect<'a>>,
+    /// Where the value starts, tracked only to gather payload text (`Context::capture`).
+    start: Option<usize>,
 }
 
 impl<'a> DeserializeSeed<'a> for Node<'_, 'a, '_> {
@@ -290,6 +330,7 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                 depth: depth + 1,
                 role: Role::Other,
                 expect: element,
+                start: None,
             };
             if seq.next_element_seed(node)?.is_none() {
                 return Ok(Kind::Array);
@@ -307,12 +348,18 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
             depth,
             role,
             expect,
+            start,
         } = self;
+        // In capture mode, the root and `Response` follow their members' places exactly.
+        let mut cursor = start
+            .filter(|_| matches!(role, Role::Root | Role::Response))
+            .map(|at| at + 1);
         let mut keys = KeySet::new();
         let mut members = Members::default();
         let described = walker.schema_object(role, expect);
         let mut seen = Seen::new(described.map_or(0, |object| object.members.len()));
         while let Some(CowStr(key)) = map.next_key()? {
+            let value_at = cursor.map(|at| member_value_start(walker.text, at));
             let key_at = walker.offset_of(&key);
             let repeated = keys.insert(&key);
             let child = Path {
@@ -361,8 +408,20 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                     member,
                     element: false,
                 }),
+                start: value_at,
             };
             let kind = map.next_value_seed(node)?;
+            cursor = match (role, value_at) {
+                (Role::Root, Some(_)) if &*key == names::RESPONSE => None,
+                (_, Some(at)) => {
+                    let end = value_end(walker.text, at);
+                    if role == Role::Response {
+                        walker.capture(&key, child_role, repeated, at..end);
+                    }
+                    Some(end)
+                }
+                (_, None) => None,
+            };
             if !repeated && role.is_fixed() {
                 members.record(walker, role, &child, &key, kind);
             }
@@ -379,22 +438,6 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
         members.finish(walker, role, path);
         Ok(Kind::Object)
     }
-}
-
-/// The byte offset `serde_json`'s line and column point at.
-fn error_offset(text: &str, error: &serde_json::Error) -> usize {
-    if error.is_eof() {
-        return text.len();
-    }
-    let line_start = if error.line() <= 1 {
-        0
-    } else {
-        text.match_indices('\n')
-            .nth(error.line() - 2)
-            .map_or(text.len(), |(at, _)| at + 1)
-    };
-    // serde_json's column counts bytes up to and including the one it stopped at.
-    (line_start + error.column().saturating_sub(1)).min(text.len())
 }
 
 /// `serde_json`'s message without its " at line L column C" suffix.

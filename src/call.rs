@@ -1,0 +1,299 @@
+//! One call's answer, typed: from an HTTP status, headers and body to the payload an SDK
+//! returns, or one error type that says what went wrong and whether to try again.
+
+use std::fmt;
+
+use serde::Deserialize;
+
+use crate::classify::{HttpFacts, RequestIdSource, request_id_source};
+use crate::validate::read;
+use crate::{ApiError, Category, Diagnostic, Envelope, ErrorCode, HeaderPair, ProtocolError};
+
+/// Reads a whole HTTP response into the action's payload type `T`, or the reason there is
+/// none: the one call an SDK needs after sending a request.
+///
+/// The body is read once, by the validator's walk: a body that breaks a fatal rule is a
+/// [`CallError::Protocol`] (retryable only for the gateway statuses), an `Error` is a
+/// [`CallError::Service`] whatever comes before it in the body, and a payload that does not
+/// fit `T` is a [`CallError::Payload`] that still names the request id. Types that declare
+/// `RequestId`, as the official SDKs' do, receive it.
+///
+/// ```
+/// use serde::Deserialize;
+/// use tencentcloud_envelope::{decode, CallError};
+///
+/// #[derive(Debug, Deserialize)]
+/// #[serde(rename_all = "PascalCase")]
+/// struct DescribeRegions { total_count: u32, request_id: String }
+///
+/// let headers = [("Content-Type", "application/json")];
+/// let body = br#"{"Response": {"TotalCount": 2, "RegionSet": [],
+///     "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#;
+/// let reply = decode::<DescribeRegions, _, _>(200, headers, body)?;
+/// assert_eq!(reply.payload().total_count, 2);
+/// assert_eq!(reply.payload().request_id, reply.request_id());
+///
+/// let failed = br#"{"Response": {"Error": {"Code": "RequestLimitExceeded", "Message": "slow down"},
+///     "RequestId": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"}}"#;
+/// match decode::<DescribeRegions, _, _>(200, headers, failed) {
+///     Err(CallError::Service(error)) => assert!(error.is_retryable()),
+///     other => panic!("{other:?}"),
+/// }
+/// # Ok::<(), CallError>(())
+/// ```
+///
+/// # Errors
+/// [`CallError`], as above.
+pub fn decode<'a, T, I, H>(status: u16, headers: I, body: &'a [u8]) -> Result<Reply<T>, CallError>
+where
+    T: Deserialize<'a>,
+    I: IntoIterator<Item = H>,
+    H: HeaderPair,
+{
+    let http = HttpFacts::read(status, headers);
+    let read = read(body);
+    let source = request_id_source(&read);
+    let body_id = read.request_id.as_deref().map(str::to_owned);
+    let envelope = Envelope::from_read(read, http.request_id.as_deref()).map_err(|invalid| {
+        CallError::Protocol(Box::new(
+            http.clone().protocol_error(body_id, &invalid, body),
+        ))
+    })?;
+    envelope.into_reply(status, source)
+}
+
+/// A successful call: the typed payload and what came with it.
+#[derive(Debug, Clone)]
+pub struct Reply<T> {
+    payload: T,
+    request_id: String,
+    source: RequestIdSource,
+    status: u16,
+    deprecated_warning: Option<String>,
+    findings: Vec<Diagnostic>,
+}
+
+impl<T> Reply<T> {
+    pub(crate) fn new(
+        payload: T,
+        request_id: String,
+        source: RequestIdSource,
+        status: u16,
+        deprecated_warning: Option<String>,
+        findings: Vec<Diagnostic>,
+    ) -> Self {
+        Reply {
+            payload,
+            request_id,
+            source,
+            status,
+            deprecated_warning,
+            findings,
+        }
+    }
+
+    /// The payload.
+    pub fn payload(&self) -> &T {
+        &self.payload
+    }
+
+    /// The payload, by value.
+    pub fn into_payload(self) -> T {
+        self.payload
+    }
+
+    /// The request id.
+    pub fn request_id(&self) -> &str {
+        &self.request_id
+    }
+
+    /// Whether the request id came from the body or from the `X-TC-RequestId` header.
+    pub fn request_id_source(&self) -> RequestIdSource {
+        self.source
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// `Response.DeprecatedWarning`, when the action is deprecated.
+    pub fn deprecated_warning(&self) -> Option<&str> {
+        self.deprecated_warning.as_deref()
+    }
+
+    /// The tolerated findings the body drew, in input order.
+    pub fn findings(&self) -> &[Diagnostic] {
+        &self.findings
+    }
+}
+
+/// Why a call has no payload to return.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CallError {
+    /// The service reported a failure in `Response.Error`.
+    #[error(transparent)]
+    Service(Box<ServiceError>),
+    /// The body is not an envelope that can be trusted (a gateway's page, a cut-off body).
+    #[error(transparent)]
+    Protocol(Box<ProtocolError>),
+    /// The call succeeded, but its payload does not deserialize as the type asked for.
+    #[error(transparent)]
+    Payload(PayloadError),
+}
+
+impl CallError {
+    /// Whether sending the same request again after a backoff delay can succeed: the
+    /// service's advice for its code, the gateway statuses for a protocol error, and never
+    /// for a payload that does not fit the type (it will not fit next time either).
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            CallError::Service(error) => error.is_retryable(),
+            CallError::Protocol(problem) => problem.is_retryable(),
+            CallError::Payload(_) => false,
+        }
+    }
+
+    /// The category of the service's error code, for a service error.
+    pub fn category(&self) -> Option<Category> {
+        match self {
+            CallError::Service(error) => error.category(),
+            CallError::Protocol(_) | CallError::Payload(_) => None,
+        }
+    }
+
+    /// The request id, when the response gave one (in the body or the header).
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            CallError::Service(error) => Some(error.request_id()),
+            CallError::Protocol(problem) => problem.request_id(),
+            CallError::Payload(error) => Some(error.request_id()),
+        }
+    }
+
+    /// The HTTP status, when known.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            CallError::Service(error) => error.status(),
+            CallError::Protocol(problem) => Some(problem.status()),
+            CallError::Payload(error) => error.status(),
+        }
+    }
+}
+
+/// The service's error, with what came with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceError {
+    error: ApiError,
+    status: Option<u16>,
+    deprecated_warning: Option<String>,
+    findings: Vec<Diagnostic>,
+}
+
+impl ServiceError {
+    pub(crate) fn new(
+        error: ApiError,
+        status: Option<u16>,
+        deprecated_warning: Option<String>,
+        findings: Vec<Diagnostic>,
+    ) -> Self {
+        ServiceError {
+            error,
+            status,
+            deprecated_warning,
+            findings,
+        }
+    }
+
+    /// The code, message and request id.
+    pub fn error(&self) -> &ApiError {
+        &self.error
+    }
+
+    /// The code, message and request id, by value.
+    pub fn into_error(self) -> ApiError {
+        self.error
+    }
+
+    /// The error code.
+    pub fn code(&self) -> &ErrorCode {
+        self.error.code()
+    }
+
+    /// The request id.
+    pub fn request_id(&self) -> &str {
+        self.error.request_id()
+    }
+
+    /// The HTTP status, when known.
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// The code's category.
+    pub fn category(&self) -> Option<Category> {
+        self.error.category()
+    }
+
+    /// Whether repeating the request after a backoff delay can succeed.
+    pub fn is_retryable(&self) -> bool {
+        self.error.is_retryable()
+    }
+
+    /// `Response.DeprecatedWarning`, when the action is deprecated.
+    pub fn deprecated_warning(&self) -> Option<&str> {
+        self.deprecated_warning.as_deref()
+    }
+
+    /// The tolerated findings the body drew, in input order.
+    pub fn findings(&self) -> &[Diagnostic] {
+        &self.findings
+    }
+}
+
+impl fmt::Display for ServiceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.status {
+            Some(status) => write!(f, "{} (HTTP {status})", self.error),
+            None => self.error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ServiceError {}
+
+/// A successful call whose payload does not deserialize as the type asked for.
+#[derive(Debug, thiserror::Error)]
+#[error("the payload of request {request_id} does not deserialize as the type asked for")]
+pub struct PayloadError {
+    request_id: String,
+    status: Option<u16>,
+    #[source]
+    source: serde_json::Error,
+}
+
+impl PayloadError {
+    pub(crate) fn new(request_id: String, status: Option<u16>, source: serde_json::Error) -> Self {
+        PayloadError {
+            request_id,
+            status,
+            source,
+        }
+    }
+
+    /// The request id.
+    pub fn request_id(&self) -> &str {
+        &self.request_id
+    }
+
+    /// The HTTP status, when known.
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// What `serde_json` said, with the line and column inside the member.
+    pub fn json_error(&self) -> &serde_json::Error {
+        &self.source
+    }
+}

@@ -1,0 +1,34 @@
+//! The envelope's wire grammar, shared by every reader: member names, the byte-order mark
+//! and the limits. The validator's walk (`validate/`) is the one place that reads a body
+//! against it; [`Envelope`](crate::Envelope), [`classify`](crate::classify()) and
+//! [`decode`](crate::decode()) take their verdict from that walk, and [`Response`](crate::Response),
+//! which reads through any serde deserializer, matches on the same names.
+
+/// Member names of the envelope, as sent.
+pub(crate) mod names {
+    /// The only member of the top-level object.
+    pub(crate) const RESPONSE: &str = "Response";
+    /// The id of the request, in every `Response`.
+    pub(crate) const REQUEST_ID: &str = "RequestId";
+    /// Present exactly when the call failed.
+    pub(crate) const ERROR: &str = "Error";
+    /// The error code, in `Error`.
+    pub(crate) const CODE: &str = "Code";
+    /// The error message, in `Error`.
+    pub(crate) const MESSAGE: &str = "Message";
+    /// Sent beside the payload by deprecated actions.
+    pub(crate) const DEPRECATED_WARNING: &str = "DeprecatedWarning";
+    /// The response header that carries the request id when the body cannot (event streams).
+    pub(crate) const REQUEST_ID_HEADER: &[u8] = b"x-tc-requestid";
+}
+
+/// A UTF-8 byte-order mark, tolerated before a body and before an event stream.
+pub(crate) const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+
+/// The body without a leading byte-order mark, and whether it had one.
+pub(crate) fn strip_byte_order_mark(input: &[u8]) -> (&[u8], bool) {
+    match input.strip_prefix(BYTE_ORDER_MARK) {
+        Some(rest) => (rest, true),
+        None => (input, false),
+    }
+}

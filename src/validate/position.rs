@@ -1,0 +1,120 @@
+//! Byte offsets into lines and columns, in time linear in the input whatever the number of
+//! findings: findings are placed in input order by one cursor that only moves forward.
+#![allow(
+    clippy::naive_bytecount,
+    reason = "newlines are rare; a byte-counting crate is not worth a dependency"
+)]
+
+/// Places offsets of one text, given in ascending order.
+pub(super) struct Cursor<'t> {
+    text: &'t [u8],
+    offset: usize,
+    line: usize,
+    /// The 1-based character column of `offset`.
+    column: usize,
+}
+
+impl<'t> Cursor<'t> {
+    pub(super) fn new(text: &'t str) -> Self {
+        Cursor {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// The line and character column of `target`; an offset before the last one asked
+    /// for is placed at the last one. Past the end of the text, columns count bytes.
+    pub(super) fn position(&mut self, target: usize) -> (usize, usize) {
+        let end = target.min(self.text.len());
+        if let Some(passed) = self.text.get(self.offset..end) {
+            match passed.iter().rposition(|&b| b == b'\n') {
+                Some(last) => {
+                    self.line += passed.iter().filter(|&&b| b == b'\n').count();
+                    self.column = 1 + chars(passed.get(last + 1..).unwrap_or_default());
+                }
+                None => self.column += chars(passed),
+            }
+            self.offset = end;
+        }
+        (self.line, self.column + target.saturating_sub(end))
+    }
+}
+
+/// The line and column reached in a stream read in chunks, for findings at its end.
+#[derive(Debug, Default)]
+pub(super) struct StreamPlace {
+    offset: u64,
+    /// Newlines passed.
+    lines: usize,
+    /// Characters since the last newline.
+    columns: usize,
+}
+
+impl StreamPlace {
+    pub(super) fn advance(&mut self, bytes: &[u8]) {
+        self.offset += bytes.len() as u64;
+        match bytes.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                self.lines += bytes.iter().filter(|&&b| b == b'\n').count();
+                self.columns = chars(bytes.get(last + 1..).unwrap_or_default());
+            }
+            None => self.columns += chars(bytes),
+        }
+    }
+
+    pub(super) fn offset(&self) -> u64 {
+        self.offset
+    }
+
+    /// The 1-based line and column reached.
+    pub(super) fn position(&self) -> (usize, usize) {
+        (self.lines + 1, self.columns + 1)
+    }
+}
+
+/// How many characters start in `bytes` (UTF-8 continuation bytes do not start one).
+fn chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
+/// The byte offset `serde_json`'s line and column point at.
+pub(super) fn error_offset(text: &str, error: &serde_json::Error) -> usize {
+    if error.is_eof() {
+        return text.len();
+    }
+    let line_start = if error.line() <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(error.line() - 2)
+            .map_or(text.len(), |(at, _)| at + 1)
+    };
+    // serde_json's column counts bytes up to and including the one it stopped at.
+    (line_start + error.column().saturating_sub(1)).min(text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cursor;
+
+    #[test]
+    fn lines_and_character_columns() {
+        let text = "ab\né€x\n\nz";
+        let mut cursor = Cursor::new(text);
+        assert_eq!(cursor.position(0), (1, 1));
+        assert_eq!(cursor.position(1), (1, 2));
+        assert_eq!(cursor.position(3), (2, 1));
+        // `é` is two bytes and `€` three: `x` is the third character of its line.
+        assert_eq!(cursor.position(8), (2, 3));
+        assert_eq!(cursor.position(8), (2, 3));
+        assert_eq!(cursor.position(10), (3, 1));
+        assert_eq!(cursor.position(11), (4, 1));
+        assert_eq!(
+            cursor.position(14),
+            (4, 4),
+            "past the end, columns count bytes"
+        );
+    }
+}
