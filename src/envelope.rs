@@ -320,9 +320,53 @@ impl<'a> Payload<'a> {
             .chain(request_id)
             .map(|(key, raw)| (MemberName(key), RawJson(raw)));
         let mut map = MapDeserializer::new(entries);
-        let value = T::deserialize(de::value::MapAccessDeserializer::new(&mut map))?;
+        let value = T::deserialize(PayloadDeserializer(&mut map))?;
         map.end()?;
         Ok(value)
+    }
+}
+
+/// The payload as a map, except to types that read nothing (`()`, unit structs), which take
+/// it as the unit they are, as with [`Response`](crate::Response).
+struct PayloadDeserializer<'m, M>(&'m mut M);
+
+impl<'de, M: de::MapAccess<'de, Error = serde_json::Error>> Deserializer<'de>
+    for PayloadDeserializer<'_, M>
+{
+    type Error = serde_json::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        visitor.visit_map(self.0)
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        while self
+            .0
+            .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+            .is_some()
+        {}
+        visitor.visit_unit()
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.deserialize_unit(visitor)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        self.deserialize_unit(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        visitor.visit_some(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf newtype_struct seq tuple tuple_struct map struct enum identifier
     }
 }
 

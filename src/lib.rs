@@ -42,7 +42,7 @@ pub use envelope::{Envelope, ErrorView, InvalidEnvelope, Payload, RawJson};
 pub use error_code::{EmptyErrorCode, ErrorCode};
 pub use response::Response;
 pub use schema::{Schema, SchemaError};
-pub use sse::{Event, EventStream, StreamError, StreamItem};
+pub use sse::{Event, EventStream, Events, StreamError, StreamItem};
 pub use validate::{
     Call, Consequence, Diagnostic, Outcome, Report, Rule, Severity, Validator, validate,
 };

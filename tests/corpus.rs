@@ -2,39 +2,18 @@
 //!
 //! Run with `--nocapture` to see the distribution of outcomes and rules.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use tencentcloud_envelope::{Envelope, Outcome, Rule, validate};
 
-fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/doc-examples");
-    dir.is_dir().then_some(dir)
-}
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn every_documentation_example_gets_a_consistent_report() {
-    let Some(dir) = corpus() else {
-        eprintln!("skipped: no corpus beside the repository");
+    let Some(dir) = common::shared("corpus/doc-examples") else {
         return;
     };
-    let mut paths = Vec::new();
-    files(&dir, &mut paths);
+    let paths = common::json_files(&dir);
     assert!(paths.len() > 10_000, "{} files", paths.len());
 
     let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();

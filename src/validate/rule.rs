@@ -165,7 +165,7 @@ rules! {
     /// A failure with payload members.
     ErrorWithPayload: Warning, Tolerated, "A failed response carries members besides `Error` and `RequestId`.";
     /// A fixed member's name in the wrong letter case.
-    MisspelledField: Warning, Fatal,
+    MisspelledField: Warning, Tolerated,
         "A key differs only in letter case from a fixed field where that field belongs (`response`, `requestId`, `error`, `code`, `message`).";
     /// A byte order mark.
     ByteOrderMark: Warning, Tolerated, "The input starts with a UTF-8 byte order mark; the rest is checked without it.";
@@ -233,6 +233,16 @@ mod tests {
         for &rule in Rule::ALL {
             assert_eq!(rule.id().parse::<Rule>().ok(), Some(rule));
             assert!(rule.description().ends_with('.'), "{rule}");
+        }
+    }
+
+    /// A body the validator calls valid is never refused by a reader.
+    #[test]
+    fn only_errors_are_fatal() {
+        for &rule in Rule::ALL {
+            if rule.consequence() != Consequence::Tolerated {
+                assert_eq!(rule.default_severity(), Severity::Error, "{rule}");
+            }
         }
     }
 
