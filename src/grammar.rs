@@ -32,3 +32,15 @@ pub(crate) fn strip_byte_order_mark(input: &[u8]) -> (&[u8], bool) {
         None => (input, false),
     }
 }
+
+/// Whether `key` is one that `serde_json` gives a meaning of its own when a program enables
+/// its `raw_value` or `arbitrary_precision` feature: `Value` and `RawValue` then read the
+/// object it opens as something else than what the bytes say. Feature unification means any
+/// crate in the program can enable them, so no reader can trust such a body.
+pub(crate) fn is_reserved_key(key: &str) -> bool {
+    key.len() > 20
+        && matches!(
+            key,
+            "$serde_json::private::RawValue" | "$serde_json::private::Number"
+        )
+}

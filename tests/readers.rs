@@ -271,3 +271,28 @@ fn every_public_type_is_send_and_sync() {
     both::<UnknownCommonCode>();
     both::<Validator>();
 }
+
+/// Regression: a payload member named `$serde_json::private::RawValue` was a success to the
+/// validator while `Response<Value>` failed or read `{"X":{"a":1}}` from other bytes, because
+/// serde_json's `raw_value` feature (which the crate enabled, and feature unification spreads)
+/// gives that key a meaning. The key is now a fatal finding, whatever the features.
+#[test]
+fn serde_jsons_reserved_keys_are_refused() {
+    for key in [
+        "$serde_json::private::RawValue",
+        "$serde_json::private::Number",
+    ] {
+        let body =
+            format!(r#"{{"Response": {{"X": {{"{key}": "{{\"a\":1}}"}}, "RequestId": "{ID}"}}}}"#);
+        assert!(validate(body.as_bytes()).has(Rule::ReservedKey), "{key}");
+        assert_eq!(
+            protocol_rule(body.as_bytes()),
+            Some(Rule::ReservedKey),
+            "{key}"
+        );
+        assert!(matches!(
+            decode::<serde_json::Value, _, _>(200, JSON, body.as_bytes()),
+            Err(CallError::Protocol(_))
+        ));
+    }
+}

@@ -40,6 +40,7 @@ fn firing() -> Vec<(Rule, String, &'static str, usize, usize)> {
         (Rule::ByteOrderMark, format!("\u{feff}{{\"Response\": {{\"RequestId\": \"{ID}\"}}}}"), "", 1, 1),
         (Rule::UnknownErrorCode, format!(r#"{{"Response": {{"Error": {{"Code": "InvalidDisk.Busy", "Message": "m"}}, "RequestId": "{ID}"}}}}"#), "/Response/Error/Code", 1, 33),
         (Rule::DeprecatedAction, format!(r#"{{"Response": {{"DeprecatedWarning": "use V2", "RequestId": "{ID}"}}}}"#), "/Response/DeprecatedWarning", 1, 36),
+        (Rule::ReservedKey, format!(r#"{{"Response": {{"X": {{"$serde_json::private::RawValue": "{{}}"}}, "RequestId": "{ID}"}}}}"#), "/Response/X/$serde_json::private::RawValue", 1, 55),
     ]
 }
 
@@ -71,6 +72,7 @@ fn near_misses() -> Vec<(Rule, String)> {
         (Rule::UnknownErrorCode, format!(r#"{{"Response": {{"Error": {{"Code": "ResourceNotFound.DiskNotFound", "Message": "m"}}, "RequestId": "{ID}"}}}}"#)),
         (Rule::UnknownErrorCode, format!(r#"{{"Response": {{"Error": {{"Code": "AuthFailure.Unknown", "Message": "m"}}, "RequestId": "{ID}"}}}}"#)),
         (Rule::DeprecatedAction, format!(r#"{{"Response": {{"Deprecated": true, "RequestId": "{ID}"}}}}"#)),
+        (Rule::ReservedKey, format!(r#"{{"Response": {{"X": {{"$serde_json::private::RawValu": "{{}}"}}, "RequestId": "{ID}"}}}}"#)),
     ]
 }
 

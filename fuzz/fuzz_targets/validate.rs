@@ -21,6 +21,9 @@ fuzz_target!(|data: &[u8]| {
         Ok(_) => assert!(!report.has(Rule::InvalidJson), "{report:?}"),
         // serde_json's own nesting limit and the validator's differ by a level.
         Err(error) if error.to_string().starts_with("recursion limit exceeded") => {}
+        // This build of serde_json has `raw_value`: it reads a reserved key its own way, and
+        // the validator refuses such a body with `reserved-key`.
+        Err(_) if report.has(Rule::ReservedKey) => assert_eq!(report.outcome(), Outcome::Invalid),
         Err(_) => assert!(report.has(Rule::InvalidJson), "{report:?}"),
     }
 });

@@ -11,7 +11,8 @@ pub(crate) mod uuid;
 mod walk;
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use crate::grammar::{BYTE_ORDER_MARK, strip_byte_order_mark};
@@ -116,6 +117,8 @@ pub struct Validator {
     deny_warnings: bool,
     /// Request ids seen so far; `None` when there is no later response to compare with.
     seen: Option<SeenRequestIds>,
+    /// How many request ids `seen` keeps.
+    request_id_memory: usize,
     /// Descriptions added by the caller, consulted before the built-in ones.
     schemas: Vec<Arc<Schema>>,
 }
@@ -133,13 +136,18 @@ impl Validator {
     /// The highest nesting limit accepted; the check recurses once per level.
     pub const MAX_NESTING_LIMIT: usize = 1024;
 
+    /// How many request ids a validator remembers by default for
+    /// [`Rule::DuplicateRequestId`]: 2^19, at most about 26 MiB, whatever the number of bodies.
+    pub const DEFAULT_REQUEST_ID_MEMORY: usize = 1 << 19;
+
     /// A validator with default severities and the default nesting limit.
     pub fn new() -> Self {
         Validator {
             nesting_limit: Self::DEFAULT_NESTING_LIMIT,
             overrides: Vec::new(),
             deny_warnings: false,
-            seen: Some(SeenRequestIds::default()),
+            seen: Some(SeenRequestIds::new(Self::DEFAULT_REQUEST_ID_MEMORY)),
+            request_id_memory: Self::DEFAULT_REQUEST_ID_MEMORY,
             schemas: Vec::new(),
         }
     }
@@ -149,6 +157,24 @@ impl Validator {
     pub fn nesting_limit(mut self, limit: usize) -> Self {
         self.nesting_limit = limit.clamp(1, Self::MAX_NESTING_LIMIT);
         self
+    }
+
+    /// Sets how many of the most recent request ids are remembered for
+    /// [`Rule::DuplicateRequestId`] (16 bytes each, about 50 with the index); older ones are
+    /// forgotten, and [`Validator::forgotten_request_ids`] counts them. Resets the memory.
+    #[must_use]
+    pub fn request_id_memory(mut self, ids: usize) -> Self {
+        self.request_id_memory = ids;
+        if self.seen.is_some() {
+            self.seen = Some(SeenRequestIds::new(ids));
+        }
+        self
+    }
+
+    /// How many request ids were forgotten to stay within the memory budget: a repeat of one
+    /// of them goes unnoticed. Zero means duplicate detection covered every body so far.
+    pub fn forgotten_request_ids(&self) -> u64 {
+        self.seen.as_ref().map_or(0, |seen| seen.forgotten)
     }
 
     /// Gives findings of `rule` another severity, or drops them with `None`.
@@ -334,7 +360,7 @@ impl Validator {
 
     /// Forgets the request ids seen so far.
     pub fn reset(&mut self) {
-        self.seen = Some(SeenRequestIds::default());
+        self.seen = Some(SeenRequestIds::new(self.request_id_memory));
     }
 
     /// Checks one response body.
@@ -525,19 +551,53 @@ fn utf8_prefix(input: &[u8]) -> &str {
     }
 }
 
-/// Request ids already seen: UUIDs as 16 bytes each, anything else as its text.
-#[derive(Debug, Clone, Default)]
+/// The request ids most recently seen, up to a budget: each as 16 bytes (a UUID's own bits,
+/// any other id a keyed 128-bit hash of it), the oldest forgotten first.
+#[derive(Debug, Clone)]
 struct SeenRequestIds {
-    uuids: HashSet<u128>,
-    others: HashSet<Box<str>>,
+    ids: HashSet<u128, foldhash::quality::RandomState>,
+    order: VecDeque<u128>,
+    budget: usize,
+    /// Keys for hashing ids that are not UUIDs, drawn at random per validator.
+    keys: (
+        foldhash::quality::RandomState,
+        foldhash::quality::RandomState,
+    ),
+    forgotten: u64,
 }
 
 impl SeenRequestIds {
-    /// Adds `id`; false when it was already there.
-    fn insert(&mut self, id: &str) -> bool {
-        match uuid::uuid_bits(id) {
-            Some(bits) => self.uuids.insert(bits),
-            None => self.others.insert(id.into()),
+    fn new(budget: usize) -> Self {
+        SeenRequestIds {
+            ids: HashSet::default(),
+            order: VecDeque::new(),
+            budget,
+            keys: Default::default(),
+            forgotten: 0,
         }
+    }
+
+    /// Adds `id`; false when it is among the ids remembered.
+    fn insert(&mut self, id: &str) -> bool {
+        let bits = uuid::uuid_bits(id).unwrap_or_else(|| {
+            let (high, low) = (&self.keys.0, &self.keys.1);
+            (u128::from(high.hash_one(id)) << 64) | u128::from(low.hash_one(id))
+        });
+        if self.ids.contains(&bits) {
+            return false;
+        }
+        if self.budget == 0 {
+            self.forgotten += 1;
+            return true;
+        }
+        if self.ids.len() >= self.budget {
+            if let Some(oldest) = self.order.pop_front() {
+                self.ids.remove(&oldest);
+                self.forgotten += 1;
+            }
+        }
+        self.ids.insert(bits);
+        self.order.push_back(bits);
+        true
     }
 }

@@ -192,6 +192,9 @@ rules! {
     /// A stream cut off.
     TruncatedEventStream: Error, Fatal,
         "An event stream ends inside an event or a line: the last event never arrived whole.";
+    /// A key `serde_json` reserves.
+    ReservedKey: Error, Fatal,
+        "A key is one `serde_json` reserves (`$serde_json::private::RawValue`, `$serde_json::private::Number`): a program built with its `raw_value` or `arbitrary_precision` feature reads that object as something else.";
 }
 
 impl Severity {

@@ -13,7 +13,7 @@ use super::keys::KeySet;
 use super::path::{Path, Place, Segment, member_value_start, skip_whitespace, value_end};
 use super::position::error_offset;
 use super::schema_check::{Expect, Found, Seen, missing_message};
-use crate::grammar::names;
+use crate::grammar::{self, names};
 use crate::schema::{Object, Schema};
 use crate::text::CowStr;
 
@@ -367,6 +367,12 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                 segment: Segment::Key(&key),
                 at: key_at.map_or(Place::Unknown, |at| Place::AfterKey(at + key.len())),
             };
+            if grammar::is_reserved_key(&key) {
+                let message = format!(
+                    "the key `{key}` is reserved by serde_json; programs built with some of its features rewrite this object"
+                );
+                walker.report(Rule::ReservedKey, &child, message);
+            }
             if repeated {
                 walker.findings.push(Finding {
                     rule: Rule::DuplicateKey,
