@@ -155,6 +155,32 @@ impl<'a> Walker<'a> {
         });
     }
 
+    /// The rules on a key itself: repeated in its object, or reserved by `serde_json`.
+    fn check_key(
+        &mut self,
+        key: &str,
+        key_at: Option<usize>,
+        repeated: bool,
+        object: &Path,
+        child: &Path,
+    ) {
+        if grammar::is_reserved_key(key) {
+            let message = format!(
+                "the key `{key}` is reserved by serde_json; programs built with some of its features rewrite this object"
+            );
+            self.report(Rule::ReservedKey, child, message);
+        }
+        if repeated {
+            self.findings.push(Finding {
+                rule: Rule::DuplicateKey,
+                pointer: child.pointer(),
+                // The repeated key itself, at its opening quote.
+                offset: key_at.map_or_else(|| object.offset(self.text), |at| at.saturating_sub(1)),
+                message: format!("the key `{key}` appears more than once in this object"),
+            });
+        }
+    }
+
     /// Keeps the text of a member of `Response` for the readers that hand it on.
     #[allow(clippy::ptr_arg, reason = "a borrowed key is kept without copying it")]
     fn capture(&mut self, key: &Cow<'a, str>, role: Role, repeated: bool, span: Range<usize>) {
@@ -367,22 +393,7 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                 segment: Segment::Key(&key),
                 at: key_at.map_or(Place::Unknown, |at| Place::AfterKey(at + key.len())),
             };
-            if grammar::is_reserved_key(&key) {
-                let message = format!(
-                    "the key `{key}` is reserved by serde_json; programs built with some of its features rewrite this object"
-                );
-                walker.report(Rule::ReservedKey, &child, message);
-            }
-            if repeated {
-                walker.findings.push(Finding {
-                    rule: Rule::DuplicateKey,
-                    pointer: child.pointer(),
-                    // The repeated key itself, at its opening quote.
-                    offset: key_at
-                        .map_or_else(|| path.offset(walker.text), |at| at.saturating_sub(1)),
-                    message: format!("the key `{key}` appears more than once in this object"),
-                });
-            }
+            walker.check_key(&key, key_at, repeated, path, &child);
             let child_role = if repeated {
                 Role::Other
             } else {
