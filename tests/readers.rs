@@ -274,7 +274,7 @@ fn every_public_type_is_send_and_sync() {
 
 /// Regression: a payload member named `$serde_json::private::RawValue` was a success to the
 /// validator while `Response<Value>` failed or read `{"X":{"a":1}}` from other bytes, because
-/// serde_json's `raw_value` feature (which the crate enabled, and feature unification spreads)
+/// `serde_json`'s `raw_value` feature (which the crate enabled, and feature unification spreads)
 /// gives that key a meaning. The key is now a fatal finding, whatever the features.
 #[test]
 fn serde_jsons_reserved_keys_are_refused() {
