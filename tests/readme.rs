@@ -1,6 +1,6 @@
 //! The README's tables stay in step with the code they describe.
 
-use tencentcloud_envelope::{Category, CommonCode, Rule, Severity};
+use tencentcloud_envelope::{Category, CommonCode, Consequence, Rule, Severity};
 
 const README: &str = include_str!("../README.md");
 
@@ -71,6 +71,32 @@ fn the_category_table_matches_category() {
             .filter_map(|c| c.trim_matches('`').parse::<CommonCode>().ok())
         {
             assert_eq!(code.category(), category, "{code}");
+        }
+    }
+}
+
+#[test]
+fn the_consequence_table_lists_every_rule_once() {
+    let rows = table("### One verdict: fatal and tolerated findings");
+    assert_eq!(rows.len(), Consequence::ALL.len());
+    for row in rows {
+        let consequence: Consequence = row[0].parse().unwrap();
+        let listed: Vec<Rule> = row[1]
+            .split(", ")
+            .filter_map(|rule| rule.trim_matches('`').parse().ok())
+            .collect();
+        let expected: Vec<Rule> = Rule::ALL
+            .iter()
+            .copied()
+            .filter(|rule| rule.consequence() == consequence)
+            .collect();
+        if consequence == Consequence::Tolerated {
+            assert_eq!(row[1], "every other rule");
+        } else {
+            assert_eq!(listed.len(), expected.len(), "{consequence}");
+            for rule in expected {
+                assert!(listed.contains(&rule), "{rule} is {consequence}");
+            }
         }
     }
 }

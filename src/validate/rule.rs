@@ -221,6 +221,9 @@ impl Rule {
 }
 
 impl Consequence {
+    /// Every consequence, from the most severe.
+    pub const ALL: &'static [Consequence] = <Self as VariantArray>::VARIANTS;
+
     /// The kebab-case name, as displayed and parsed.
     pub fn as_str(self) -> &'static str {
         self.into()
