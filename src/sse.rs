@@ -61,6 +61,7 @@ pub enum StreamItem {
 
 /// Why a stream cannot be read further. The parser refuses all input after one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum StreamError {
     /// A line is longer than the limit.
     #[error("a line of the event stream is longer than {limit} bytes (at byte {offset})")]

@@ -169,3 +169,47 @@ fn every_cut_of_a_body_is_invalid_json_and_names_the_request_id_once_read() {
     }
     assert_eq!(validate(body.as_bytes()).outcome(), Outcome::Failure);
 }
+
+/// Regression: `1.7976931348623158e308` (`f64::MAX` itself) was refused as "number out of
+/// range" while `1.79769313486231580e308` passed. Every value a double holds is accepted,
+/// spelled any way JSON allows; what rounds past `f64::MAX` is not.
+#[test]
+fn every_number_a_double_holds_is_accepted_at_the_edges() {
+    let max_digits = format!("{:.0}", f64::MAX);
+    let accepted = [
+        "1.7976931348623157e308",
+        "1.7976931348623158e308",
+        "1.79769313486231580e308",
+        "-1.7976931348623158e308",
+        "17976931348623158e292",
+        "0.17976931348623158e309",
+        max_digits.as_str(),
+        "5e-324",
+        "4.9406564584124654e-324",
+        "2.4703282292062328e-324",
+        "2e-324",
+        "-5e-324",
+        "2.2250738585072014e-308",
+        "1e-400",
+    ];
+    for number in accepted {
+        let body = format!(
+            r#"{{"Response": {{"X": {number}, "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}}}"#
+        );
+        let report = validate(body.as_bytes());
+        assert_eq!(report.outcome(), Outcome::Success, "{number}: {report:?}");
+        let envelope = Envelope::from_slice(body.as_bytes()).unwrap();
+        assert_eq!(
+            envelope.payload().unwrap().get("X").unwrap().get(),
+            number,
+            "the text is kept"
+        );
+    }
+    for number in ["1.7976931348623159e308", "1.8e308", "-1e309", "1e999"] {
+        let body = format!(r#"{{"Response": {{"X": {number}, "RequestId": "r"}}}}"#);
+        assert!(validate(body.as_bytes()).has(Rule::InvalidJson), "{number}");
+    }
+    // A refused number elsewhere still fails the body after a misread one is forgiven.
+    let both = r#"{"Response": {"X": 1.7976931348623158e308, "Y": 1e999, "RequestId": "r"}}"#;
+    assert!(validate(both.as_bytes()).has(Rule::InvalidJson));
+}

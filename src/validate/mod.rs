@@ -2,6 +2,7 @@
 
 mod envelope_rules;
 mod keys;
+mod numbers;
 mod path;
 mod position;
 mod report;

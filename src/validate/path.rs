@@ -112,7 +112,7 @@ pub(super) fn member_value_start(text: &str, from: usize) -> usize {
 }
 
 /// The offset just past the string whose opening quote is at `at`.
-fn string_end(text: &str, at: usize) -> usize {
+pub(super) fn string_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = at + 1;
     while let Some(step) = bytes

@@ -7,12 +7,12 @@ use std::ops::Range;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::Rule;
 use super::envelope_rules::{Members, Role};
 use super::keys::KeySet;
 use super::path::{Path, Place, Segment, member_value_start, skip_whitespace, value_end};
 use super::position::error_offset;
 use super::schema_check::{Expect, Found, Seen, missing_message};
+use super::{Rule, numbers};
 use crate::grammar::{self, names};
 use crate::schema::{Object, Schema};
 use crate::text::CowStr;
@@ -58,7 +58,52 @@ pub(super) struct Context<'s> {
 }
 
 /// Checks `text` in one pass, refusing to nest deeper than `nesting_limit` containers.
+///
+/// A second pass, over a copy, follows only when `serde_json` refused a number a double can
+/// hold (see `numbers`).
 pub(super) fn walk<'a>(text: &'a str, context: Context<'a>) -> Walked<'a> {
+    let walked = walk_once(text, context);
+    let misread = walked
+        .syntax_error
+        .as_ref()
+        .is_some_and(|(_, message)| message.starts_with("number out of range"));
+    match misread.then(|| numbers::patch(text)).flatten() {
+        Some(patched) => walk_once(&patched, context).rebase(&patched, text),
+        None => walked,
+    }
+}
+
+impl Walked<'_> {
+    /// The same findings and parts, borrowing from `original` where they borrowed from
+    /// `patched`, a copy of it of the same length.
+    fn rebase<'o>(self, patched: &str, original: &'o str) -> Walked<'o> {
+        let slice = |part: &str| -> &'o str {
+            let at = (part.as_ptr() as usize).checked_sub(patched.as_ptr() as usize);
+            at.and_then(|at| original.get(at..at + part.len()))
+                .unwrap_or_default()
+        };
+        let cow = |part: Cow<'_, str>| match part {
+            Cow::Borrowed(part) => Cow::Borrowed(slice(part)),
+            Cow::Owned(part) => Cow::Owned(part),
+        };
+        Walked {
+            findings: self.findings,
+            request_id: self.request_id.map(cow),
+            request_id_offset: self.request_id_offset,
+            code: self.code.map(cow),
+            message: self.message.map(cow),
+            deprecated_warning: self.deprecated_warning.map(cow),
+            payload: (self.payload.into_iter())
+                .map(|(key, value)| (cow(key), slice(value)))
+                .collect(),
+            request_id_text: self.request_id_text.map(slice),
+            failed: self.failed,
+            syntax_error: self.syntax_error,
+        }
+    }
+}
+
+fn walk_once<'a>(text: &'a str, context: Context<'a>) -> Walked<'a> {
     let mut walker = Walker {
         text,
         context,
