@@ -5,7 +5,7 @@ use std::marker::PhantomData;
 
 use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde::ser::{SerializeMap, Serializer};
+use serde::ser::{self, SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
 use crate::grammar::names;
@@ -155,10 +155,17 @@ impl<T: Serialize> Serialize for Response<T> {
                 request_id,
                 payload,
             } => {
+                // The fixed members are written once, from the response's own fields, even
+                // when the payload type declares them too (as the official SDKs' types do).
+                let mut payload = serde_json::to_value(payload).map_err(ser::Error::custom)?;
+                if let Some(members) = payload.as_object_mut() {
+                    members.remove(names::REQUEST_ID);
+                    members.remove(names::DEPRECATED_WARNING);
+                }
                 top.serialize_entry(
-                    "Response",
+                    names::RESPONSE,
                     &SuccessBody {
-                        payload,
+                        payload: &payload,
                         deprecated_warning: self.deprecated_warning(),
                         request_id,
                     },

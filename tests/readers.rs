@@ -296,3 +296,23 @@ fn serde_jsons_reserved_keys_are_refused() {
         ));
     }
 }
+
+/// A payload type that declares `RequestId` round-trips through `Response<T>` with the member
+/// written once.
+#[test]
+fn a_payload_that_declares_the_request_id_serializes_it_once() {
+    #[derive(Debug, PartialEq, Deserialize, serde::Serialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Sdk {
+        total_count: u64,
+        request_id: String,
+    }
+    let body = format!(r#"{{"Response": {{"TotalCount": 3, "RequestId": "{ID}"}}}}"#);
+    let response: Response<Sdk> = serde_json::from_str(&body).unwrap();
+    let text = serde_json::to_string(&response).unwrap();
+    assert_eq!(text.matches("RequestId").count(), 1, "{text}");
+    assert_eq!(
+        serde_json::from_str::<Response<Sdk>>(&text).unwrap(),
+        response
+    );
+}
