@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use super::Rule;
 use super::path::{Path, member_pointer};
 use super::walk::{Finding, Kind, Walker};
-use crate::catalog::product_code;
-use crate::error_code::{category_of, is_well_formed};
+use crate::error_code::is_well_formed;
+use crate::explain::unknown_code_message;
 
 /// Which fixed object a value is, deciding the rules its members are held to.
 #[derive(Clone, Copy, PartialEq)]
@@ -144,14 +144,9 @@ impl<'a> Members<'a> {
                 } else if !is_well_formed(&code) {
                     let message = format!("`{code}` is not dot-separated PascalCase identifiers");
                     walker.report(Rule::ErrorCodeSyntax, child, message);
-                } else if category_of(&code).is_none()
-                    && walker
-                        .context
-                        .service
-                        .is_none_or(|service| product_code(service, &code).is_none())
+                } else if let Some(message) =
+                    unknown_code_message(&code, walker.context.service)
                 {
-                    let message =
-                        format!("`{code}` is neither a common code nor under a common prefix");
                     walker.report(Rule::UnknownErrorCode, child, message);
                 }
                 walker.code = Some(code.into_owned());
