@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use tencentcloud_envelope::{
     Category, CodeKind, CommonCode, Explanation, LegacyCode, RetryAdvice, Rule, SdkCode,
-    Severity, explain as explain_code,
+    Severity, explain as explain_code, product_codes,
 };
 
 use crate::catalog::{self, Filter};
@@ -62,23 +62,29 @@ impl<'a> Answer<'a> {
             service,
             documentation: e.documentation(),
             other_spellings: e.other_spellings(),
-            suggestions: if e.is_recognized() {
+            suggestions: if e.is_known() {
                 Vec::new()
             } else {
-                suggestions(e.code())
+                suggestions(e.code(), e.is_recognized())
             },
         }
     }
 }
 
-/// The known codes closest to `text`, best first.
-fn suggestions(text: &str) -> Vec<&'static str> {
-    let candidates = CommonCode::ALL
+/// The known codes closest to `text`, best first. A code under a common prefix shares that
+/// prefix with hundreds of codes, so it needs a closer match.
+fn suggestions(text: &str, under_prefix: bool) -> Vec<&'static str> {
+    let mut candidates: Vec<&'static str> = CommonCode::ALL
         .iter()
         .map(|c| c.as_str())
         .chain(LegacyCode::ALL.iter().map(|c| c.as_str()))
-        .chain(SdkCode::ALL.iter().map(|c| c.as_str()));
-    closest(text, candidates, 0.85)
+        .chain(SdkCode::ALL.iter().map(|c| c.as_str()))
+        .chain(product_codes().map(|c| c.code()))
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let threshold = if under_prefix { 0.95 } else { 0.85 };
+    closest(text, candidates.into_iter(), threshold)
 }
 
 /// Up to three candidates at least `threshold` similar to `text` (Jaro-Winkler, letter case
@@ -170,22 +176,31 @@ fn write_explanation(out: &mut dyn Write, a: &Answer<'_>) -> io::Result<()> {
     };
     writeln!(out, "{}: {kind}", a.code)?;
     if let Some(common) = a.common.filter(|common| *common != a.code) {
-        writeln!(out, "  common code:    {common}")?;
+        writeln!(out, "  common code:  {common}")?;
     }
     if let Some(category) = a.category {
-        writeln!(out, "  category:       {category}")?;
+        writeln!(out, "  category:     {category}")?;
     }
-    writeln!(out, "  meaning:        {}", a.description)?;
-    writeln!(out, "  retry:          {}", a.retry_advice)?;
-    writeln!(out, "  what to do:     {}", a.advice)?;
+    writeln!(out, "  meaning:      {}", a.description)?;
+    let retryable = match a.retry_advice {
+        RetryAdvice::Retry => "yes, after a backoff delay",
+        RetryAdvice::RetryIfIdempotent => "yes, if the call is idempotent",
+        RetryAdvice::RetryLater => "yes, once the resource's state has changed",
+        _ => "no",
+    };
+    writeln!(out, "  retryable:    {retryable} ({})", a.retry_advice)?;
+    writeln!(out, "  what to do:   {}", a.advice)?;
     if !a.products.is_empty() && a.kind != CodeKind::Product {
-        writeln!(out, "  listed by:      {}", a.products.join(", "))?;
+        writeln!(out, "  listed by:    {}", a.products.join(", "))?;
     }
     if let Some(page) = a.documentation {
-        writeln!(out, "  documentation:  {page}")?;
+        writeln!(out, "  documented:   {page}")?;
     }
     if !a.other_spellings.is_empty() {
-        writeln!(out, "  also spelled:   {}", a.other_spellings.join(", "))?;
+        writeln!(out, "  also spelled: {}", a.other_spellings.join(", "))?;
+    }
+    if !a.suggestions.is_empty() {
+        writeln!(out, "  did you mean: {}", a.suggestions.join(", "))?;
     }
     Ok(())
 }
