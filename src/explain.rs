@@ -121,7 +121,7 @@ pub(crate) fn resolve(code: &str, service: Option<&str>) -> Resolved {
     let scope = scope(service);
     let mut listed = false;
     let mut agreed: Option<Option<RetryAdvice>> = None;
-    for listing in catalog::listings_of(code).filter(|l| in_scope(l, scope)) {
+    for listing in catalog::listings_of(code).filter(|l| in_scope(*l, scope)) {
         listed = true;
         if listing.is_reviewed() {
             let advice = Some(listing.retry_advice());
@@ -163,7 +163,7 @@ fn scope(service: Option<&str>) -> Option<&str> {
         .filter(|service| catalog::knows_service(service))
 }
 
-fn in_scope(listing: &ProductCode, scope: Option<&str>) -> bool {
+fn in_scope(listing: ProductCode, scope: Option<&str>) -> bool {
     scope.is_none_or(|service| listing.service().eq_ignore_ascii_case(service))
 }
 
@@ -237,7 +237,7 @@ pub fn explain(code: &str, service: Option<&str>) -> Explanation {
     let scope = scope(service);
     let all: Vec<ProductCode> = catalog::listings_of(code).collect();
     let products: Vec<&'static str> = all.iter().map(ProductCode::service).collect();
-    let scoped: Vec<&ProductCode> = all.iter().filter(|l| in_scope(l, scope)).collect();
+    let scoped: Vec<&ProductCode> = all.iter().filter(|l| in_scope(**l, scope)).collect();
     let common = code
         .parse::<CommonCode>()
         .ok()
@@ -262,12 +262,12 @@ pub fn explain(code: &str, service: Option<&str>) -> Explanation {
     };
     if let Some(service) = scope {
         if scoped.is_empty() && !products.is_empty() && resolved.kind != CodeKind::Common {
-            description.push_str(&format!(
-                " {} does not list it; {} {}.",
-                service.to_uppercase(),
-                upper_list(&products),
-                if products.len() == 1 { "does" } else { "do" }
-            ));
+            let verb = if products.len() == 1 { "does" } else { "do" };
+            let others = upper_list(&products);
+            description = format!(
+                "{description} {} does not list it; {others} {verb}.",
+                service.to_uppercase()
+            );
         }
     }
     let documentation = match resolved.kind {
@@ -329,7 +329,9 @@ fn exact_spelling(input: &str) -> Option<&'static str> {
     if let Some(sdk) = SdkCode::find(input) {
         return Some(sdk.as_str());
     }
-    catalog::listings_of(input).next().map(|listing| listing.code())
+    catalog::listings_of(input)
+        .next()
+        .map(|listing| listing.code())
 }
 
 fn legacy_description(legacy: LegacyCode) -> String {
@@ -366,7 +368,11 @@ fn product_description(code: &str, scoped: &[&ProductCode]) -> String {
                 .map(|(service, meaning)| format!("{}: {meaning}", service.to_uppercase()))
                 .collect();
             if !unreviewed.is_empty() {
-                let verb = if unreviewed.len() == 1 { "lists" } else { "list" };
+                let verb = if unreviewed.len() == 1 {
+                    "lists"
+                } else {
+                    "list"
+                };
                 parts.push(format!("{} also {verb} it.", upper_list(&unreviewed)));
             }
             parts.join(" ")

@@ -140,7 +140,9 @@ impl<'de> serde::Deserialize<'de> for RetryAdvice {
 
 /// The error returned when a string is not the name of a [`RetryAdvice`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{input}` is not a retry advice (expected retry, retry-if-idempotent, retry-later or do-not-retry)")]
+#[error(
+    "`{input}` is not a retry advice (expected retry, retry-if-idempotent, retry-later or do-not-retry)"
+)]
 pub struct UnknownRetryAdvice {
     input: String,
 }
@@ -179,6 +181,10 @@ mod tests {
     fn parse_error_names_the_input() {
         let error = "later".parse::<RetryAdvice>().unwrap_err();
         assert_eq!(error.input(), "later");
-        assert!(error.to_string().starts_with("`later` is not a retry advice"));
+        assert!(
+            error
+                .to_string()
+                .starts_with("`later` is not a retry advice")
+        );
     }
 }

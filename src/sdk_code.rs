@@ -149,7 +149,10 @@ impl SdkCode {
     /// assert!(SdkCode::find("InternalError").is_none());
     /// ```
     pub fn find(code: &str) -> Option<SdkCode> {
-        SdkCode::ALL.iter().copied().find(|sdk| sdk.as_str() == code)
+        SdkCode::ALL
+            .iter()
+            .copied()
+            .find(|sdk| sdk.as_str() == code)
     }
 }
 
@@ -167,7 +170,10 @@ mod tests {
     fn the_reference_lists_fifteen_sdk_codes_none_of_them_common() {
         assert_eq!(SdkCode::ALL.len(), 15);
         for &code in SdkCode::ALL {
-            assert!(code.as_str().parse::<crate::CommonCode>().is_err(), "{code}");
+            assert!(
+                code.as_str().parse::<crate::CommonCode>().is_err(),
+                "{code}"
+            );
             assert_eq!(SdkCode::find(code.as_str()), Some(code));
         }
     }

@@ -64,7 +64,12 @@ fn no_description_advises_a_retry_its_advice_forbids() {
             }
         }
     }
-    assert!(wrong.is_empty(), "{} contradictions:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} contradictions:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -152,24 +157,55 @@ fn the_advice_of_the_codes_the_issue_names_is_pinned() {
 #[test]
 fn a_sub_code_inherits_the_category_but_not_the_advice() {
     let code: ErrorCode = "InternalError.SomethingNew".parse().unwrap();
-    assert_eq!(code.category(), Some(tencentcloud_envelope::Category::Server));
+    assert_eq!(
+        code.category(),
+        Some(tencentcloud_envelope::Category::Server)
+    );
     assert_eq!(code.retry_advice(), RetryAdvice::DoNotRetry);
     let answer = explain("InternalError.SomethingNew", None);
     assert_eq!(answer.kind(), CodeKind::UnderCommonPrefix);
     assert!(!answer.is_reviewed());
-    assert!(answer.what_to_do().contains("not advised"), "{}", answer.what_to_do());
+    assert!(
+        answer.what_to_do().contains("not advised"),
+        "{}",
+        answer.what_to_do()
+    );
 }
 
 #[test]
 fn legacy_and_sdk_codes_take_their_table_category_and_advice() {
     use tencentcloud_envelope::Category;
     let cases = [
-        ("InvalidParameter.SignatureFailure", Some(Category::Authentication), RetryAdvice::DoNotRetry),
-        ("InvalidRequest.LimitExceeded", Some(Category::Throttling), RetryAdvice::Retry),
-        ("InternalError.CAMInnerError", Some(Category::Server), RetryAdvice::RetryIfIdempotent),
-        ("ClientError.NetworkError", Some(Category::Transport), RetryAdvice::RetryIfIdempotent),
-        ("ClientError.CredentialError", Some(Category::Authentication), RetryAdvice::DoNotRetry),
-        ("ClientParamsError", Some(Category::InvalidParameter), RetryAdvice::DoNotRetry),
+        (
+            "InvalidParameter.SignatureFailure",
+            Some(Category::Authentication),
+            RetryAdvice::DoNotRetry,
+        ),
+        (
+            "InvalidRequest.LimitExceeded",
+            Some(Category::Throttling),
+            RetryAdvice::Retry,
+        ),
+        (
+            "InternalError.CAMInnerError",
+            Some(Category::Server),
+            RetryAdvice::RetryIfIdempotent,
+        ),
+        (
+            "ClientError.NetworkError",
+            Some(Category::Transport),
+            RetryAdvice::RetryIfIdempotent,
+        ),
+        (
+            "ClientError.CredentialError",
+            Some(Category::Authentication),
+            RetryAdvice::DoNotRetry,
+        ),
+        (
+            "ClientParamsError",
+            Some(Category::InvalidParameter),
+            RetryAdvice::DoNotRetry,
+        ),
     ];
     for (text, category, advice) in cases {
         let code: ErrorCode = text.parse().unwrap();

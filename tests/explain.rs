@@ -10,8 +10,8 @@ use tencentcloud_envelope::{
 
 /// `code -> services` from the official list, when `../shared` is beside the repository.
 fn official_list() -> Option<BTreeMap<String, BTreeSet<String>>> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/reference/product-error-codes.tsv");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/product-error-codes.tsv");
     let text = std::fs::read_to_string(path).ok()?;
     let mut codes: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for line in text.lines().skip(1) {
@@ -73,7 +73,10 @@ fn explain_and_the_validator_agree_for_every_listed_code_and_service() {
     };
     let well_formed = |code: &str| {
         code.split('.').all(|segment| {
-            segment.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            segment
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_uppercase())
                 && segment.chars().all(|c| c.is_ascii_alphanumeric())
         })
     };
@@ -102,9 +105,20 @@ fn invalid_instance_id_not_found_is_a_cvm_code_for_explain_and_check() {
     let answer = explain("InvalidInstanceId.NotFound", Some("cvm"));
     assert_eq!(answer.kind(), CodeKind::Product);
     assert!(answer.products().contains(&"cvm"));
-    assert!(answer.description().contains("instance"), "{}", answer.description());
-    assert!(!answer.description().contains("CBS"), "{}", answer.description());
-    assert!(!fires_unknown_code("InvalidInstanceId.NotFound", Some("cvm")));
+    assert!(
+        answer.description().contains("instance"),
+        "{}",
+        answer.description()
+    );
+    assert!(
+        !answer.description().contains("CBS"),
+        "{}",
+        answer.description()
+    );
+    assert!(!fires_unknown_code(
+        "InvalidInstanceId.NotFound",
+        Some("cvm")
+    ));
 
     let answer = explain("InvalidDisk.Busy", Some("cvm"));
     assert_eq!(answer.kind(), CodeKind::Unknown);
@@ -116,7 +130,10 @@ fn invalid_instance_id_not_found_is_a_cvm_code_for_explain_and_check() {
 
 #[test]
 fn a_service_the_catalogue_does_not_know_is_ignored() {
-    assert_eq!(explain("InvalidDisk.Busy", Some("nosuch")).kind(), CodeKind::Product);
+    assert_eq!(
+        explain("InvalidDisk.Busy", Some("nosuch")).kind(),
+        CodeKind::Product
+    );
     assert!(!fires_unknown_code("InvalidDisk.Busy", Some("nosuch")));
 }
 
@@ -127,8 +144,16 @@ fn each_kind_is_recognised() {
         ("InvalidDisk.Busy", CodeKind::Product, true),
         ("InvalidParameter.SignatureFailure", CodeKind::Legacy, true),
         ("ClientError.NetworkError", CodeKind::Sdk, true),
-        ("FailedOperation.NoProductListsThis", CodeKind::UnderCommonPrefix, false),
-        ("AuthFailure.NoProductListsThis", CodeKind::UnderCommonPrefix, false),
+        (
+            "FailedOperation.NoProductListsThis",
+            CodeKind::UnderCommonPrefix,
+            false,
+        ),
+        (
+            "AuthFailure.NoProductListsThis",
+            CodeKind::UnderCommonPrefix,
+            false,
+        ),
         ("Bogus.Code", CodeKind::Unknown, false),
     ];
     for (code, kind, known) in cases {
@@ -144,7 +169,10 @@ fn input_is_trimmed_and_matched_ignoring_case_under_the_canonical_spelling() {
     let answer = explain("  resourcebusy\n", None);
     assert_eq!(answer.code(), "ResourceBusy");
     assert_eq!(answer.retry_advice(), RetryAdvice::RetryLater);
-    assert_eq!(explain("REQUESTLIMITEXCEEDED", None).code(), "RequestLimitExceeded");
+    assert_eq!(
+        explain("REQUESTLIMITEXCEEDED", None).code(),
+        "RequestLimitExceeded"
+    );
     assert_eq!(explain("clientsideerror", None).kind(), CodeKind::Sdk);
     // Two spellings that differ only in case are both listed: the exact one wins, the
     // other is named.
@@ -165,9 +193,14 @@ fn documentation_pages() {
     );
     assert_eq!(
         explain("InvalidDisk.Busy", None).documentation(),
-        Some("https://github.com/TencentCloud/tencentcloud-sdk-go/blob/master/tencentcloud/cbs/v20170312/errors.go")
+        Some(
+            "https://github.com/TencentCloud/tencentcloud-sdk-go/blob/master/tencentcloud/cbs/v20170312/errors.go"
+        )
     );
-    assert_eq!(explain("FailedOperation.Whatever", None).documentation(), None);
+    assert_eq!(
+        explain("FailedOperation.Whatever", None).documentation(),
+        None
+    );
 }
 
 #[test]
@@ -175,7 +208,11 @@ fn legacy_codes_name_their_successor_and_take_its_category() {
     let answer = explain("InvalidRequest.LimitExceeded", None);
     assert_eq!(answer.category(), Some(Category::Throttling));
     assert_eq!(answer.retry_advice(), RetryAdvice::Retry);
-    assert!(answer.description().contains("`RequestLimitExceeded`"), "{}", answer.description());
+    assert!(
+        answer.description().contains("`RequestLimitExceeded`"),
+        "{}",
+        answer.description()
+    );
     assert_eq!(answer.common(), Some(CommonCode::InvalidRequest));
 }
 
@@ -186,18 +223,33 @@ fn unreviewed_codes_get_a_reading_not_the_official_sentence() {
     let answer = explain("FailedOperation.DbError", None);
     assert!(!answer.is_reviewed());
     assert_eq!(answer.retry_advice(), RetryAdvice::DoNotRetry);
-    assert!(answer.description().contains("`FailedOperation`"), "{}", answer.description());
-    assert!(answer.description().contains("db error"), "{}", answer.description());
+    assert!(
+        answer.description().contains("`FailedOperation`"),
+        "{}",
+        answer.description()
+    );
+    assert!(
+        answer.description().contains("db error"),
+        "{}",
+        answer.description()
+    );
 }
 
 #[test]
 fn codes_several_products_review_differently_get_no_retry_advice_without_a_service() {
     // InternalError.ParamError and friends: whatever the product, a reviewed code keeps its
     // own advice when the service is given.
-    for listing in tencentcloud_envelope::product_codes().filter(|c| c.is_reviewed()) {
+    for listing in tencentcloud_envelope::product_codes()
+        .filter(tencentcloud_envelope::ProductCode::is_reviewed)
+    {
         let answer = explain(listing.code(), Some(listing.service()));
         if answer.kind() == CodeKind::Product {
-            assert_eq!(answer.retry_advice(), listing.retry_advice(), "{}", listing.code());
+            assert_eq!(
+                answer.retry_advice(),
+                listing.retry_advice(),
+                "{}",
+                listing.code()
+            );
         }
     }
 }
@@ -218,4 +270,36 @@ proptest! {
             prop_assert_eq!(!answer.is_recognized(), fires_unknown_code(trimmed, None));
         }
     }
+}
+
+#[test]
+fn the_generated_table_holds_every_reviewed_meaning_of_data_meanings() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/meanings");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let service = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for line in text.lines().skip(1).filter(|l| !l.is_empty()) {
+            let cells: Vec<&str> = line.split('\t').collect();
+            let listing = product_code(&service, cells[0]).unwrap();
+            assert_eq!(listing.meaning(), Some(cells[2]), "{service} {}", cells[0]);
+            let advice = match cells[1] {
+                "no" => RetryAdvice::DoNotRetry,
+                "retry" => RetryAdvice::Retry,
+                "idempotent" => RetryAdvice::RetryIfIdempotent,
+                "later" => RetryAdvice::RetryLater,
+                other => panic!("{service} {}: advice {other}", cells[0]),
+            };
+            assert_eq!(listing.retry_advice(), advice, "{service} {}", cells[0]);
+            count += 1;
+        }
+    }
+    assert_eq!(
+        tencentcloud_envelope::product_codes()
+            .filter(tencentcloud_envelope::ProductCode::is_reviewed)
+            .count(),
+        count,
+        "regenerate src/catalog/table.rs"
+    );
 }

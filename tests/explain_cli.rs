@@ -35,8 +35,8 @@ fn codes_json(args: &[&str]) -> Vec<Value> {
 
 #[test]
 fn a_sample_of_the_official_list_is_known_through_the_binary() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/reference/product-error-codes.tsv");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/product-error-codes.tsv");
     let Ok(text) = std::fs::read_to_string(path) else {
         eprintln!("skipped: no ../shared/reference/product-error-codes.tsv");
         return;
@@ -49,7 +49,10 @@ fn a_sample_of_the_official_list_is_known_through_the_binary() {
         assert_eq!(json["known"], true, "{code}");
         assert_eq!(json["code"], code);
         let products = json["products"].as_array().unwrap();
-        assert!(products.iter().any(|p| p == service), "{code}: {products:?}");
+        assert!(
+            products.iter().any(|p| p == service),
+            "{code}: {products:?}"
+        );
     }
 }
 
@@ -63,7 +66,12 @@ fn json_keeps_known_and_retryable_and_adds_the_new_fields() {
     assert_eq!(json["kind"], "product");
     assert_eq!(json["products"], serde_json::json!(["cbs"]));
     assert_eq!(json["reviewed"], true);
-    assert!(json["documentation"].as_str().unwrap().ends_with("/cbs/v20170312/errors.go"));
+    assert!(
+        json["documentation"]
+            .as_str()
+            .unwrap()
+            .ends_with("/cbs/v20170312/errors.go")
+    );
     assert!(json["advice"].as_str().unwrap().contains("transient state"));
 
     let (_, json) = explain_json(&["InternalError.ParamError"]);
@@ -87,7 +95,7 @@ fn explain_with_a_service_agrees_with_check_with_that_service() {
         )
         .unwrap();
         let (status, json) = explain_json(&[code, "--service", service]);
-        assert_eq!(status, Some(if recognised { 0 } else { 1 }), "{code} {service}");
+        assert_eq!(status, Some(i32::from(!recognised)), "{code} {service}");
         assert_eq!(json["kind"] != "unknown", recognised, "{code} {service}");
         let output = tool()
             .args(["check", "--format", "jsonl", "--service", service])
@@ -136,18 +144,24 @@ fn text_explains_for_a_person() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("category:     resource-state"))
-        .stdout(predicate::str::contains("retryable:    yes, once the resource's state has changed (retry-later)"))
+        .stdout(predicate::str::contains(
+            "retryable:    yes, once the resource's state has changed (retry-later)",
+        ))
         .stdout(predicate::str::contains("documented:   https://"));
     tool()
         .args(["explain", "AuthFailure.SignatureFailed"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("did you mean: AuthFailure.SignatureFailure"));
+        .stdout(predicate::str::contains(
+            "did you mean: AuthFailure.SignatureFailure",
+        ));
     tool()
         .args(["explain", "InvalidDisk.Busy", "--service", "cvm"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("not a known error code for cvm; listed by cbs"));
+        .stderr(predicate::str::contains(
+            "not a known error code for cvm; listed by cbs",
+        ));
 }
 
 #[test]
@@ -157,14 +171,30 @@ fn codes_lists_every_kind_and_filters() {
     assert_eq!(codes_json(&["--kind", "sdk"]).len(), 15);
     let cbs = codes_json(&["--service", "cbs"]);
     assert_eq!(cbs.len(), 76);
-    assert!(cbs.iter().all(|r| r["products"].as_array().unwrap().iter().any(|p| p == "cbs")));
+    assert!(
+        cbs.iter()
+            .all(|r| r["products"].as_array().unwrap().iter().any(|p| p == "cbs"))
+    );
     let migrating = codes_json(&["diskmigrating"]);
-    assert!(migrating.iter().any(|r| r["code"] == "ResourceInUse.DiskMigrating"));
-    assert!(migrating.iter().all(|r| r["code"].as_str().unwrap().to_lowercase().contains("diskmigrating")));
+    assert!(
+        migrating
+            .iter()
+            .any(|r| r["code"] == "ResourceInUse.DiskMigrating")
+    );
+    assert!(migrating.iter().all(|r| {
+        r["code"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("diskmigrating")
+    }));
     let throttling = codes_json(&["--category", "throttling", "--kind", "common"]);
     assert_eq!(throttling.len(), 4);
     assert!(throttling.iter().all(|r| r["retry_advice"] == "retry"));
     let all = codes_json(&[]);
     assert!(all.len() > 8398, "{}", all.len());
-    tool().args(["codes", "--kind", "nonsense"]).assert().code(2);
+    tool()
+        .args(["codes", "--kind", "nonsense"])
+        .assert()
+        .code(2);
 }

@@ -144,9 +144,7 @@ impl<'a> Members<'a> {
                 } else if !is_well_formed(&code) {
                     let message = format!("`{code}` is not dot-separated PascalCase identifiers");
                     walker.report(Rule::ErrorCodeSyntax, child, message);
-                } else if let Some(message) =
-                    unknown_code_message(&code, walker.context.service)
-                {
+                } else if let Some(message) = unknown_code_message(&code, walker.context.service) {
                     walker.report(Rule::UnknownErrorCode, child, message);
                 }
                 walker.code = Some(code.into_owned());

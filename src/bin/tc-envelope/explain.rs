@@ -4,8 +4,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 use tencentcloud_envelope::{
-    Category, CodeKind, CommonCode, Explanation, LegacyCode, RetryAdvice, Rule, SdkCode,
-    Severity, explain as explain_code, product_codes,
+    Category, CodeKind, CommonCode, Explanation, LegacyCode, RetryAdvice, Rule, SdkCode, Severity,
+    explain as explain_code, product_codes,
 };
 
 use crate::catalog::{self, Filter};
