@@ -61,14 +61,30 @@ impl std::fmt::Display for CodeKind {
 }
 
 impl std::str::FromStr for CodeKind {
-    type Err = String;
+    type Err = UnknownCodeKind;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         CodeKind::ALL
             .iter()
             .copied()
             .find(|kind| kind.as_str() == text)
-            .ok_or_else(|| format!("`{text}` is not a code kind"))
+            .ok_or_else(|| UnknownCodeKind {
+                input: text.to_owned(),
+            })
+    }
+}
+
+/// The error returned when a string is not the name of a [`CodeKind`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{input}` is not a code kind")]
+pub struct UnknownCodeKind {
+    input: String,
+}
+
+impl UnknownCodeKind {
+    /// The string that failed to parse.
+    pub fn input(&self) -> &str {
+        &self.input
     }
 }
 

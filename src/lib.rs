@@ -41,7 +41,7 @@ pub use classify::{
 pub use common_code::{CommonCode, UnknownCommonCode};
 pub use envelope::{Envelope, ErrorView, Payload};
 pub use error_code::{EmptyErrorCode, ErrorCode};
-pub use explain::{CodeKind, Explanation, explain};
+pub use explain::{CodeKind, Explanation, UnknownCodeKind, explain};
 pub use legacy_code::LegacyCode;
 pub use response::Response;
 pub use retry::{RetryAdvice, UnknownRetryAdvice};

@@ -303,3 +303,25 @@ fn the_generated_table_holds_every_reviewed_meaning_of_data_meanings() {
         "regenerate src/catalog/table.rs"
     );
 }
+
+#[test]
+fn the_code_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<tencentcloud_envelope::Explanation>();
+    check::<tencentcloud_envelope::ProductCode>();
+    check::<RetryAdvice>();
+    check::<CodeKind>();
+    check::<tencentcloud_envelope::LegacyCode>();
+    check::<tencentcloud_envelope::SdkCode>();
+    check::<tencentcloud_envelope::UnknownCodeKind>();
+}
+
+#[test]
+fn code_kinds_parse_from_their_names_and_errors_name_the_input() {
+    for &kind in CodeKind::ALL {
+        assert_eq!(kind.as_str().parse::<CodeKind>(), Ok(kind));
+    }
+    let error = "products".parse::<CodeKind>().unwrap_err();
+    assert_eq!(error.input(), "products");
+    assert_eq!(error.to_string(), "`products` is not a code kind");
+}

@@ -135,7 +135,7 @@ Examples:
   tc-envelope codes
   tc-envelope codes --service cbs
   tc-envelope codes --kind sdk --format json
-  tc-envelope codes --category throttling NotFound
+  tc-envelope codes --category throttling
   tc-envelope codes --kind common")]
 pub struct CodesArgs {
     /// Only codes containing this text (letter case ignored).
