@@ -198,3 +198,17 @@ fn codes_lists_every_kind_and_filters() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn the_readme_shows_the_tools_real_output() {
+    let readme = include_str!("../README.md");
+    for args in [
+        &["explain", "invaliddisk.busy"][..],
+        &["codes", "--service", "cbs", "busy"][..],
+    ] {
+        let output = tool().args(args).output().unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        let shown = format!("$ tc-envelope {}\n{text}", args.join(" "));
+        assert!(readme.contains(&shown), "the README lacks:\n{shown}");
+    }
+}
