@@ -363,8 +363,10 @@ fn legacy_description(legacy: LegacyCode) -> String {
     }
 }
 
-/// The reviewed meaning when the listings in scope have one, else a reading of the code.
+/// The reviewed meaning when the listings in scope have one, else a reading of the code. Of a
+/// code many products list, at most two reviewed meanings are quoted, each with its product.
 fn product_description(code: &str, scoped: &[&ProductCode]) -> String {
+    const QUOTED: usize = 2;
     let services: Vec<&str> = scoped.iter().map(|l| l.service()).collect();
     let reviewed: Vec<(&str, &str)> = scoped
         .iter()
@@ -374,22 +376,16 @@ fn product_description(code: &str, scoped: &[&ProductCode]) -> String {
         [] => catalog::reading(code, &services),
         [(_, meaning)] if services.len() == 1 => (*meaning).to_owned(),
         many => {
-            let unreviewed: Vec<&str> = services
-                .iter()
-                .copied()
-                .filter(|s| !many.iter().any(|(r, _)| r == s))
-                .collect();
             let mut parts: Vec<String> = many
                 .iter()
+                .take(QUOTED)
                 .map(|(service, meaning)| format!("{}: {meaning}", service.to_uppercase()))
                 .collect();
-            if !unreviewed.is_empty() {
-                let verb = if unreviewed.len() == 1 {
-                    "lists"
-                } else {
-                    "list"
-                };
-                parts.push(format!("{} also {verb} it.", upper_list(&unreviewed)));
+            let others = services.len() - many.len().min(QUOTED);
+            match others {
+                0 => {}
+                1 => parts.push("One other product lists it too.".to_owned()),
+                n => parts.push(format!("{n} other products list it too.")),
             }
             parts.join(" ")
         }

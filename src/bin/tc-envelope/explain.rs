@@ -166,12 +166,27 @@ pub fn explain(args: &ExplainArgs) -> u8 {
     }
 }
 
+/// Up to eight products by name, then how many more.
+fn short_list(products: &[&str]) -> String {
+    const SHOWN: usize = 8;
+    let names = products
+        .iter()
+        .take(SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    match products.len().saturating_sub(SHOWN) {
+        0 => names,
+        more => format!("{names} and {more} more"),
+    }
+}
+
 fn write_explanation(out: &mut dyn Write, a: &Answer<'_>) -> io::Result<()> {
     let kind = match a.kind {
         CodeKind::Common => "a common error code: any action may return it".to_owned(),
         CodeKind::Legacy => "an early API 3.0 error code".to_owned(),
         CodeKind::Sdk => "an error code made up by an SDK, never sent by the server".to_owned(),
-        CodeKind::Product => format!("an error code of {}", a.products.join(", ")),
+        CodeKind::Product => format!("an error code of {}", short_list(a.products)),
         _ => "not listed by any product, but under a common prefix".to_owned(),
     };
     writeln!(out, "{}: {kind}", a.code)?;
@@ -191,7 +206,7 @@ fn write_explanation(out: &mut dyn Write, a: &Answer<'_>) -> io::Result<()> {
     writeln!(out, "  retryable:    {retryable} ({})", a.retry_advice)?;
     writeln!(out, "  what to do:   {}", a.advice)?;
     if !a.products.is_empty() && a.kind != CodeKind::Product {
-        writeln!(out, "  listed by:    {}", a.products.join(", "))?;
+        writeln!(out, "  listed by:    {}", short_list(a.products))?;
     }
     if let Some(page) = a.documentation {
         writeln!(out, "  documented:   {page}")?;
