@@ -213,3 +213,18 @@ fn legacy_and_sdk_codes_take_their_table_category_and_advice() {
         assert_eq!(code.retry_advice(), advice, "{text}");
     }
 }
+
+#[test]
+fn products_that_review_a_common_code_agree_with_its_advice() {
+    for listing in product_codes().filter(tencentcloud_envelope::ProductCode::is_reviewed) {
+        if let Ok(common) = listing.code().parse::<CommonCode>() {
+            assert_eq!(
+                listing.retry_advice(),
+                common.retry_advice(),
+                "{} in {}",
+                listing.code(),
+                listing.service()
+            );
+        }
+    }
+}
