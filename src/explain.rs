@@ -135,23 +135,7 @@ pub(crate) fn resolve(code: &str, service: Option<&str>) -> Resolved {
     }
     let category = prefix_category();
     let scope = scope(service);
-    let mut listed = false;
-    let mut agreed: Option<Option<RetryAdvice>> = None;
-    for listing in catalog::listings_of(code).filter(|l| in_scope(*l, scope)) {
-        listed = true;
-        if listing.is_reviewed() {
-            let advice = Some(listing.retry_advice());
-            agreed = match agreed {
-                None => Some(advice),
-                Some(previous) if previous == advice => Some(previous),
-                Some(_) => Some(None),
-            };
-        }
-    }
-    let (advice, reviewed) = match agreed {
-        Some(Some(advice)) => (advice, true),
-        _ => (RetryAdvice::DoNotRetry, false),
-    };
+    let listed = catalog::listings_of(code).any(|l| in_scope(l, scope));
     let kind = if listed {
         CodeKind::Product
     } else if category.is_some() {
@@ -159,15 +143,36 @@ pub(crate) fn resolve(code: &str, service: Option<&str>) -> Resolved {
     } else {
         CodeKind::Unknown
     };
+    // The service's own listing decides; a code only other products list takes their
+    // reviewed advice, since their table still names it.
+    let (advice, reviewed) = if listed {
+        agreed_advice(catalog::listings_of(code).filter(|l| in_scope(*l, scope)))
+    } else {
+        agreed_advice(catalog::listings_of(code))
+    };
     Resolved {
         kind,
         category,
-        advice: if listed {
-            advice
-        } else {
-            RetryAdvice::DoNotRetry
-        },
-        reviewed: listed && reviewed,
+        advice,
+        reviewed,
+    }
+}
+
+/// The advice the reviewed listings agree on; do-not-retry, unreviewed, when none is reviewed
+/// or they disagree.
+fn agreed_advice(listings: impl Iterator<Item = ProductCode>) -> (RetryAdvice, bool) {
+    let mut agreed: Option<Option<RetryAdvice>> = None;
+    for listing in listings.filter(ProductCode::is_reviewed) {
+        let advice = Some(listing.retry_advice());
+        agreed = match agreed {
+            None => Some(advice),
+            Some(previous) if previous == advice => Some(previous),
+            Some(_) => Some(None),
+        };
+    }
+    match agreed {
+        Some(Some(advice)) => (advice, true),
+        _ => (RetryAdvice::DoNotRetry, false),
     }
 }
 
@@ -227,7 +232,8 @@ pub struct Explanation {
 /// canonical spelling. With a service the catalogue knows, only that service's listing counts
 /// as a product code: a code only other products list is then [`CodeKind::Unknown`] (with
 /// those products named), exactly as the `unknown-error-code` rule decides for a response of
-/// that service. A service the catalogue does not know is ignored.
+/// that service; its retry advice is still what those products' reviewed tables say. A service
+/// the catalogue does not know is ignored.
 ///
 /// ```
 /// use tencentcloud_envelope::{explain, Category, CodeKind, RetryAdvice};
@@ -274,15 +280,23 @@ pub fn explain(code: &str, service: Option<&str>) -> Explanation {
             .unwrap_or_default(),
         CodeKind::Product => product_description(code, &scoped),
         CodeKind::UnderCommonPrefix => catalog::reading(code, &[]),
-        CodeKind::Unknown => "Not a code this crate knows.".to_owned(),
+        CodeKind::Unknown if products.is_empty() => "Not a code this crate knows.".to_owned(),
+        CodeKind::Unknown => {
+            let everywhere: Vec<&ProductCode> = all.iter().collect();
+            format!(
+                "Not a code of {}. {}",
+                scope.unwrap_or_default().to_uppercase(),
+                product_description(code, &everywhere)
+            )
+        }
     };
     if let Some(service) = scope {
-        if scoped.is_empty() && !products.is_empty() && resolved.kind != CodeKind::Common {
-            let verb = if products.len() == 1 { "does" } else { "do" };
-            let others = upper_list(&products);
+        if resolved.kind == CodeKind::UnderCommonPrefix && !products.is_empty() {
+            let verb = if products.len() == 1 { "lists" } else { "list" };
             description = format!(
-                "{description} {} does not list it; {others} {verb}.",
-                service.to_uppercase()
+                "{description} {} does not list it; {} {verb} it.",
+                service.to_uppercase(),
+                upper_list(&products)
             );
         }
     }

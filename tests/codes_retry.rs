@@ -43,11 +43,14 @@ fn no_description_advises_a_retry_its_advice_forbids() {
     codes.dedup();
     let mut wrong = Vec::new();
     for code in &codes {
-        let answer = explain(code, None);
-        if answer.retry_advice() == RetryAdvice::DoNotRetry {
-            for text in [answer.description(), answer.what_to_do()] {
-                if let Some(phrase) = advises_retry(text) {
-                    wrong.push(format!("{code}: \"{phrase}\" in {text}"));
+        // For every service, for a service that lists it, and for one that may not.
+        for service in [None, Some("cbs"), Some("cvm")] {
+            let answer = explain(code, service);
+            if answer.retry_advice() == RetryAdvice::DoNotRetry {
+                for text in [answer.description(), answer.what_to_do()] {
+                    if let Some(phrase) = advises_retry(text) {
+                        wrong.push(format!("{code} ({service:?}): \"{phrase}\" in {text}"));
+                    }
                 }
             }
         }
