@@ -1,6 +1,6 @@
 //! The failure a service reports in `Response.Error`.
 
-use crate::{Category, ErrorCode};
+use crate::{Category, ErrorCode, RetryAdvice};
 
 /// The failure a service reported: its error code and message, and the request id to quote
 /// when asking Tencent Cloud for help.
@@ -60,8 +60,12 @@ impl ApiError {
         self.code.category()
     }
 
-    /// Whether repeating the request after a backoff delay can succeed; see
-    /// [`ErrorCode::is_retryable`].
+    /// Whether to send the request again, and when; see [`ErrorCode::retry_advice`].
+    pub fn retry_advice(&self) -> RetryAdvice {
+        self.code.retry_advice()
+    }
+
+    /// Whether sending the request again can succeed; see [`ErrorCode::is_retryable`].
     pub fn is_retryable(&self) -> bool {
         self.code.is_retryable()
     }

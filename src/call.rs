@@ -7,7 +7,9 @@ use serde::Deserialize;
 
 use crate::classify::{HttpFacts, RequestIdSource, request_id_source};
 use crate::validate::read;
-use crate::{ApiError, Category, Diagnostic, Envelope, ErrorCode, HeaderPair, ProtocolError};
+use crate::{
+    ApiError, Category, Diagnostic, Envelope, ErrorCode, HeaderPair, ProtocolError, RetryAdvice,
+};
 
 /// Reads a whole HTTP response into the action's payload type `T`, or the reason there is
 /// none: the one call an SDK needs after sending a request.
@@ -144,15 +146,21 @@ pub enum CallError {
 }
 
 impl CallError {
-    /// Whether sending the same request again after a backoff delay can succeed: the
-    /// service's advice for its code, the gateway statuses for a protocol error, and never
-    /// for a payload that does not fit the type (it will not fit next time either).
-    pub fn is_retryable(&self) -> bool {
+    /// What to do about it: the service's advice for its code, the status's for a protocol
+    /// error (see [`ProtocolError::retry_advice`]), and never to retry a payload that does not
+    /// fit the type (it will not fit next time either).
+    pub fn retry_advice(&self) -> RetryAdvice {
         match self {
-            CallError::Service(error) => error.is_retryable(),
-            CallError::Protocol(problem) => problem.is_retryable(),
-            CallError::Payload(_) => false,
+            CallError::Service(error) => error.retry_advice(),
+            CallError::Protocol(problem) => problem.retry_advice(),
+            CallError::Payload(_) => RetryAdvice::DoNotRetry,
         }
+    }
+
+    /// Whether sending the same request again can succeed at all; see
+    /// [`CallError::retry_advice`] for when.
+    pub fn is_retryable(&self) -> bool {
+        self.retry_advice().is_retryable()
     }
 
     /// The category of the service's error code, for a service error.
@@ -236,7 +244,12 @@ impl ServiceError {
         self.error.category()
     }
 
-    /// Whether repeating the request after a backoff delay can succeed.
+    /// What to do about it, from what is known of the code.
+    pub fn retry_advice(&self) -> RetryAdvice {
+        self.error.retry_advice()
+    }
+
+    /// Whether repeating the request can succeed at all.
     pub fn is_retryable(&self) -> bool {
         self.error.is_retryable()
     }

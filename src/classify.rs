@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::grammar::names;
 use crate::validate::{Read, read};
-use crate::{ApiError, Envelope, InvalidEnvelope, Rule};
+use crate::{ApiError, Envelope, InvalidEnvelope, RetryAdvice, Rule};
 
 /// Where a request id came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -125,11 +125,22 @@ impl ProtocolError {
         &self.excerpt
     }
 
+    /// What to do about it, from the status: 429 and 503 say the request was turned away
+    /// unexecuted ([`RetryAdvice::Retry`]); 502 and 504 come from a gateway that may have
+    /// passed the request on ([`RetryAdvice::RetryIfIdempotent`]); a malformed answer with any
+    /// other status will come back the same ([`RetryAdvice::DoNotRetry`]).
+    pub fn retry_advice(&self) -> RetryAdvice {
+        match self.status {
+            429 | 503 => RetryAdvice::Retry,
+            502 | 504 => RetryAdvice::RetryIfIdempotent,
+            _ => RetryAdvice::DoNotRetry,
+        }
+    }
+
     /// Whether sending the request again can help: true for the transient gateway statuses
-    /// 502, 503 and 504 (and 429, too many requests), false for a malformed answer that came
-    /// with any other status, which will come back the same.
+    /// 502, 503 and 504 (and 429, too many requests); see [`ProtocolError::retry_advice`].
     pub fn is_retryable(&self) -> bool {
-        matches!(self.status, 429 | 502 | 503 | 504)
+        self.retry_advice().is_retryable()
     }
 }
 

@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 use std::sync::Arc;
 
-use crate::{Category, CommonCode};
+use crate::{Category, CommonCode, RetryAdvice};
 
 /// An error code as the API returns it: a [`CommonCode`], or a code specific to an action or
 /// product such as `InvalidParameterValue.DiskIdMalformed` or `InvalidDisk.Busy`.
@@ -92,37 +92,65 @@ impl ErrorCode {
         matches!(self.0, Repr::Common(_))
     }
 
-    /// The kind of failure, inherited from the common prefix; `None` for a code outside
-    /// every common prefix.
+    /// The kind of failure: for a legacy or SDK-made code, the one its table gives;
+    /// otherwise inherited from the common prefix; `None` for a code outside every common
+    /// prefix.
     ///
     /// `AuthFailure` and any `AuthFailure.*` code are [`Category::Authentication`] even though
-    /// `AuthFailure` alone is not a common code (`AuthFailure.UnauthorizedOperation` and its sub-codes are
-    /// [`Category::Authorization`]).
+    /// `AuthFailure` alone is not a common code (`AuthFailure.UnauthorizedOperation` and its
+    /// sub-codes are [`Category::Authorization`]). The early `InvalidParameter.SignatureFailure`
+    /// is an authentication failure too, whatever its prefix says.
     ///
     /// ```
     /// use tencentcloud_envelope::{Category, ErrorCode};
     /// assert_eq!("AuthFailure.Whatever".parse::<ErrorCode>()?.category(), Some(Category::Authentication));
+    /// assert_eq!("InvalidParameter.SignatureFailure".parse::<ErrorCode>()?.category(), Some(Category::Authentication));
     /// assert_eq!("InvalidDisk.Busy".parse::<ErrorCode>()?.category(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn category(&self) -> Option<Category> {
-        match self.common() {
-            Some(common) => Some(common.category()),
-            None => family_category(self.as_str()),
+        match &self.0 {
+            Repr::Common(code) => Some(code.category()),
+            Repr::Other { text, .. } => crate::explain::resolve(text, None).category,
         }
     }
 
-    /// Whether repeating the same request after a backoff delay can succeed: the
-    /// [`category`](Self::category)'s advice, and `false` for a code without one.
+    /// Whether to send the request again, and when.
+    ///
+    /// A common code takes its category's advice. Any other code only takes advice that a
+    /// table in this crate states for it (a product's reviewed meanings, the legacy and
+    /// SDK-made codes); its common prefix does not lend it any. So `InternalError` is
+    /// retry-if-idempotent but an unreviewed `InternalError.ParamError` is do-not-retry.
+    /// For a code several products list, the reviewed listings must agree; use
+    /// [`explain`](crate::explain) with the service for that service's own advice.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::{ErrorCode, RetryAdvice};
+    /// assert_eq!("RequestLimitExceeded".parse::<ErrorCode>()?.retry_advice(), RetryAdvice::Retry);
+    /// assert_eq!("InvalidDisk.Busy".parse::<ErrorCode>()?.retry_advice(), RetryAdvice::RetryLater);
+    /// assert_eq!("FailedOperation.Whatever".parse::<ErrorCode>()?.retry_advice(), RetryAdvice::DoNotRetry);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn retry_advice(&self) -> RetryAdvice {
+        match &self.0 {
+            Repr::Common(code) => code.retry_advice(),
+            Repr::Other { text, .. } => crate::explain::resolve(text, None).advice,
+        }
+    }
+
+    /// Whether sending the request again can succeed: the shortcut for
+    /// [`retry_advice`](Self::retry_advice)`().is_retryable()`, which also holds for advice
+    /// that depends on idempotency or on waiting.
     ///
     /// ```
     /// use tencentcloud_envelope::ErrorCode;
-    /// assert!("RequestLimitExceeded.Whatever".parse::<ErrorCode>()?.is_retryable());
-    /// assert!(!"InvalidDisk.Busy".parse::<ErrorCode>()?.is_retryable());
+    /// assert!("RequestLimitExceeded.UinLimitExceeded".parse::<ErrorCode>()?.is_retryable());
+    /// assert!(!"RequestLimitExceeded.Whatever".parse::<ErrorCode>()?.is_retryable());
+    /// assert!("InvalidDisk.Busy".parse::<ErrorCode>()?.is_retryable());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_retryable(&self) -> bool {
-        self.category().is_some_and(Category::is_retryable)
+        self.retry_advice().is_retryable()
     }
 
     /// Whether the code has the documented shape: identifiers separated by single dots, each
@@ -159,11 +187,11 @@ pub(crate) fn is_well_formed(code: &str) -> bool {
 
 /// The category of any code, common or not, without building an [`ErrorCode`].
 pub(crate) fn category_of(code: &str) -> Option<Category> {
-    common_prefix(code).map_or_else(|| family_category(code), |common| Some(common.category()))
+    crate::explain::resolve(code, None).category
 }
 
 /// The category of the family `code`'s first segment names, if any.
-fn family_category(code: &str) -> Option<Category> {
+pub(crate) fn family_category(code: &str) -> Option<Category> {
     let first = code.split('.').next().unwrap_or_default();
     FAMILIES
         .iter()
@@ -172,7 +200,7 @@ fn family_category(code: &str) -> Option<Category> {
 }
 
 /// The longest dotted prefix of `code` (the whole code included) that is a common code.
-fn common_prefix(code: &str) -> Option<CommonCode> {
+pub(crate) fn common_prefix(code: &str) -> Option<CommonCode> {
     let mut end = code.len();
     loop {
         let prefix = code.get(..end)?;

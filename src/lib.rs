@@ -19,9 +19,13 @@ mod classify;
 mod common_code;
 mod envelope;
 mod error_code;
+mod explain;
 mod grammar;
+mod legacy_code;
 mod response;
+mod retry;
 mod schema;
+mod sdk_code;
 mod sse;
 #[cfg(feature = "proptest")]
 pub mod strategies;
@@ -30,8 +34,8 @@ mod validate;
 
 pub use api_error::ApiError;
 pub use call::{CallError, PayloadError, Reply, ServiceError, decode};
-pub use catalog::{ProductCode, product_code, product_codes};
-pub use category::Category;
+pub use catalog::{ProductCode, listings_of, product_code, product_codes, services};
+pub use category::{Category, UnknownCategory};
 #[cfg(feature = "http")]
 pub use classify::classify_http;
 pub use classify::{
@@ -40,8 +44,12 @@ pub use classify::{
 pub use common_code::{CommonCode, UnknownCommonCode};
 pub use envelope::{Envelope, ErrorView, InvalidEnvelope, Payload, RawJson};
 pub use error_code::{EmptyErrorCode, ErrorCode};
+pub use explain::{CodeKind, Explanation, UnknownCodeKind, explain};
+pub use legacy_code::LegacyCode;
 pub use response::Response;
+pub use retry::{RetryAdvice, UnknownRetryAdvice};
 pub use schema::{Schema, SchemaError};
+pub use sdk_code::{Sdk, SdkCode};
 pub use sse::{Event, EventStream, Events, StreamError, StreamItem};
 pub use validate::{
     Call, Consequence, Diagnostic, Outcome, Report, Rule, Severity, Validator, validate,

@@ -360,24 +360,6 @@ fn explain_a_common_code() {
 }
 
 #[test]
-fn explain_an_api_specific_code_through_its_prefix() {
-    let output = tool()
-        .args([
-            "explain",
-            "--format",
-            "json",
-            "ResourceNotFound.DiskNotFound",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(json["known"], false);
-    assert_eq!(json["common"], "ResourceNotFound");
-    assert_eq!(json["category"], "not-found");
-}
-
-#[test]
 fn explain_legacy_and_sdk_codes() {
     let output = tool()
         .args([
@@ -404,25 +386,6 @@ fn explain_legacy_and_sdk_codes() {
 }
 
 #[test]
-fn an_unknown_code_exits_one_with_suggestions() {
-    tool()
-        .args(["explain", "AuthFailure.SignatureFailed"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "did you mean AuthFailure.SignatureFailure",
-        ));
-    let output = tool()
-        .args(["explain", "--format", "json", "Bogus"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(json["known"], false);
-    assert_eq!(json["category"], Value::Null);
-}
-
-#[test]
 fn explain_a_rule() {
     tool()
         .args(["explain", "--rule", "duplicate-key"])
@@ -436,25 +399,6 @@ fn explain_a_rule() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("did you mean duplicate-key"));
-}
-
-#[test]
-fn codes_lists_and_filters() {
-    let output = tool()
-        .args(["codes", "--format", "json", "--category", "throttling"])
-        .output()
-        .unwrap();
-    let rows: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(rows.len(), 4);
-    assert!(
-        rows.iter()
-            .all(|r| r["retryable"] == true && r["category"] == "throttling")
-    );
-    let output = tool().arg("codes").output().unwrap();
-    assert_eq!(
-        String::from_utf8(output.stdout).unwrap().lines().count(),
-        39
-    );
 }
 
 #[test]
@@ -679,24 +623,6 @@ fn a_description_loaded_at_run_time() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("cannot use"));
-}
-
-#[test]
-fn explain_knows_product_codes() {
-    let output = tool()
-        .args(["explain", "--format", "json", "InvalidDisk.Busy"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(json["kind"], "product");
-    assert_eq!(json["known"], true);
-    assert!(
-        json["description"]
-            .as_str()
-            .unwrap()
-            .starts_with("A CBS error code.")
-    );
 }
 
 #[test]

@@ -90,17 +90,18 @@ fn specific_codes_inherit_from_their_common_prefix() {
             Some(Category::Throttling),
             true,
         ),
+        // A sub-code inherits the category, not the retry advice.
         (
             "RequestLimitExceeded.Whatever",
             Some(CommonCode::RequestLimitExceeded),
             Some(Category::Throttling),
-            true,
+            false,
         ),
         (
             "InternalError.DbError",
             Some(CommonCode::InternalError),
             Some(Category::Server),
-            true,
+            false,
         ),
         (
             "AuthFailure.Whatever",
@@ -108,8 +109,13 @@ fn specific_codes_inherit_from_their_common_prefix() {
             Some(Category::Authentication),
             false,
         ),
-        ("InvalidDisk.Busy", None, None, false),
-        ("ClientError.NetworkError", None, None, false),
+        ("InvalidDisk.Busy", None, None, true),
+        (
+            "ClientError.NetworkError",
+            None,
+            Some(Category::Transport),
+            true,
+        ),
     ];
     for (text, common, category, retryable) in cases {
         let code: ErrorCode = text.parse().unwrap();

@@ -316,3 +316,28 @@ fn a_payload_that_declares_the_request_id_serializes_it_once() {
         response
     );
 }
+
+/// Retry advice reaches every error a call can end in.
+#[test]
+fn every_call_error_carries_retry_advice() {
+    use tencentcloud_envelope::RetryAdvice;
+    let page = b"<html>Bad Gateway</html>";
+    for (status, advice) in [
+        (502, RetryAdvice::RetryIfIdempotent),
+        (503, RetryAdvice::Retry),
+        (429, RetryAdvice::Retry),
+        (200, RetryAdvice::DoNotRetry),
+    ] {
+        let error = decode::<(), _, _>(status, JSON, page).unwrap_err();
+        assert_eq!(error.retry_advice(), advice, "{status}");
+        assert_eq!(error.is_retryable(), advice.is_retryable(), "{status}");
+    }
+    let throttled = format!(
+        r#"{{"Response": {{"Error": {{"Code": "RequestLimitExceeded", "Message": "m"}}, "RequestId": "{ID}"}}}}"#
+    );
+    let error = decode::<(), _, _>(200, JSON, throttled.as_bytes()).unwrap_err();
+    assert_eq!(error.retry_advice(), RetryAdvice::Retry);
+    let bad = format!(r#"{{"Response": {{"TotalCount": "x", "RequestId": "{ID}"}}}}"#);
+    let error = decode::<Disks, _, _>(200, JSON, bad.as_bytes()).unwrap_err();
+    assert_eq!(error.retry_advice(), RetryAdvice::DoNotRetry);
+}

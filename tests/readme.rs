@@ -1,6 +1,6 @@
 //! The README's tables stay in step with the code they describe.
 
-use tencentcloud_envelope::{Category, CommonCode, Consequence, Rule, Severity};
+use tencentcloud_envelope::{Category, CommonCode, Consequence, RetryAdvice, Rule, Severity};
 
 const README: &str = include_str!("../README.md");
 
@@ -34,7 +34,11 @@ fn the_common_code_table_matches_common_code() {
             Some(code.category()),
             "{code}"
         );
-        assert_eq!(row[2] == "yes", code.is_retryable(), "{code}");
+        assert_eq!(
+            row[2].parse::<RetryAdvice>().ok(),
+            Some(code.retry_advice()),
+            "{code}"
+        );
         assert_eq!(row[3], code.description(), "{code}");
     }
 }
@@ -57,13 +61,13 @@ fn the_rule_table_matches_rule() {
 
 #[test]
 fn the_category_table_matches_category() {
-    let rows = table("## Error codes and what to do");
+    let rows = table("A common code takes the advice of its category");
     assert_eq!(rows.len(), Category::ALL.len());
     for row in rows {
         let category: Category = row[0].trim_matches('`').parse().unwrap();
         assert_eq!(
-            row[3].trim_matches('*') == "yes",
-            category.is_retryable(),
+            row[3].trim_matches('`').parse::<RetryAdvice>().ok(),
+            Some(category.retry_advice()),
             "{category}"
         );
         for code in row[1]
@@ -72,6 +76,16 @@ fn the_category_table_matches_category() {
         {
             assert_eq!(code.category(), category, "{code}");
         }
+    }
+}
+
+#[test]
+fn the_retry_advice_table_matches_retry_advice() {
+    let rows = table("## Error codes and what to do");
+    assert_eq!(rows.len(), RetryAdvice::ALL.len());
+    for (row, &advice) in rows.iter().zip(RetryAdvice::ALL) {
+        assert_eq!(row[0].trim_matches('`'), advice.as_str());
+        assert_eq!(row[2] == "yes", advice.is_retryable(), "{advice}");
     }
 }
 

@@ -38,7 +38,7 @@ fn firing() -> Vec<(Rule, String, &'static str, usize, usize)> {
         (Rule::MisspelledField, format!(r#"{{"response": {{"RequestId": "{ID}"}}}}"#), "/response", 1, 14),
         (Rule::MisspelledField, format!(r#"{{"Response": {{"Error": {{"code": "InternalError", "Message": "m"}}, "RequestId": "{ID}"}}}}"#), "/Response/Error/code", 1, 33),
         (Rule::ByteOrderMark, format!("\u{feff}{{\"Response\": {{\"RequestId\": \"{ID}\"}}}}"), "", 1, 1),
-        (Rule::UnknownErrorCode, format!(r#"{{"Response": {{"Error": {{"Code": "InvalidDisk.Busy", "Message": "m"}}, "RequestId": "{ID}"}}}}"#), "/Response/Error/Code", 1, 33),
+        (Rule::UnknownErrorCode, format!(r#"{{"Response": {{"Error": {{"Code": "InvalidDisk.Bogus", "Message": "m"}}, "RequestId": "{ID}"}}}}"#), "/Response/Error/Code", 1, 33),
         (Rule::DeprecatedAction, format!(r#"{{"Response": {{"DeprecatedWarning": "use V2", "RequestId": "{ID}"}}}}"#), "/Response/DeprecatedWarning", 1, 36),
         (Rule::ReservedKey, format!(r#"{{"Response": {{"X": {{"$serde_json::private::RawValue": "{{}}"}}, "RequestId": "{ID}"}}}}"#), "/Response/X/$serde_json::private::RawValue", 1, 55),
     ]

@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use super::Rule;
 use super::path::{Path, member_pointer};
 use super::walk::{Finding, Kind, Walker};
-use crate::catalog::product_code;
-use crate::error_code::{category_of, is_well_formed};
+use crate::error_code::is_well_formed;
+use crate::explain::unknown_code_message;
 use crate::grammar::names;
 
 /// Which fixed object a value is, deciding the rules its members are held to.
@@ -157,14 +157,7 @@ impl<'a> Members<'a> {
                 } else if !is_well_formed(&code) {
                     let message = format!("`{code}` is not dot-separated PascalCase identifiers");
                     walker.report(Rule::ErrorCodeSyntax, child, message);
-                } else if category_of(&code).is_none()
-                    && walker
-                        .context
-                        .service
-                        .is_none_or(|service| product_code(service, &code).is_none())
-                {
-                    let message =
-                        format!("`{code}` is neither a common code nor under a common prefix");
+                } else if let Some(message) = unknown_code_message(&code, walker.context.service) {
                     walker.report(Rule::UnknownErrorCode, child, message);
                 }
                 walker.code = Some(code);

@@ -1,201 +1,75 @@
-//! Codes that are not common codes but still turn up in logs: the early API 3.0 spellings
-//! and the codes the official SDKs make up on the client side.
+//! Every code the library knows, one row each, for `tc-envelope codes`.
 
-/// Where a known non-common code comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Origin {
-    /// Sent by the server in API 3.0's early days; `current` is what it sends today.
-    Legacy { current: Option<&'static str> },
-    /// Made up by an SDK on the client side; never sent by the server.
-    Sdk { sdk: &'static str, retryable: bool },
+use serde::Serialize;
+use tencentcloud_envelope::{
+    Category, CodeKind, CommonCode, Explanation, LegacyCode, RetryAdvice, SdkCode, explain,
+    product_codes,
+};
+
+/// One code as `codes` lists it.
+#[derive(Debug, Serialize)]
+pub struct Row {
+    pub code: String,
+    pub kind: CodeKind,
+    pub category: Option<Category>,
+    pub retryable: bool,
+    pub retry_advice: RetryAdvice,
+    pub products: Vec<&'static str>,
+    pub description: String,
 }
 
-/// A known non-common code.
-pub struct Known {
-    pub code: &'static str,
-    pub origin: Origin,
-    pub description: &'static str,
-}
-
-const fn legacy(
-    code: &'static str,
-    current: Option<&'static str>,
-    description: &'static str,
-) -> Known {
-    Known {
-        code,
-        origin: Origin::Legacy { current },
-        description,
+impl Row {
+    fn of(explanation: &Explanation) -> Self {
+        Row {
+            code: explanation.code().to_owned(),
+            kind: explanation.kind(),
+            category: explanation.category(),
+            retryable: explanation.is_retryable(),
+            retry_advice: explanation.retry_advice(),
+            products: explanation.products().to_vec(),
+            description: explanation.description().to_owned(),
+        }
     }
 }
 
-const fn sdk(
-    code: &'static str,
-    sdk: &'static str,
-    retryable: bool,
-    description: &'static str,
-) -> Known {
-    Known {
-        code,
-        origin: Origin::Sdk { sdk, retryable },
-        description,
-    }
+/// What to keep.
+pub struct Filter<'a> {
+    pub contains: Option<&'a str>,
+    pub category: Option<Category>,
+    pub service: Option<&'a str>,
+    pub kind: Option<CodeKind>,
 }
 
-pub const KNOWN: &[Known] = &[
-    legacy(
-        "InvalidParameter.SignatureFailure",
-        Some("AuthFailure.SignatureFailure"),
-        "The signature did not match the request.",
-    ),
-    legacy(
-        "InvalidParameter.SecretIdNotFound",
-        Some("AuthFailure.SecretIdNotFound"),
-        "No key with this SecretId exists.",
-    ),
-    legacy(
-        "InvalidRequest.TokenCheckFailed",
-        Some("AuthFailure.TokenFailure"),
-        "The temporary-credential token was rejected.",
-    ),
-    legacy(
-        "InvalidRequest.MFACheckFailed",
-        Some("AuthFailure.MFAFailure"),
-        "Multi-factor authentication failed.",
-    ),
-    legacy(
-        "InternalError.CAMInnerError",
-        Some("InternalError"),
-        "The access-management service failed internally.",
-    ),
-    legacy(
-        "InvalidRequest.Forbidden",
-        Some("AuthFailure.UnauthorizedOperation"),
-        "The caller was not allowed to make the request.",
-    ),
-    legacy(
-        "InvalidRequest.LimitExceeded",
-        Some("RequestLimitExceeded"),
-        "Too many requests in too short a time.",
-    ),
-    legacy(
-        "InvalidRequest.ReplayAttack",
-        None,
-        "The request repeated an earlier signed request (same nonce and timestamp); no single current code replaces it.",
-    ),
-    legacy(
-        "InvalidRequest.UnsupportedProtocol",
-        Some("UnsupportedProtocol"),
-        "The HTTP method or protocol was not supported.",
-    ),
-    legacy(
-        "InvalidAction.NotFound",
-        Some("InvalidAction"),
-        "No action of this name existed.",
-    ),
-    legacy(
-        "InvalidAction.ActionUnavailable",
-        Some("ActionOffline"),
-        "The action was not available.",
-    ),
-    legacy(
-        "InvalidRequest.RequestConcurrencyExceeded",
-        Some("RequestLimitExceeded"),
-        "Too many concurrent requests.",
-    ),
-    sdk(
-        "ClientError.ParseJsonError",
-        "Go",
-        false,
-        "The response body could not be parsed as JSON.",
-    ),
-    sdk(
-        "ClientError.NetworkError",
-        "Go",
-        true,
-        "The request failed at the network level; the server may not have seen it.",
-    ),
-    sdk(
-        "ClientError.HttpStatusCodeError",
-        "Go",
-        false,
-        "The server answered with an HTTP status other than 200 and no readable envelope.",
-    ),
-    sdk(
-        "ClientError.IOError",
-        "Go",
-        false,
-        "Reading the response body failed.",
-    ),
-    sdk(
-        "ClientError.TypeError",
-        "Go",
-        false,
-        "A value had an unexpected type while building or reading a request.",
-    ),
-    sdk(
-        "ClientError.CircuitBreakerError",
-        "Go",
-        true,
-        "The SDK's circuit breaker refused the call after repeated failures.",
-    ),
-    sdk(
-        "ClientError.CredentialError",
-        "Go",
-        false,
-        "No usable credentials were configured.",
-    ),
-    sdk(
-        "ClientError.InvalidParameter",
-        "Go",
-        false,
-        "The SDK rejected a parameter before sending the request.",
-    ),
-    sdk(
-        "ClientError.INIError",
-        "Go",
-        false,
-        "The credentials file could not be read.",
-    ),
-    sdk(
-        "ClientNetworkError",
-        "Python",
-        true,
-        "The request failed at the network level.",
-    ),
-    sdk(
-        "ServerNetworkError",
-        "Python",
-        true,
-        "The server's answer could not be read, or its HTTP status was an error.",
-    ),
-    sdk(
-        "ClientParamsError",
-        "Python",
-        false,
-        "The SDK rejected the call's parameters before sending.",
-    ),
-    sdk(
-        "ClientError",
-        "Python",
-        false,
-        "A generic client-side failure of the SDK.",
-    ),
-    sdk(
-        "ServerSideError",
-        "Java",
-        false,
-        "The server's answer could not be read as an API response.",
-    ),
-    sdk(
-        "ClientSideError",
-        "Java",
-        false,
-        "A generic client-side failure of the SDK.",
-    ),
-];
-
-/// The known non-common code spelled exactly `code`.
-pub fn find(code: &str) -> Option<&'static Known> {
-    KNOWN.iter().find(|known| known.code == code)
+/// Every known code (common, legacy, SDK-made, each product's) that passes `filter`, in ASCII
+/// order, answered as `explain` would for the filter's service.
+pub fn rows(filter: &Filter<'_>) -> Vec<Row> {
+    let mut codes: Vec<&'static str> = CommonCode::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .chain(LegacyCode::ALL.iter().map(|c| c.as_str()))
+        .chain(SdkCode::ALL.iter().map(|c| c.as_str()))
+        .chain(product_codes().map(|c| c.code()))
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let contains = filter.contains.map(str::to_ascii_lowercase);
+    codes
+        .into_iter()
+        .filter(|code| {
+            contains
+                .as_ref()
+                .is_none_or(|text| code.to_ascii_lowercase().contains(text.as_str()))
+        })
+        .map(|code| explain(code, filter.service))
+        .filter(|e| filter.kind.is_none_or(|kind| e.kind() == kind))
+        .filter(|e| filter.category.is_none_or(|c| e.category() == Some(c)))
+        .filter(|e| {
+            filter.service.is_none_or(|service| {
+                e.products()
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(service.trim()))
+            })
+        })
+        .map(|e| Row::of(&e))
+        .collect()
 }

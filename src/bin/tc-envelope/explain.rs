@@ -4,149 +4,87 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 use tencentcloud_envelope::{
-    Category, CommonCode, ErrorCode, ProductCode, Rule, Severity, product_codes,
+    Category, CodeKind, CommonCode, Explanation, LegacyCode, RetryAdvice, Rule, SdkCode, Severity,
+    explain as explain_code, product_codes,
 };
 
-use crate::catalog::{self, Origin};
+use crate::catalog::{self, Filter};
 use crate::{CodesArgs, ExplainArgs, Format, RulesArgs};
 
-/// What the tool knows about one code.
+/// The JSON form of an explanation: a stable contract (`known` and `retryable` are read by
+/// scripts; the other fields were added beside them).
 #[derive(Debug, Serialize)]
-struct Explanation {
-    code: String,
-    /// The code itself is in a catalogue: common, early API 3.0, or made up by an SDK.
+struct Answer<'a> {
+    code: &'a str,
+    /// A table lists the code itself: common, product, legacy or SDK-made.
     known: bool,
-    /// `common`, `product`, `api-specific`, `legacy`, `sdk` or `unknown`.
-    kind: &'static str,
-    /// The common code this code is or extends; for an early API 3.0 code, today's code.
-    common: Option<String>,
+    /// `common`, `under-common-prefix`, `product`, `legacy`, `sdk` or `unknown`.
+    kind: CodeKind,
+    /// The common code this code is or extends; for a legacy code, the code sent today.
+    common: Option<&'static str>,
     category: Option<Category>,
-    description: String,
+    description: &'a str,
+    /// The shortcut: any retry advice but `do-not-retry`.
     retryable: bool,
-    advice: Option<&'static str>,
+    retry_advice: RetryAdvice,
+    /// Whether a table states the retry advice rather than it defaulting to `do-not-retry`.
+    reviewed: bool,
+    /// What to do, in one sentence.
+    advice: &'static str,
+    products: &'a [&'static str],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    service: Option<&'a str>,
+    documentation: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    other_spellings: &'a [&'static str],
     #[serde(skip_serializing_if = "Vec::is_empty")]
     suggestions: Vec<&'static str>,
 }
 
-impl Explanation {
-    /// An explanation whose retry advice follows from its category.
-    fn new(
-        code: &str,
-        kind: &'static str,
-        common: Option<&str>,
-        category: Option<Category>,
-        description: String,
-    ) -> Self {
-        Explanation {
-            code: code.to_owned(),
-            known: matches!(kind, "common" | "legacy" | "sdk" | "product"),
-            kind,
-            common: common.map(str::to_owned),
-            category,
-            description,
-            retryable: category.is_some_and(Category::is_retryable),
-            advice: category.map(Category::advice),
-            suggestions: Vec::new(),
-        }
-    }
-}
-
-fn explanation(text: &str) -> Explanation {
-    if let Ok(common) = text.parse::<CommonCode>() {
-        let description = common.description().to_owned();
-        return Explanation::new(
-            text,
-            "common",
-            Some(common.as_str()),
-            Some(common.category()),
-            description,
-        );
-    }
-    if let Some(known) = catalog::find(text) {
-        return match known.origin {
-            Origin::Legacy { current } => {
-                let category = current
-                    .and_then(|c| c.parse::<ErrorCode>().ok())
-                    .and_then(|c| c.category());
-                let description = match current {
-                    Some(current) => format!(
-                        "{} An early API 3.0 code; the server now sends `{current}`.",
-                        known.description
-                    ),
-                    None => format!("{} An early API 3.0 code.", known.description),
-                };
-                Explanation::new(text, "legacy", current, category, description)
-            }
-            Origin::Sdk { sdk, retryable } => {
-                let description = format!(
-                    "{} Made up by the official {sdk} SDK on the client side: the server never sends it.",
-                    known.description
-                );
-                Explanation {
-                    retryable,
-                    ..Explanation::new(text, "sdk", None, None, description)
-                }
-            }
+impl<'a> Answer<'a> {
+    fn of(e: &'a Explanation, service: Option<&'a str>) -> Self {
+        let common = match e.legacy() {
+            Some(legacy) => legacy.successor().map(CommonCode::as_str),
+            None => e.common().map(CommonCode::as_str),
         };
-    }
-    let code: Option<ErrorCode> = text.parse().ok();
-    let category = code.as_ref().and_then(ErrorCode::category);
-    let common = code.as_ref().and_then(ErrorCode::common);
-    let products: Vec<ProductCode> = product_codes()
-        .filter(|known| known.code() == text)
-        .collect();
-    if let Some(first) = products.first() {
-        let services: Vec<String> = products
-            .iter()
-            .map(|p| p.service().to_uppercase())
-            .collect();
-        let mut description = format!(
-            "A {} error code. {}",
-            services.join(" and "),
-            first.description()
-        );
-        if let Some(common) = common {
-            description = format!("{description} It extends the common code `{common}`.");
+        Answer {
+            code: e.code(),
+            known: e.is_known(),
+            kind: e.kind(),
+            common,
+            category: e.category(),
+            description: e.description(),
+            retryable: e.is_retryable(),
+            retry_advice: e.retry_advice(),
+            reviewed: e.is_reviewed(),
+            advice: e.what_to_do(),
+            products: e.products(),
+            service,
+            documentation: e.documentation(),
+            other_spellings: e.other_spellings(),
+            suggestions: if e.is_known() {
+                Vec::new()
+            } else {
+                suggestions(e.code(), e.is_recognized())
+            },
         }
-        return Explanation::new(
-            text,
-            "product",
-            common.map(CommonCode::as_str),
-            category,
-            description,
-        );
-    }
-    if let Some(common) = common {
-        let description = format!(
-            "An action-specific code under the common code `{common}`: {}",
-            common.description()
-        );
-        return Explanation::new(
-            text,
-            "api-specific",
-            Some(common.as_str()),
-            category,
-            description,
-        );
-    }
-    let description = if category.is_some() {
-        "Not a known code, but its first segment places it in a category."
-    } else {
-        "Not a known code."
-    };
-    Explanation {
-        suggestions: suggestions(text),
-        ..Explanation::new(text, "unknown", None, category, description.to_owned())
     }
 }
 
-/// The known codes closest to `text`, best first.
-fn suggestions(text: &str) -> Vec<&'static str> {
-    let candidates = CommonCode::ALL
+/// The known codes closest to `text`, best first. A code under a common prefix shares that
+/// prefix with hundreds of codes, so it needs a closer match.
+fn suggestions(text: &str, under_prefix: bool) -> Vec<&'static str> {
+    let mut candidates: Vec<&'static str> = CommonCode::ALL
         .iter()
         .map(|c| c.as_str())
-        .chain(catalog::KNOWN.iter().map(|k| k.code));
-    closest(text, candidates, 0.85)
+        .chain(LegacyCode::ALL.iter().map(|c| c.as_str()))
+        .chain(SdkCode::ALL.iter().map(|c| c.as_str()))
+        .chain(product_codes().map(|c| c.code()))
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let threshold = if under_prefix { 0.95 } else { 0.85 };
+    closest(text, candidates.into_iter(), threshold)
 }
 
 /// Up to three candidates at least `threshold` similar to `text` (Jaro-Winkler, letter case
@@ -195,61 +133,89 @@ pub fn explain(args: &ExplainArgs) -> u8 {
     if args.rule {
         return explain_rule(args);
     }
-    let explanation = explanation(&args.code);
-    let found = explanation.kind != "unknown";
-    if !found && args.format == Format::Text {
-        let hint = explanation
-            .category
-            .map(|category| format!(" (its first segment suggests the {category} category)"))
-            .unwrap_or_default();
-        let suggestions = if explanation.suggestions.is_empty() {
+    let service = args.service.as_deref().map(str::trim);
+    let explanation = explain_code(&args.code, service);
+    let answer = Answer::of(&explanation, service);
+    let recognized = explanation.is_recognized();
+    if !recognized && args.format == Format::Text {
+        let hint = if explanation.products().is_empty() {
             String::new()
         } else {
-            format!("; did you mean {}?", explanation.suggestions.join(", "))
+            format!(
+                " for {}; listed by {}",
+                service.unwrap_or_default(),
+                explanation.products().join(", ")
+            )
+        };
+        let suggestions = if answer.suggestions.is_empty() {
+            String::new()
+        } else {
+            format!("; did you mean {}?", answer.suggestions.join(", "))
         };
         eprintln!(
             "tc-envelope: `{}` is not a known error code{hint}{suggestions}",
-            explanation.code
+            explanation.code()
         );
         return 1;
     }
-    let status = print(args.format, &explanation, |out| {
-        write_explanation(out, &explanation)
-    });
+    let status = print(args.format, &answer, |out| write_explanation(out, &answer));
     if status == 0 {
-        u8::from(!found)
+        u8::from(!recognized)
     } else {
         status
     }
 }
 
-fn write_explanation(out: &mut dyn Write, e: &Explanation) -> io::Result<()> {
-    let kind = match e.kind {
-        "common" => "a common error code: any action may return it",
-        "legacy" => "an early API 3.0 error code",
-        "sdk" => "an error code made up by an SDK, never sent by the server",
-        "product" => "an error code of one product",
-        _ => "an action-specific error code",
+/// Up to eight products by name, then how many more.
+fn short_list(products: &[&str]) -> String {
+    const SHOWN: usize = 8;
+    let names = products
+        .iter()
+        .take(SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    match products.len().saturating_sub(SHOWN) {
+        0 => names,
+        more => format!("{names} and {more} more"),
+    }
+}
+
+fn write_explanation(out: &mut dyn Write, a: &Answer<'_>) -> io::Result<()> {
+    let kind = match a.kind {
+        CodeKind::Common => "a common error code: any action may return it".to_owned(),
+        CodeKind::Legacy => "an early API 3.0 error code".to_owned(),
+        CodeKind::Sdk => "an error code made up by an SDK, never sent by the server".to_owned(),
+        CodeKind::Product => format!("an error code of {}", short_list(a.products)),
+        _ => "not listed by any product, but under a common prefix".to_owned(),
     };
-    writeln!(out, "{}: {kind}", e.code)?;
-    if let Some(common) = e.common.as_ref().filter(|common| **common != e.code) {
+    writeln!(out, "{}: {kind}", a.code)?;
+    if let Some(common) = a.common.filter(|common| *common != a.code) {
         writeln!(out, "  common code:  {common}")?;
     }
-    if let Some(category) = e.category {
+    if let Some(category) = a.category {
         writeln!(out, "  category:     {category}")?;
     }
-    writeln!(out, "  meaning:      {}", e.description)?;
-    writeln!(
-        out,
-        "  retryable:    {}",
-        if e.retryable {
-            "yes, after a backoff delay"
-        } else {
-            "no"
-        }
-    )?;
-    if let Some(advice) = e.advice {
-        writeln!(out, "  what to do:   {advice}")?;
+    writeln!(out, "  meaning:      {}", a.description)?;
+    let retryable = match a.retry_advice {
+        RetryAdvice::Retry => "yes, after a backoff delay",
+        RetryAdvice::RetryIfIdempotent => "yes, if the call is idempotent",
+        RetryAdvice::RetryLater => "yes, once the resource's state has changed",
+        _ => "no",
+    };
+    writeln!(out, "  retryable:    {retryable} ({})", a.retry_advice)?;
+    writeln!(out, "  what to do:   {}", a.advice)?;
+    if !a.products.is_empty() && a.kind != CodeKind::Product {
+        writeln!(out, "  listed by:    {}", short_list(a.products))?;
+    }
+    if let Some(page) = a.documentation {
+        writeln!(out, "  documented:   {page}")?;
+    }
+    if !a.other_spellings.is_empty() {
+        writeln!(out, "  also spelled: {}", a.other_spellings.join(", "))?;
+    }
+    if !a.suggestions.is_empty() {
+        writeln!(out, "  did you mean: {}", a.suggestions.join(", "))?;
     }
     Ok(())
 }
@@ -288,39 +254,28 @@ fn explain_rule(args: &ExplainArgs) -> u8 {
     })
 }
 
-#[derive(Serialize)]
-struct CodeRow {
-    code: &'static str,
-    category: Category,
-    retryable: bool,
-    description: &'static str,
-}
-
 pub fn codes(args: &CodesArgs) -> u8 {
-    let rows: Vec<CodeRow> = CommonCode::ALL
-        .iter()
-        .filter(|code| args.category.is_none_or(|c| code.category() == c))
-        .map(|&code| CodeRow {
-            code: code.as_str(),
-            category: code.category(),
-            retryable: code.is_retryable(),
-            description: code.description(),
-        })
-        .collect();
+    let rows = catalog::rows(&Filter {
+        contains: args.contains.as_deref(),
+        category: args.category,
+        service: args.service.as_deref(),
+        kind: args.kind,
+    });
     print(args.format, &rows, |out| {
         let width = rows.iter().map(|r| r.code.len()).max().unwrap_or(4).max(4);
         writeln!(
             out,
-            "{:width$}  {:17}  {:9}  DESCRIPTION",
-            "CODE", "CATEGORY", "RETRYABLE"
+            "{:width$}  {:19}  {:17}  {:19}  DESCRIPTION",
+            "CODE", "KIND", "CATEGORY", "RETRY"
         )?;
         for row in &rows {
-            let retryable = if row.retryable { "yes" } else { "no" };
             writeln!(
                 out,
-                "{:width$}  {:17}  {retryable:9}  {}",
+                "{:width$}  {:19}  {:17}  {:19}  {}",
                 row.code,
-                row.category.as_str(),
+                row.kind.as_str(),
+                row.category.map_or("-", Category::as_str),
+                row.retry_advice.as_str(),
                 row.description
             )?;
         }

@@ -17,7 +17,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 Examples:
   tc-envelope check captures/
   tc-envelope explain AuthFailure.SignatureFailure
-  tc-envelope codes --category throttling
+  tc-envelope codes --service cvm InstanceId
   tc-envelope rules")]
 struct Cli {
     #[command(subcommand)]
@@ -99,10 +99,15 @@ pub enum CheckFormat {
 }
 
 /// Explain an error code, or a validator rule with --rule.
+///
+/// The code is trimmed, and matched ignoring letter case. Exit status: 0 when the code is
+/// recognised (common, under a common prefix, a product's, legacy or SDK-made), 1 when it is
+/// not (or, with --service, only other products list it), 2 when output fails.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
   tc-envelope explain RequestLimitExceeded
+  tc-envelope explain InvalidInstanceId.NotFound --service cvm
   tc-envelope explain InvalidParameterValue.DiskIdMalformed --format json
   tc-envelope explain --rule duplicate-key")]
 pub struct ExplainArgs {
@@ -114,25 +119,56 @@ pub struct ExplainArgs {
     #[arg(long)]
     rule: bool,
 
+    /// The product the code came from (`cvm`): only its own list then counts.
+    #[arg(long, value_name = "NAME")]
+    service: Option<String>,
+
     /// How to print the explanation.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
 
-/// List the common error codes.
+/// List known error codes: common, product, legacy and SDK-made.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
   tc-envelope codes
-  tc-envelope codes --category authentication --format json")]
+  tc-envelope codes --service cbs
+  tc-envelope codes --kind sdk --format json
+  tc-envelope codes --category throttling
+  tc-envelope codes --kind common")]
 pub struct CodesArgs {
+    /// Only codes containing this text (letter case ignored).
+    #[arg(value_name = "TEXT")]
+    contains: Option<String>,
+
     /// Only codes of this category (kebab case, such as `throttling`).
     #[arg(long, value_parser = parse_category)]
     category: Option<tencentcloud_envelope::Category>,
 
+    /// Only codes this product (service) lists, such as `cvm`.
+    #[arg(long, value_name = "NAME")]
+    service: Option<String>,
+
+    /// Only codes of this kind: common, product, legacy or sdk.
+    #[arg(long, value_parser = parse_kind)]
+    kind: Option<tencentcloud_envelope::CodeKind>,
+
     /// How to print the list.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+}
+
+fn parse_kind(text: &str) -> Result<tencentcloud_envelope::CodeKind, String> {
+    use tencentcloud_envelope::CodeKind;
+    match text.parse() {
+        Ok(kind @ (CodeKind::Common | CodeKind::Product | CodeKind::Legacy | CodeKind::Sdk)) => {
+            Ok(kind)
+        }
+        _ => Err(format!(
+            "unknown kind `{text}`; expected one of: common, product, legacy, sdk"
+        )),
+    }
 }
 
 /// List the validator's rules: id, default severity and what each checks.

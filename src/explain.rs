@@ -1,0 +1,511 @@
+//! One answer for any code string: what it is, what it means and whether to retry.
+
+use crate::catalog::{self, ProductCode};
+use crate::error_code::{common_prefix, family_category};
+use crate::{Category, CommonCode, LegacyCode, RetryAdvice, SdkCode};
+
+/// The page that documents the common codes (the first part of CVM's error-code page).
+const COMMON_CODES_PAGE: &str = "https://cloud.tencent.com/document/api/213/30435";
+
+/// What to do about a code whose retry behaviour no table in this crate has reviewed.
+const NOT_REVIEWED: &str = "read the message: no table here has reviewed this code's retry behaviour, so resending it automatically is not advised";
+
+/// Where a code's answer comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CodeKind {
+    /// One of the 38 [`CommonCode`]s.
+    Common,
+    /// Not listed anywhere, but it extends a common code (`FailedOperation.Whatever`), or
+    /// starts with `AuthFailure.`: its category is known, its retry advice is not.
+    UnderCommonPrefix,
+    /// A product lists it (see [`product_codes`](crate::product_codes)).
+    Product,
+    /// An early API 3.0 code ([`LegacyCode`]).
+    Legacy,
+    /// Made up by an official SDK on the client side ([`SdkCode`]).
+    Sdk,
+    /// None of the above.
+    Unknown,
+}
+
+impl CodeKind {
+    /// The kebab-case name: `common`, `under-common-prefix`, `product`, `legacy`, `sdk`,
+    /// `unknown`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            CodeKind::Common => "common",
+            CodeKind::UnderCommonPrefix => "under-common-prefix",
+            CodeKind::Product => "product",
+            CodeKind::Legacy => "legacy",
+            CodeKind::Sdk => "sdk",
+            CodeKind::Unknown => "unknown",
+        }
+    }
+
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [CodeKind] = &[
+        CodeKind::Common,
+        CodeKind::UnderCommonPrefix,
+        CodeKind::Product,
+        CodeKind::Legacy,
+        CodeKind::Sdk,
+        CodeKind::Unknown,
+    ];
+}
+
+impl std::fmt::Display for CodeKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for CodeKind {
+    type Err = UnknownCodeKind;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        CodeKind::ALL
+            .iter()
+            .copied()
+            .find(|kind| kind.as_str() == text)
+            .ok_or_else(|| UnknownCodeKind {
+                input: text.to_owned(),
+            })
+    }
+}
+
+/// The error returned when a string is not the name of a [`CodeKind`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{input}` is not a code kind")]
+pub struct UnknownCodeKind {
+    input: String,
+}
+
+impl UnknownCodeKind {
+    /// The string that failed to parse.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+}
+
+impl serde::Serialize for CodeKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// The facts about an exactly spelled code, without allocating.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Resolved {
+    pub(crate) kind: CodeKind,
+    pub(crate) category: Option<Category>,
+    pub(crate) advice: RetryAdvice,
+    /// Whether a table states the advice (rather than it defaulting to do-not-retry).
+    pub(crate) reviewed: bool,
+}
+
+/// Decides kind, category and retry advice for `code` spelled exactly, for a call to
+/// `service` when given (and known to the catalogue).
+pub(crate) fn resolve(code: &str, service: Option<&str>) -> Resolved {
+    let prefix_category =
+        || common_prefix(code).map_or_else(|| family_category(code), |c| Some(c.category()));
+    if let Ok(common) = code.parse::<CommonCode>() {
+        return Resolved {
+            kind: CodeKind::Common,
+            category: Some(common.category()),
+            advice: common.retry_advice(),
+            reviewed: true,
+        };
+    }
+    if let Some(legacy) = LegacyCode::find(code) {
+        return Resolved {
+            kind: CodeKind::Legacy,
+            category: Some(legacy.category()),
+            advice: legacy.retry_advice(),
+            reviewed: true,
+        };
+    }
+    if let Some(sdk) = SdkCode::find(code) {
+        return Resolved {
+            kind: CodeKind::Sdk,
+            category: Some(sdk.category()),
+            advice: sdk.retry_advice(),
+            reviewed: true,
+        };
+    }
+    let category = prefix_category();
+    let scope = scope(service);
+    let listed = catalog::listings_of(code).any(|l| in_scope(l, scope));
+    let kind = if listed {
+        CodeKind::Product
+    } else if category.is_some() {
+        CodeKind::UnderCommonPrefix
+    } else {
+        CodeKind::Unknown
+    };
+    // The service's own listing decides; a code only other products list takes their
+    // reviewed advice, since their table still names it.
+    let (advice, reviewed) = if listed {
+        agreed_advice(catalog::listings_of(code).filter(|l| in_scope(*l, scope)))
+    } else {
+        agreed_advice(catalog::listings_of(code))
+    };
+    Resolved {
+        kind,
+        category,
+        advice,
+        reviewed,
+    }
+}
+
+/// The advice the reviewed listings agree on; do-not-retry, unreviewed, when none is reviewed
+/// or they disagree.
+fn agreed_advice(listings: impl Iterator<Item = ProductCode>) -> (RetryAdvice, bool) {
+    let mut agreed: Option<Option<RetryAdvice>> = None;
+    for listing in listings.filter(ProductCode::is_reviewed) {
+        let advice = Some(listing.retry_advice());
+        agreed = match agreed {
+            None => Some(advice),
+            Some(previous) if previous == advice => Some(previous),
+            Some(_) => Some(None),
+        };
+    }
+    match agreed {
+        Some(Some(advice)) => (advice, true),
+        _ => (RetryAdvice::DoNotRetry, false),
+    }
+}
+
+/// The service the answer is for: `None` for every service, including when the catalogue
+/// has no codes for the one given.
+fn scope(service: Option<&str>) -> Option<&str> {
+    service
+        .map(str::trim)
+        .filter(|service| catalog::knows_service(service))
+}
+
+fn in_scope(listing: ProductCode, scope: Option<&str>) -> bool {
+    scope.is_none_or(|service| listing.service().eq_ignore_ascii_case(service))
+}
+
+/// The message of the `unknown-error-code` rule, when `code` (spelled exactly) is unknown
+/// for a call to `service`.
+pub(crate) fn unknown_code_message(code: &str, service: Option<&str>) -> Option<String> {
+    if resolve(code, service).kind != CodeKind::Unknown {
+        return None;
+    }
+    let others: Vec<&str> = catalog::listings_of(code).map(|l| l.service()).collect();
+    Some(match (scope(service), others.is_empty()) {
+        (Some(service), false) => format!(
+            "`{code}` is neither a common code nor under a common prefix, and {service} does not list it (listed by {})",
+            others.join(", ")
+        ),
+        (Some(service), true) => format!(
+            "`{code}` is neither a common code nor under a common prefix, and no product lists it ({service} included)"
+        ),
+        (None, _) => format!(
+            "`{code}` is neither a common code nor under a common prefix, and no product lists it"
+        ),
+    })
+}
+
+/// Everything this crate knows about one error code: see [`explain`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    code: String,
+    kind: CodeKind,
+    common: Option<CommonCode>,
+    legacy: Option<LegacyCode>,
+    sdk: Option<SdkCode>,
+    category: Option<Category>,
+    advice: RetryAdvice,
+    reviewed: bool,
+    description: String,
+    products: Vec<&'static str>,
+    documentation: Option<String>,
+    other_spellings: Vec<&'static str>,
+}
+
+/// Explains any code string, optionally for a call to `service` (`cvm`).
+///
+/// The input is trimmed; a code known with another letter case is answered under its
+/// canonical spelling. With a service the catalogue knows, only that service's listing counts
+/// as a product code: a code only other products list is then [`CodeKind::Unknown`] (with
+/// those products named), exactly as the `unknown-error-code` rule decides for a response of
+/// that service; its retry advice is still what those products' reviewed tables say. A service
+/// the catalogue does not know is ignored.
+///
+/// ```
+/// use tencentcloud_envelope::{explain, Category, CodeKind, RetryAdvice};
+///
+/// let answer = explain(" invaliddisk.busy ", None);
+/// assert_eq!(answer.code(), "InvalidDisk.Busy");
+/// assert_eq!(answer.kind(), CodeKind::Product);
+/// assert_eq!(answer.retry_advice(), RetryAdvice::RetryLater);
+/// assert_eq!(answer.products(), ["cbs"]);
+///
+/// let answer = explain("InternalError.ParamError", None);
+/// assert_eq!(answer.category(), Some(Category::Server));
+/// assert_eq!(answer.retry_advice(), RetryAdvice::DoNotRetry);
+///
+/// assert_eq!(explain("InvalidDisk.Busy", Some("cvm")).kind(), CodeKind::Unknown);
+/// assert_eq!(explain("InvalidInstanceId.NotFound", Some("cvm")).kind(), CodeKind::Product);
+/// ```
+pub fn explain(code: &str, service: Option<&str>) -> Explanation {
+    let input = code.trim();
+    let (code, other_spellings) = canonical(input);
+    let code: &str = code.unwrap_or(input);
+    let resolved = resolve(code, service);
+    let scope = scope(service);
+    let all: Vec<ProductCode> = catalog::listings_of(code).collect();
+    let products: Vec<&'static str> = all.iter().map(ProductCode::service).collect();
+    let scoped: Vec<&ProductCode> = all.iter().filter(|l| in_scope(**l, scope)).collect();
+    let common = code
+        .parse::<CommonCode>()
+        .ok()
+        .or_else(|| common_prefix(code));
+    let legacy = LegacyCode::find(code);
+    let sdk = SdkCode::find(code);
+    let mut description = match resolved.kind {
+        CodeKind::Common => common.map(CommonCode::description).unwrap_or_default().to_owned(),
+        CodeKind::Legacy => legacy.map(legacy_description).unwrap_or_default(),
+        CodeKind::Sdk => sdk
+            .map(|sdk| {
+                format!(
+                    "{} Made up by the official {} SDK on the client side; the server never sends it.",
+                    sdk.description(),
+                    sdk.sdk()
+                )
+            })
+            .unwrap_or_default(),
+        CodeKind::Product => product_description(code, &scoped),
+        CodeKind::UnderCommonPrefix => catalog::reading(code, &[]),
+        CodeKind::Unknown if products.is_empty() => "Not a code this crate knows.".to_owned(),
+        CodeKind::Unknown => {
+            let everywhere: Vec<&ProductCode> = all.iter().collect();
+            format!(
+                "Not a code of {}. {}",
+                scope.unwrap_or_default().to_uppercase(),
+                product_description(code, &everywhere)
+            )
+        }
+    };
+    if let Some(service) = scope {
+        if resolved.kind == CodeKind::UnderCommonPrefix && !products.is_empty() {
+            let verb = if products.len() == 1 { "lists" } else { "list" };
+            description = format!(
+                "{description} {} does not list it; {} {verb} it.",
+                service.to_uppercase(),
+                upper_list(&products)
+            );
+        }
+    }
+    let documentation = match resolved.kind {
+        CodeKind::Common => Some(COMMON_CODES_PAGE.to_owned()),
+        CodeKind::Product => scoped.first().map(|l| l.documentation()),
+        _ => None,
+    };
+    Explanation {
+        code: code.to_owned(),
+        kind: resolved.kind,
+        common,
+        legacy,
+        sdk,
+        category: resolved.category,
+        advice: resolved.advice,
+        reviewed: resolved.reviewed,
+        description,
+        products,
+        documentation,
+        other_spellings,
+    }
+}
+
+/// The spelling a table holds for `input` (exactly, or else ignoring letter case), and the
+/// other spellings that differ only in case.
+fn canonical(input: &str) -> (Option<&'static str>, Vec<&'static str>) {
+    if let Some(exact) = exact_spelling(input) {
+        return (Some(exact), Vec::new());
+    }
+    let mut matches: Vec<&'static str> = CommonCode::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .chain(LegacyCode::ALL.iter().map(|c| c.as_str()))
+        .chain(SdkCode::ALL.iter().map(|c| c.as_str()))
+        .chain(catalog::codes())
+        .filter(|known| known.eq_ignore_ascii_case(input))
+        .collect();
+    matches.sort_unstable();
+    matches.dedup();
+    let exact = matches.iter().position(|known| *known == input);
+    let chosen = exact.or(if matches.is_empty() { None } else { Some(0) });
+    match chosen {
+        Some(index) => {
+            let code = matches.remove(index);
+            (Some(code), matches)
+        }
+        None => (None, Vec::new()),
+    }
+}
+
+/// The table's own `&'static` copy of `input`, when a table holds it exactly.
+fn exact_spelling(input: &str) -> Option<&'static str> {
+    if let Ok(common) = input.parse::<CommonCode>() {
+        return Some(common.as_str());
+    }
+    if let Some(legacy) = LegacyCode::find(input) {
+        return Some(legacy.as_str());
+    }
+    if let Some(sdk) = SdkCode::find(input) {
+        return Some(sdk.as_str());
+    }
+    catalog::listings_of(input)
+        .next()
+        .map(|listing| listing.code())
+}
+
+fn legacy_description(legacy: LegacyCode) -> String {
+    match legacy.successor() {
+        Some(now) => format!(
+            "{} An early API 3.0 code; the server now sends `{now}`.",
+            legacy.description()
+        ),
+        None => format!(
+            "{} An early API 3.0 code; no single code replaces it.",
+            legacy.description()
+        ),
+    }
+}
+
+/// The reviewed meaning when the listings in scope have one, else a reading of the code. Of a
+/// code many products list, at most two reviewed meanings are quoted, each with its product.
+fn product_description(code: &str, scoped: &[&ProductCode]) -> String {
+    const QUOTED: usize = 2;
+    let services: Vec<&str> = scoped.iter().map(|l| l.service()).collect();
+    let reviewed: Vec<(&str, &str)> = scoped
+        .iter()
+        .filter_map(|l| l.meaning().map(|m| (l.service(), m)))
+        .collect();
+    match reviewed.as_slice() {
+        [] => catalog::reading(code, &services),
+        [(_, meaning)] if services.len() == 1 => (*meaning).to_owned(),
+        many => {
+            let mut parts: Vec<String> = many
+                .iter()
+                .take(QUOTED)
+                .map(|(service, meaning)| format!("{}: {meaning}", service.to_uppercase()))
+                .collect();
+            let others = services.len() - many.len().min(QUOTED);
+            match others {
+                0 => {}
+                1 => parts.push("One other product lists it too.".to_owned()),
+                n => parts.push(format!("{n} other products list it too.")),
+            }
+            parts.join(" ")
+        }
+    }
+}
+
+fn upper_list(services: &[&str]) -> String {
+    services
+        .iter()
+        .map(|s| s.to_uppercase())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Explanation {
+    /// The code in its canonical spelling (the input, trimmed, when no table knows it).
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// Where the answer comes from.
+    pub fn kind(&self) -> CodeKind {
+        self.kind
+    }
+
+    /// Whether a table in this crate lists the code itself: a common, product, legacy or
+    /// SDK-made code.
+    pub fn is_known(&self) -> bool {
+        matches!(
+            self.kind,
+            CodeKind::Common | CodeKind::Product | CodeKind::Legacy | CodeKind::Sdk
+        )
+    }
+
+    /// Whether the crate can say anything about the code: every kind but
+    /// [`CodeKind::Unknown`]. The `unknown-error-code` rule fires exactly when this is false.
+    pub fn is_recognized(&self) -> bool {
+        self.kind != CodeKind::Unknown
+    }
+
+    /// The common code this code is or extends (by the longest dotted prefix).
+    pub fn common(&self) -> Option<CommonCode> {
+        self.common
+    }
+
+    /// The legacy code this is, if any.
+    pub fn legacy(&self) -> Option<LegacyCode> {
+        self.legacy
+    }
+
+    /// The SDK-made code this is, if any.
+    pub fn sdk_code(&self) -> Option<SdkCode> {
+        self.sdk
+    }
+
+    /// The kind of failure.
+    pub fn category(&self) -> Option<Category> {
+        self.category
+    }
+
+    /// Whether to send the request again.
+    pub fn retry_advice(&self) -> RetryAdvice {
+        self.advice
+    }
+
+    /// The shortcut for [`retry_advice`](Self::retry_advice)`().is_retryable()`.
+    pub fn is_retryable(&self) -> bool {
+        self.advice.is_retryable()
+    }
+
+    /// Whether a table states the retry advice, rather than it defaulting to
+    /// [`RetryAdvice::DoNotRetry`] for want of review.
+    pub fn is_reviewed(&self) -> bool {
+        self.reviewed
+    }
+
+    /// What the code means, in the project's words.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// What to do about it, in one sentence consistent with the retry advice.
+    pub fn what_to_do(&self) -> &'static str {
+        match (self.advice, self.category) {
+            (RetryAdvice::DoNotRetry, Some(category))
+                if category.retry_advice() == RetryAdvice::DoNotRetry =>
+            {
+                category.advice()
+            }
+            (RetryAdvice::DoNotRetry, _) if !self.reviewed => NOT_REVIEWED,
+            (advice, _) => advice.what_to_do(),
+        }
+    }
+
+    /// Every service whose code list has the code, in order of name.
+    pub fn products(&self) -> &[&'static str] {
+        &self.products
+    }
+
+    /// A page that documents the code, where one is known.
+    pub fn documentation(&self) -> Option<&str> {
+        self.documentation.as_deref()
+    }
+
+    /// Other spellings of the code, differing only in letter case, that tables also hold.
+    pub fn other_spellings(&self) -> &[&'static str] {
+        &self.other_spellings
+    }
+}

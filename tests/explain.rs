@@ -1,0 +1,327 @@
+//! `explain`: one answer for any code string, agreeing with the validator.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use proptest::prelude::*;
+use tencentcloud_envelope::{
+    Call, Category, CodeKind, CommonCode, RetryAdvice, Rule, Validator, explain, product_code,
+};
+
+/// `code -> services` from the official list, when `../shared` is beside the repository.
+fn official_list() -> Option<BTreeMap<String, BTreeSet<String>>> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/product-error-codes.tsv");
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut codes: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for line in text.lines().skip(1) {
+        let mut cells = line.split('\t');
+        let (service, _version, code) = (cells.next()?, cells.next()?, cells.next()?);
+        codes
+            .entry(code.to_owned())
+            .or_default()
+            .insert(service.to_owned());
+    }
+    Some(codes)
+}
+
+fn failure(code: &str) -> Vec<u8> {
+    let code = serde_json::to_string(code).unwrap();
+    format!(
+        r#"{{"Response": {{"Error": {{"Code": {code}, "Message": "m"}}, "RequestId": "3c9a5e2f-6b1d-4f7e-9a08-1d2e3f4a5b6c"}}}}"#
+    )
+    .into_bytes()
+}
+
+fn fires_unknown_code(code: &str, service: Option<&str>) -> bool {
+    let body = failure(code);
+    let mut validator = Validator::new();
+    let report = match service {
+        Some(service) => validator.validate_call(&body, Call::new(service)),
+        None => validator.validate_call(&body, Call::default()),
+    };
+    report.has(Rule::UnknownErrorCode)
+}
+
+#[test]
+fn every_code_of_the_official_list_is_known_with_its_products() {
+    let Some(codes) = official_list() else {
+        eprintln!("skipped: no ../shared/reference/product-error-codes.tsv");
+        return;
+    };
+    assert_eq!(codes.len(), 8398);
+    for (code, services) in &codes {
+        let answer = explain(code, None);
+        assert!(answer.is_known(), "{code}");
+        assert_eq!(answer.code(), code);
+        let products: BTreeSet<String> =
+            answer.products().iter().map(|s| (*s).to_owned()).collect();
+        assert_eq!(&products, services, "{code}");
+        for service in services {
+            assert!(product_code(service, code).is_some(), "{service} {code}");
+            let answer = explain(code, Some(service));
+            assert!(answer.is_recognized(), "{service} {code}");
+        }
+    }
+}
+
+#[test]
+fn explain_and_the_validator_agree_for_every_listed_code_and_service() {
+    let Some(codes) = official_list() else {
+        eprintln!("skipped: no ../shared/reference/product-error-codes.tsv");
+        return;
+    };
+    let well_formed = |code: &str| {
+        code.split('.').all(|segment| {
+            segment
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_uppercase())
+                && segment.chars().all(|c| c.is_ascii_alphanumeric())
+        })
+    };
+    let mut disagreements = Vec::new();
+    for (code, services) in codes.iter().filter(|(code, _)| well_formed(code)) {
+        let elsewhere = ["cvm", "cbs", "scf"]
+            .into_iter()
+            .find(|s| !services.contains(*s));
+        for service in services
+            .iter()
+            .map(String::as_str)
+            .map(Some)
+            .chain([None, elsewhere])
+        {
+            let unknown = !explain(code, service).is_recognized();
+            if unknown != fires_unknown_code(code, service) {
+                disagreements.push(format!("{code} for {service:?}"));
+            }
+        }
+    }
+    assert!(disagreements.is_empty(), "{disagreements:?}");
+}
+
+#[test]
+fn invalid_instance_id_not_found_is_a_cvm_code_for_explain_and_check() {
+    let answer = explain("InvalidInstanceId.NotFound", Some("cvm"));
+    assert_eq!(answer.kind(), CodeKind::Product);
+    assert!(answer.products().contains(&"cvm"));
+    assert!(
+        answer.description().contains("instance"),
+        "{}",
+        answer.description()
+    );
+    assert!(
+        !answer.description().contains("CBS"),
+        "{}",
+        answer.description()
+    );
+    assert!(!fires_unknown_code(
+        "InvalidInstanceId.NotFound",
+        Some("cvm")
+    ));
+
+    let answer = explain("InvalidDisk.Busy", Some("cvm"));
+    assert_eq!(answer.kind(), CodeKind::Unknown);
+    assert_eq!(answer.products(), ["cbs"]);
+    assert!(fires_unknown_code("InvalidDisk.Busy", Some("cvm")));
+    assert!(!fires_unknown_code("InvalidDisk.Busy", Some("cbs")));
+    assert!(!fires_unknown_code("InvalidDisk.Busy", None));
+}
+
+#[test]
+fn a_service_the_catalogue_does_not_know_is_ignored() {
+    assert_eq!(
+        explain("InvalidDisk.Busy", Some("nosuch")).kind(),
+        CodeKind::Product
+    );
+    assert!(!fires_unknown_code("InvalidDisk.Busy", Some("nosuch")));
+}
+
+#[test]
+fn each_kind_is_recognised() {
+    let cases = [
+        ("AuthFailure.SignatureFailure", CodeKind::Common, true),
+        ("InvalidDisk.Busy", CodeKind::Product, true),
+        ("InvalidParameter.SignatureFailure", CodeKind::Legacy, true),
+        ("ClientError.NetworkError", CodeKind::Sdk, true),
+        (
+            "FailedOperation.NoProductListsThis",
+            CodeKind::UnderCommonPrefix,
+            false,
+        ),
+        (
+            "AuthFailure.NoProductListsThis",
+            CodeKind::UnderCommonPrefix,
+            false,
+        ),
+        ("Bogus.Code", CodeKind::Unknown, false),
+    ];
+    for (code, kind, known) in cases {
+        let answer = explain(code, None);
+        assert_eq!(answer.kind(), kind, "{code}");
+        assert_eq!(answer.is_known(), known, "{code}");
+        assert_eq!(answer.is_recognized(), kind != CodeKind::Unknown, "{code}");
+    }
+}
+
+#[test]
+fn input_is_trimmed_and_matched_ignoring_case_under_the_canonical_spelling() {
+    let answer = explain("  resourcebusy\n", None);
+    assert_eq!(answer.code(), "ResourceBusy");
+    assert_eq!(answer.retry_advice(), RetryAdvice::RetryLater);
+    assert_eq!(
+        explain("REQUESTLIMITEXCEEDED", None).code(),
+        "RequestLimitExceeded"
+    );
+    assert_eq!(explain("clientsideerror", None).kind(), CodeKind::Sdk);
+    // Two spellings that differ only in case are both listed: the exact one wins, the
+    // other is named.
+    let answer = explain("InternalError.DbError", None);
+    assert_eq!(answer.code(), "InternalError.DbError");
+    let answer = explain("internalerror.dberror", None);
+    assert!(["InternalError.DBError", "InternalError.DbError"].contains(&answer.code()));
+    assert_eq!(answer.other_spellings().len(), 1);
+    // Unknown input keeps its trimmed spelling.
+    assert_eq!(explain(" Bogus ", None).code(), "Bogus");
+}
+
+#[test]
+fn documentation_pages() {
+    assert_eq!(
+        explain("InternalError", None).documentation(),
+        Some("https://cloud.tencent.com/document/api/213/30435")
+    );
+    assert_eq!(
+        explain("InvalidDisk.Busy", None).documentation(),
+        Some(
+            "https://github.com/TencentCloud/tencentcloud-sdk-go/blob/master/tencentcloud/cbs/v20170312/errors.go"
+        )
+    );
+    assert_eq!(
+        explain("FailedOperation.Whatever", None).documentation(),
+        None
+    );
+}
+
+#[test]
+fn legacy_codes_name_their_successor_and_take_its_category() {
+    let answer = explain("InvalidRequest.LimitExceeded", None);
+    assert_eq!(answer.category(), Some(Category::Throttling));
+    assert_eq!(answer.retry_advice(), RetryAdvice::Retry);
+    assert!(
+        answer.description().contains("`RequestLimitExceeded`"),
+        "{}",
+        answer.description()
+    );
+    assert_eq!(answer.common(), Some(CommonCode::InvalidRequest));
+}
+
+#[test]
+fn unreviewed_codes_get_a_reading_not_the_official_sentence() {
+    // A code of a product nobody has reviewed: the reading names the product, the prefix
+    // and the words, and advises no retry.
+    let answer = explain("FailedOperation.DbError", None);
+    assert!(!answer.is_reviewed());
+    assert_eq!(answer.retry_advice(), RetryAdvice::DoNotRetry);
+    assert!(
+        answer.description().contains("`FailedOperation`"),
+        "{}",
+        answer.description()
+    );
+    assert!(
+        answer.description().contains("db error"),
+        "{}",
+        answer.description()
+    );
+}
+
+#[test]
+fn codes_several_products_review_differently_get_no_retry_advice_without_a_service() {
+    // InternalError.ParamError and friends: whatever the product, a reviewed code keeps its
+    // own advice when the service is given.
+    for listing in tencentcloud_envelope::product_codes()
+        .filter(tencentcloud_envelope::ProductCode::is_reviewed)
+    {
+        let answer = explain(listing.code(), Some(listing.service()));
+        if answer.kind() == CodeKind::Product {
+            assert_eq!(
+                answer.retry_advice(),
+                listing.retry_advice(),
+                "{}",
+                listing.code()
+            );
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_input_gets_an_answer_and_the_validator_agrees(text in "\\PC{0,40}|[A-Z][A-Za-z]{0,12}(\\.[A-Z][A-Za-z0-9]{0,12}){0,2}") {
+        let answer = explain(&text, None);
+        prop_assert!(!answer.what_to_do().is_empty());
+        if !answer.is_known() {
+            prop_assert_eq!(answer.code(), text.trim());
+        }
+        let trimmed = text.trim();
+        let well_formed = !trimmed.is_empty() && trimmed == answer.code() && trimmed.split('.').all(|s| {
+            s.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && s.chars().all(|c| c.is_ascii_alphanumeric())
+        });
+        if well_formed {
+            prop_assert_eq!(!answer.is_recognized(), fires_unknown_code(trimmed, None));
+        }
+    }
+}
+
+#[test]
+fn the_generated_table_holds_every_reviewed_meaning_of_data_meanings() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/meanings");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let service = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for line in text.lines().skip(1).filter(|l| !l.is_empty()) {
+            let cells: Vec<&str> = line.split('\t').collect();
+            let listing = product_code(&service, cells[0]).unwrap();
+            assert_eq!(listing.meaning(), Some(cells[2]), "{service} {}", cells[0]);
+            let advice = match cells[1] {
+                "no" => RetryAdvice::DoNotRetry,
+                "retry" => RetryAdvice::Retry,
+                "idempotent" => RetryAdvice::RetryIfIdempotent,
+                "later" => RetryAdvice::RetryLater,
+                other => panic!("{service} {}: advice {other}", cells[0]),
+            };
+            assert_eq!(listing.retry_advice(), advice, "{service} {}", cells[0]);
+            count += 1;
+        }
+    }
+    assert_eq!(
+        tencentcloud_envelope::product_codes()
+            .filter(tencentcloud_envelope::ProductCode::is_reviewed)
+            .count(),
+        count,
+        "regenerate src/catalog/table.rs"
+    );
+}
+
+#[test]
+fn the_code_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<tencentcloud_envelope::Explanation>();
+    check::<tencentcloud_envelope::ProductCode>();
+    check::<RetryAdvice>();
+    check::<CodeKind>();
+    check::<tencentcloud_envelope::LegacyCode>();
+    check::<tencentcloud_envelope::SdkCode>();
+    check::<tencentcloud_envelope::UnknownCodeKind>();
+}
+
+#[test]
+fn code_kinds_parse_from_their_names_and_errors_name_the_input() {
+    for &kind in CodeKind::ALL {
+        assert_eq!(kind.as_str().parse::<CodeKind>(), Ok(kind));
+    }
+    let error = "products".parse::<CodeKind>().unwrap_err();
+    assert_eq!(error.input(), "products");
+    assert_eq!(error.to_string(), "`products` is not a code kind");
+}
