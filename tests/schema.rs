@@ -196,7 +196,7 @@ fn product_codes_are_known_when_the_service_is() {
 }
 
 #[test]
-fn without_an_action_or_a_description_nothing_is_checked() {
+fn without_an_action_nothing_is_checked() {
     let mut body = disks();
     body["Response"]["TotalCount"] = json!("1");
     let text = body.to_string();
@@ -207,12 +207,110 @@ fn without_an_action_or_a_description_nothing_is_checked() {
             .diagnostics()
             .is_empty()
     );
-    assert!(
-        Validator::new()
-            .validate_call(text.as_bytes(), Call::new("nosuch").action("DescribeDisks"))
-            .diagnostics()
-            .is_empty()
+}
+
+/// The `(rule, message)` of every finding.
+fn said(report: &Report) -> Vec<(Rule, String)> {
+    report
+        .diagnostics()
+        .iter()
+        .map(|d| (d.rule(), d.message().to_owned()))
+        .collect()
+}
+
+#[test]
+fn an_unknown_service_is_a_note_and_nothing_is_checked() {
+    let mut body = disks();
+    body["Response"]["TotalCount"] = json!("1");
+    let report = Validator::new().validate_call(
+        body.to_string().as_bytes(),
+        Call::new("nosuch").version("2017-03-12").action("DescribeDisks"),
     );
+    assert_eq!(
+        said(&report),
+        [(
+            Rule::UnknownService,
+            "no API description is known for the service `nosuch`".to_owned()
+        )]
+    );
+    assert_eq!(report.diagnostics()[0].severity(), Severity::Note);
+    let report = Validator::new().validate_call(DISKS.as_bytes(), Call::new("nosuch"));
+    assert_eq!(said(&report).len(), 1, "said even without an action");
+}
+
+#[test]
+fn an_unknown_version_is_a_warning_naming_the_known_ones() {
+    let report = Validator::new().validate_call(
+        DISKS.as_bytes(),
+        Call::new("clb").version("2099-01-01").action("DescribeDisks"),
+    );
+    assert_eq!(
+        said(&report),
+        [(
+            Rule::UnknownVersion,
+            "`clb` has no API description of version `2099-01-01` (known: 2018-03-17, 2023-04-17)"
+                .to_owned()
+        )]
+    );
+    assert_eq!(report.diagnostics()[0].severity(), Severity::Warning);
+}
+
+#[test]
+fn a_version_left_out_picks_the_newest_and_says_so() {
+    // `clb` has two versions; only the older one has `DescribeTaskStatus`.
+    let body = br#"{"Response": {"RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#;
+    let report =
+        Validator::new().validate_call(body, Call::new("clb").action("DescribeTaskStatus"));
+    let rules: Vec<Rule> = report.diagnostics().iter().map(|d| d.rule()).collect();
+    assert_eq!(rules, [Rule::VersionAssumed, Rule::UnknownAction], "{report:#?}");
+    let note = report
+        .diagnostics()
+        .iter()
+        .find(|d| d.rule() == Rule::VersionAssumed)
+        .unwrap();
+    assert_eq!(note.severity(), Severity::Note);
+    assert!(note.message().contains("`clb` 2023-04-17"), "{}", note.message());
+    let named = Validator::new().validate_call(
+        body,
+        Call::new("clb")
+            .version("2018-03-17")
+            .action("DescribeTaskStatus"),
+    );
+    let rules: Vec<Rule> = named.diagnostics().iter().map(|d| d.rule()).collect();
+    assert_eq!(rules, [Rule::SchemaMissingField], "the 2018 description applies");
+}
+
+#[test]
+fn a_version_left_out_prefers_a_newer_description_of_the_callers_own() {
+    let own = Schema::from_compact("cbs 2099-01-01\n>DescribeDisks 0\n#DescribeDisksResponse\nOnlyHere s!\n")
+        .unwrap();
+    let report = Validator::new()
+        .schema(own)
+        .validate_call(DISKS.as_bytes(), Call::new("cbs").action("DescribeDisks"));
+    let rules: Vec<(Rule, String)> = schema_findings(&report);
+    assert!(
+        rules.contains(&(Rule::SchemaMissingField, "/Response".to_owned())),
+        "checked against the caller's 2099 description: {report:#?}"
+    );
+    let older = Schema::from_compact("cbs 2000-01-01\n>DescribeDisks 0\n#DescribeDisksResponse\nOnlyHere s!\n")
+        .unwrap();
+    let report = Validator::new()
+        .schema(older)
+        .validate_call(DISKS.as_bytes(), Call::new("cbs").action("DescribeDisks"));
+    assert!(schema_findings(&report).is_empty(), "{report:#?}");
+}
+
+#[test]
+fn a_failure_draws_no_finding_about_the_call() {
+    let body = br#"{"Response": {"Error": {"Code": "InternalError", "Message": "boom"}, "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#;
+    for call in [
+        Call::new("nosuch").action("A"),
+        Call::new("clb").version("1999-01-01").action("A"),
+        Call::new("clb").action("DescribeTaskStatus"),
+    ] {
+        let report = Validator::new().validate_call(body, call);
+        assert!(report.diagnostics().is_empty(), "{call:?}: {report:#?}");
+    }
 }
 
 fn cvm() -> Option<Schema> {

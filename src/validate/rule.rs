@@ -222,6 +222,24 @@ pub enum Rule {
         props(severity = "warning")
     )]
     UnknownAction,
+    /// No description is known for the call's service.
+    #[strum(
+        message = "No API description is known for the service the call names, so its payload is not checked.",
+        props(severity = "note")
+    )]
+    UnknownService,
+    /// The service's descriptions do not include the call's version.
+    #[strum(
+        message = "The service has API descriptions, but none of the version the call names, so its payload is not checked.",
+        props(severity = "warning")
+    )]
+    UnknownVersion,
+    /// The call gives no version, so the newest description was used.
+    #[strum(
+        message = "The call names no API version, so its payload is checked against the service's newest description.",
+        props(severity = "note")
+    )]
+    VersionAssumed,
 }
 
 impl Severity {
