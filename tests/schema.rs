@@ -227,7 +227,9 @@ fn an_unknown_service_is_a_note_and_nothing_is_checked() {
     body["Response"]["TotalCount"] = json!("1");
     let report = Validator::new().validate_call(
         body.to_string().as_bytes(),
-        Call::new("nosuch").version("2017-03-12").action("DescribeDisks"),
+        Call::new("nosuch")
+            .version("2017-03-12")
+            .action("DescribeDisks"),
     );
     assert_eq!(
         said(&report),
@@ -245,7 +247,9 @@ fn an_unknown_service_is_a_note_and_nothing_is_checked() {
 fn an_unknown_version_is_a_warning_naming_the_known_ones() {
     let report = Validator::new().validate_call(
         DISKS.as_bytes(),
-        Call::new("clb").version("2099-01-01").action("DescribeDisks"),
+        Call::new("clb")
+            .version("2099-01-01")
+            .action("DescribeDisks"),
     );
     assert_eq!(
         said(&report),
@@ -265,14 +269,22 @@ fn a_version_left_out_picks_the_newest_and_says_so() {
     let report =
         Validator::new().validate_call(body, Call::new("clb").action("DescribeTaskStatus"));
     let rules: Vec<Rule> = report.diagnostics().iter().map(|d| d.rule()).collect();
-    assert_eq!(rules, [Rule::VersionAssumed, Rule::UnknownAction], "{report:#?}");
+    assert_eq!(
+        rules,
+        [Rule::VersionAssumed, Rule::UnknownAction],
+        "{report:#?}"
+    );
     let note = report
         .diagnostics()
         .iter()
         .find(|d| d.rule() == Rule::VersionAssumed)
         .unwrap();
     assert_eq!(note.severity(), Severity::Note);
-    assert!(note.message().contains("`clb` 2023-04-17"), "{}", note.message());
+    assert!(
+        note.message().contains("`clb` 2023-04-17"),
+        "{}",
+        note.message()
+    );
     let named = Validator::new().validate_call(
         body,
         Call::new("clb")
@@ -280,13 +292,19 @@ fn a_version_left_out_picks_the_newest_and_says_so() {
             .action("DescribeTaskStatus"),
     );
     let rules: Vec<Rule> = named.diagnostics().iter().map(|d| d.rule()).collect();
-    assert_eq!(rules, [Rule::SchemaMissingField], "the 2018 description applies");
+    assert_eq!(
+        rules,
+        [Rule::SchemaMissingField],
+        "the 2018 description applies"
+    );
 }
 
 #[test]
 fn a_version_left_out_prefers_a_newer_description_of_the_callers_own() {
-    let own = Schema::from_compact("cbs 2099-01-01\n>DescribeDisks 0\n#DescribeDisksResponse\nOnlyHere s!\n")
-        .unwrap();
+    let own = Schema::from_compact(
+        "cbs 2099-01-01\n>DescribeDisks 0\n#DescribeDisksResponse\nOnlyHere s!\n",
+    )
+    .unwrap();
     let report = Validator::new()
         .schema(own)
         .validate_call(DISKS.as_bytes(), Call::new("cbs").action("DescribeDisks"));
@@ -295,8 +313,10 @@ fn a_version_left_out_prefers_a_newer_description_of_the_callers_own() {
         rules.contains(&(Rule::SchemaMissingField, "/Response".to_owned())),
         "checked against the caller's 2099 description: {report:#?}"
     );
-    let older = Schema::from_compact("cbs 2000-01-01\n>DescribeDisks 0\n#DescribeDisksResponse\nOnlyHere s!\n")
-        .unwrap();
+    let older = Schema::from_compact(
+        "cbs 2000-01-01\n>DescribeDisks 0\n#DescribeDisksResponse\nOnlyHere s!\n",
+    )
+    .unwrap();
     let report = Validator::new()
         .schema(older)
         .validate_call(DISKS.as_bytes(), Call::new("cbs").action("DescribeDisks"));
@@ -432,5 +452,89 @@ fn documentation_examples_disagree_only_where_the_readme_says() {
         }
         let names: Vec<String> = found.into_iter().map(|(name, _)| name).collect();
         assert_eq!(names, documented(product), "{product}");
+    }
+}
+
+/// The 1-based line and column of byte `offset` in `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+    (line, column)
+}
+
+/// Where findings inside lists point: at the element, not at the list's `[`.
+#[test]
+fn findings_inside_lists_point_at_the_element() {
+    let mut body = disks();
+    let second = body["Response"]["DiskSet"][0].clone();
+    body["Response"]["DiskSet"]
+        .as_array_mut()
+        .unwrap()
+        .push(second);
+    body["Response"]["DiskSet"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("DiskId");
+    body["Response"]["DiskSet"][1]["AutoSnapshotPolicyIds"] = json!(["asp-1", "asp-2", 7]);
+    body["Response"]["TotalCount"] = json!(2);
+    let text = serde_json::to_string_pretty(&body).unwrap();
+    let report = Validator::new().validate_call(text.as_bytes(), DESCRIBE_DISKS);
+    // Pretty-printed, the elements of `DiskSet` are the objects opened at six spaces in.
+    let element = text.match_indices("\n      {").nth(1).unwrap().0 + 7;
+    let seven = text.find("asp-2\",").unwrap() + "asp-2\",".len();
+    let seven = seven + text[seven..].find('7').unwrap();
+    let placed: Vec<(String, usize, (usize, usize))> = report
+        .diagnostics()
+        .iter()
+        .map(|d| (d.pointer().to_owned(), d.offset(), (d.line(), d.column())))
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            (
+                "/Response/DiskSet/1".to_owned(),
+                element,
+                line_column(&text, element)
+            ),
+            (
+                "/Response/DiskSet/1/AutoSnapshotPolicyIds/2".to_owned(),
+                seven,
+                line_column(&text, seven)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn elements_written_compactly_or_after_strings_with_brackets_are_placed_too() {
+    let schema =
+        Schema::from_compact("demo 2020-01-01\n>List 0\n#ListResponse\nItems *i\nRequestId s\n")
+            .unwrap();
+    let mut validator = Validator::new().schema(schema);
+    let call = Call::new("demo").version("2020-01-01").action("List");
+    let cases = [
+        (r#"[["a,]\"", 1], 2, "z"]"#, r#""z""#, "/2"),
+        (r#"[ {"x": "}]"} , 1.5 ]"#, "1.5", "/1"),
+        ("[1,\n\ttrue]", "true", "/1"),
+        ("[[], {}, [[\"[\"]], null, false]", "false", "/4"),
+    ];
+    for (list, needle, index) in cases {
+        let text = format!(
+            r#"{{"Response": {{"Items": {list}, "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}}}"#
+        );
+        validator.reset();
+        let report = validator.validate_call(text.as_bytes(), call);
+        let at = text.find(list).unwrap() + list.rfind(needle).unwrap();
+        let mismatch = report
+            .diagnostics()
+            .iter()
+            .find(|d| d.pointer() == format!("/Response/Items{index}"))
+            .unwrap_or_else(|| panic!("{list}: {report:#?}"));
+        assert_eq!(
+            (mismatch.offset(), (mismatch.line(), mismatch.column())),
+            (at, line_column(&text, at)),
+            "{list}"
+        );
     }
 }
