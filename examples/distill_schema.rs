@@ -39,7 +39,11 @@ fn distil_all(input: &Path, out: &Path) -> Result<(), Box<dyn std::error::Error>
         let schema = distil(&path)?;
         let name = format!("{}-{}.txt", schema.service(), schema.version());
         std::fs::write(out.join(&name), schema.to_compact())?;
-        entries.push((schema.service().to_owned(), schema.version().to_owned(), name));
+        entries.push((
+            schema.service().to_owned(),
+            schema.version().to_owned(),
+            name,
+        ));
     }
     entries.sort();
     let mut index = String::from(
@@ -53,6 +57,10 @@ fn distil_all(input: &Path, out: &Path) -> Result<(), Box<dyn std::error::Error>
     }
     index.push_str("]\n");
     std::fs::write(out.join("index.rs"), index)?;
-    eprintln!("{} descriptions written to {}", entries.len(), out.display());
+    eprintln!(
+        "{} descriptions written to {}",
+        entries.len(),
+        out.display()
+    );
     Ok(())
 }

@@ -45,7 +45,8 @@ fn decoded(position: usize) -> Option<&'static Schema> {
 }
 
 pub(super) fn find(service: &str, version: &str) -> Option<&'static Schema> {
-    let position = versions(service).find(|&i| DESCRIPTIONS.get(i).is_some_and(|d| d.1 == version))?;
+    let position =
+        versions(service).find(|&i| DESCRIPTIONS.get(i).is_some_and(|d| d.1 == version))?;
     decoded(position)
 }
 

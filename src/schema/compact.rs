@@ -130,9 +130,10 @@ pub(super) fn read(text: &str) -> Result<Schema, SchemaError> {
     if actions.values().any(|&output| output >= count) {
         return Err(bad(0, "an action's output is past the last object"));
     }
-    let dangling = objects.iter().flat_map(|o| &o.members).any(|member| {
-        matches!(member.shape, Shape::Object(index) if index >= count)
-    });
+    let dangling = objects
+        .iter()
+        .flat_map(|o| &o.members)
+        .any(|member| matches!(member.shape, Shape::Object(index) if index >= count));
     if dangling {
         return Err(bad(0, "a member refers to an object past the last one"));
     }

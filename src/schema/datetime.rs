@@ -46,11 +46,9 @@ pub(crate) fn is_datetime_iso(text: &str) -> bool {
 
 /// A calendar date: the day must exist in its month, February 29 only in leap years.
 fn date_at(b: &[u8], at: usize) -> bool {
-    let (Some(year), Some(month), Some(day)) = (
-        number(b, at, 4),
-        number(b, at + 5, 2),
-        number(b, at + 8, 2),
-    ) else {
+    let (Some(year), Some(month), Some(day)) =
+        (number(b, at, 4), number(b, at + 5, 2), number(b, at + 8, 2))
+    else {
         return false;
     };
     b.get(at + 4) == Some(&b'-')

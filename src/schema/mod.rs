@@ -541,10 +541,9 @@ mod tests {
 
     #[test]
     fn compact_members_read_every_flag() {
-        let schema = Schema::from_compact(
-            "x 1\n>A 0\n#AResponse\nB *1!-\nC t\nD z!\nE *s-\n#Inner\nF b\n",
-        )
-        .unwrap();
+        let schema =
+            Schema::from_compact("x 1\n>A 0\n#AResponse\nB *1!-\nC t\nD z!\nE *s-\n#Inner\nF b\n")
+                .unwrap();
         let output = schema.object(schema.output("A").unwrap()).unwrap();
         let shapes: Vec<(&str, Shape, bool, bool, bool)> = output
             .members
@@ -602,8 +601,14 @@ mod tests {
 
     #[test]
     fn lookups_ignore_ascii_case_and_pick_the_newest() {
-        assert_eq!(Schema::builtin("CVM", "2017-03-12").unwrap().service(), "cvm");
-        assert_eq!(Schema::builtin_newest("Vod").unwrap().version(), "2024-07-18");
+        assert_eq!(
+            Schema::builtin("CVM", "2017-03-12").unwrap().service(),
+            "cvm"
+        );
+        assert_eq!(
+            Schema::builtin_newest("Vod").unwrap().version(),
+            "2024-07-18"
+        );
         assert!(Schema::builtin_newest("nosuch").is_none());
         assert!(Schema::is_builtin_service("tke") && !Schema::is_builtin_service("tk"));
         assert!(Schema::builtin("cvm", "2017-03-1").is_none());
