@@ -4,8 +4,9 @@
 //! One file to standard output:
 //! `cargo run --example distill_schema -- ../shared/api/cbs-2017-03-12.api.json`
 //!
-//! A whole directory into `src/schema/data/`, one `SERVICE-VERSION.txt` per description and the
-//! table `index.rs` that builds them in:
+//! A whole directory into `src/schema/data/`, one `SERVICE-VERSION.txt` per description, the
+//! table `index.rs` that builds them in, and `aliases.rs`, the products whose file name is not
+//! their service:
 //! `cargo run --example distill_schema -- ../shared/api src/schema/data`
 
 use std::fmt::Write as _;
@@ -35,8 +36,22 @@ fn distil_all(input: &Path, out: &Path) -> Result<(), Box<dyn std::error::Error>
         .collect::<Result<_, _>>()?;
     paths.retain(|path| path.to_string_lossy().ends_with(".api.json"));
     let mut entries = Vec::new();
+    let mut aliases = Vec::new();
     for path in paths {
         let schema = distil(&path)?;
+        // The file is named after the product as Tencent's documentation names it; where
+        // that is not the service of the host (`autoscaling`, `as`), keep it as another name.
+        let file = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let suffix = format!("-{}.api.json", schema.version());
+        if let Some(product) = file
+            .strip_suffix(&suffix)
+            .filter(|p| *p != schema.service())
+        {
+            aliases.push((product.to_owned(), schema.service().to_owned()));
+        }
         let name = format!("{}-{}.txt", schema.service(), schema.version());
         std::fs::write(out.join(&name), schema.to_compact())?;
         entries.push((
@@ -57,6 +72,16 @@ fn distil_all(input: &Path, out: &Path) -> Result<(), Box<dyn std::error::Error>
     }
     index.push_str("]\n");
     std::fs::write(out.join("index.rs"), index)?;
+    aliases.sort();
+    aliases.dedup();
+    let mut table = String::from(
+        "// Written by `cargo run --example distill_schema -- ../shared/api src/schema/data`.\n&[\n",
+    );
+    for (alias, service) in &aliases {
+        writeln!(table, "    ({alias:?}, {service:?}),")?;
+    }
+    table.push_str("]\n");
+    std::fs::write(out.join("aliases.rs"), table)?;
     eprintln!(
         "{} descriptions written to {}",
         entries.len(),

@@ -10,6 +10,10 @@ use super::Schema;
 /// `examples/distill_schema.rs`.
 pub(super) const DESCRIPTIONS: &[(&str, &str, &str)] = include!("data/index.rs");
 
+/// `(name, service)`: other names a product goes by, such as the directory name of its SDK
+/// package and documentation (`autoscaling`) where its host says `as`.
+pub(super) const ALIASES: &[(&str, &str)] = include!("data/aliases.rs");
+
 /// One slot per description, filled when it is first asked for.
 static DECODED: [OnceLock<Option<Schema>>; DESCRIPTIONS.len()] =
     [const { OnceLock::new() }; DESCRIPTIONS.len()];
@@ -21,8 +25,26 @@ pub(super) fn index() -> impl Iterator<Item = (&'static str, &'static str)> {
         .map(|&(service, version, _)| (service, version))
 }
 
+/// The service a name stands for: itself, or the service it is another name of.
+fn canonical(service: &str) -> &str {
+    ALIASES
+        .iter()
+        .find(|(alias, _)| alias.eq_ignore_ascii_case(service))
+        .map_or(service, |&(_, canonical)| canonical)
+}
+
+/// The built-in versions of `service`, oldest first.
+pub(super) fn versions_of(service: &str) -> impl Iterator<Item = &'static str> + use<> {
+    DESCRIPTIONS
+        .get(versions(service))
+        .unwrap_or_default()
+        .iter()
+        .map(|&(_, version, _)| version)
+}
+
 /// The positions of `service`'s versions in the table, oldest first (ASCII case ignored).
 fn versions(service: &str) -> std::ops::Range<usize> {
+    let service = canonical(service);
     let start = DESCRIPTIONS.partition_point(|(s, _, _)| compare(s, service) == Ordering::Less);
     let end = DESCRIPTIONS.partition_point(|(s, _, _)| compare(s, service) != Ordering::Greater);
     start..end.max(start)

@@ -205,6 +205,8 @@ impl Schema {
 
     /// The built-in description of `service` (ASCII case ignored) at `version`, decoded on
     /// first use. Every product version in Tencent Cloud's published descriptions is built in.
+    /// A service is named as in its host (`as`); a product's other name in Tencent's own
+    /// documentation and SDKs (`autoscaling`) is taken too.
     ///
     /// ```
     /// use tencentcloud_envelope::Schema;
@@ -245,6 +247,18 @@ impl Schema {
     /// ```
     pub fn builtin_index() -> impl Iterator<Item = (&'static str, &'static str)> {
         builtin::index()
+    }
+
+    /// The built-in versions of `service` (ASCII case ignored), oldest first; none decoded.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::Schema;
+    ///
+    /// let versions: Vec<&str> = Schema::builtin_versions("clb").collect();
+    /// assert_eq!(versions, ["2018-03-17", "2023-04-17"]);
+    /// ```
+    pub fn builtin_versions(service: &str) -> impl Iterator<Item = &'static str> + use<> {
+        builtin::versions_of(service)
     }
 
     /// Whether any built-in description is of `service` (ASCII case ignored).
@@ -612,5 +626,21 @@ mod tests {
         assert!(Schema::builtin_newest("nosuch").is_none());
         assert!(Schema::is_builtin_service("tke") && !Schema::is_builtin_service("tk"));
         assert!(Schema::builtin("cvm", "2017-03-1").is_none());
+    }
+
+    #[test]
+    fn a_product_is_found_by_its_other_name() {
+        let by_alias = Schema::builtin("autoscaling", "2018-04-19").unwrap();
+        let by_host = Schema::builtin("as", "2018-04-19").unwrap();
+        assert!(std::ptr::eq(by_alias, by_host));
+        assert_eq!(by_alias.service(), "as");
+        assert_eq!(
+            Schema::builtin_newest("AutoScaling").unwrap().service(),
+            "as"
+        );
+        assert_eq!(Schema::builtin_versions("autoscaling").count(), 1);
+        for (alias, service) in builtin::ALIASES {
+            assert!(Schema::is_builtin_service(service), "{alias} -> {service}");
+        }
     }
 }

@@ -202,11 +202,7 @@ impl Validator {
         }
         let mut known: Vec<&str> = own()
             .map(Schema::version)
-            .chain(
-                Schema::builtin_index()
-                    .filter(|(s, _)| s.eq_ignore_ascii_case(service))
-                    .map(|(_, v)| v),
-            )
+            .chain(Schema::builtin_versions(service).map(|v| -> &str { v }))
             .collect();
         if known.is_empty() {
             return Selected::UnknownService;
