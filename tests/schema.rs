@@ -336,6 +336,12 @@ fn a_failure_draws_no_finding_about_the_call() {
     }
 }
 
+/// Says plainly that a test checked nothing; under CI (`CI` set) that is a failure.
+fn skipped(why: &str) {
+    assert!(std::env::var_os("CI").is_none(), "CI is set, but {why}");
+    eprintln!("SKIPPED: {why}, so this test checked nothing");
+}
+
 fn cvm() -> Option<Schema> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/api/cvm-2017-03-12.api.json");
     let text = std::fs::read_to_string(path).ok()?;
@@ -345,7 +351,7 @@ fn cvm() -> Option<Schema> {
 #[test]
 fn cvm_through_a_loaded_description() {
     let Some(cvm) = cvm() else {
-        eprintln!("skipped: no ../shared/api beside the repository");
+        skipped("no ../shared/api beside the repository");
         return;
     };
     let call = Call::new("cvm")
@@ -387,15 +393,12 @@ fn cvm_through_a_loaded_description() {
     assert_eq!(findings, expected);
 }
 
-/// Runs a product's description over its documentation examples, returning the examples that
-/// disagree with it and how.
-fn disagreements(product: &str, schema: Option<Schema>) -> Vec<(String, Vec<(Rule, String)>)> {
+/// Runs a product's built-in description over its documentation examples, returning the
+/// examples that are JSON and disagree with it, and how.
+fn disagreements(product: &str) -> Vec<(String, Vec<(Rule, String)>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join(format!("../shared/corpus/doc-examples/{product}/v20170312"));
     let mut validator = Validator::new();
-    if let Some(schema) = schema {
-        validator = validator.schema(schema);
-    }
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -411,7 +414,7 @@ fn disagreements(product: &str, schema: Option<Schema>) -> Vec<(String, Vec<(Rul
             Call::new(product).version("2017-03-12").action(action),
         );
         let findings = schema_findings(&report);
-        if !findings.is_empty() {
+        if !findings.is_empty() && !report.has(Rule::InvalidJson) {
             found.push((name, findings));
         }
     }
@@ -442,11 +445,11 @@ fn documentation_examples_disagree_only_where_the_readme_says() {
         .join("../shared/corpus/doc-examples/cbs")
         .is_dir()
     {
-        eprintln!("skipped: no corpus beside the repository");
+        skipped("no corpus beside the repository");
         return;
     }
-    for (product, schema) in [("cbs", None), ("cvm", cvm())] {
-        let found = disagreements(product, schema);
+    for product in ["cbs", "cvm"] {
+        let found = disagreements(product);
         for (name, findings) in &found {
             eprintln!("{product}/{name}: {findings:?}");
         }

@@ -71,8 +71,9 @@ fn name(path: &Path) -> Result<String, String> {
 }
 
 /// `text` on one line: whitespace outside strings dropped, so a JSON text keeps its exact
-/// members, duplicates and number spellings. Line breaks inside strings (not JSON, but real
-/// examples have them) become `\n` escapes, so the record stays one line whatever the input.
+/// members, duplicates and number spellings. A raw line break inside a string (not JSON, but
+/// real examples have them) becomes a raw tab, just as invalid, so the record stays one line
+/// and the example stays broken.
 pub fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_string = false;
@@ -85,11 +86,9 @@ pub fn one_line(text: &str) -> String {
                 (false, '"') => in_string = false,
                 _ => {}
             }
-            match c {
-                '\n' => out.push_str("\\n"),
-                '\r' => out.push_str("\\r"),
-                c => out.push(c),
-            }
+            // A raw line break in a string is not JSON; a raw tab is not JSON either, and
+            // does not end the record's line.
+            out.push(if matches!(c, '\n' | '\r') { '\t' } else { c });
         } else {
             match c {
                 ' ' | '\t' | '\n' | '\r' => {}
@@ -114,4 +113,24 @@ pub fn capture_line(example: &Example, body: &str) -> String {
         quote(&example.action),
         one_line(body)
     )
+}
+
+/// `../shared` beside the repository, when it holds the corpus and the API descriptions.
+/// Under CI (`CI` set) its absence fails the test; elsewhere the test says plainly that it
+/// was skipped.
+pub fn shared() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if dir.join("corpus/doc-examples").is_dir() && dir.join("api").is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI is set, but {} (the documentation examples and API descriptions) is missing",
+        dir.display()
+    );
+    eprintln!(
+        "SKIPPED: {} is missing, so this test checked nothing",
+        dir.display()
+    );
+    None
 }
