@@ -177,3 +177,37 @@ fn the_readme_counts_every_products_disagreements_with_its_description() {
     let documented: Vec<&str> = documented.lines().collect();
     assert_eq!(documented, expected);
 }
+
+/// The built-in descriptions are what the generator makes of `../shared/api` today: none is
+/// stale, none is missing, none is left over.
+#[test]
+fn the_built_in_descriptions_are_distilled_from_the_published_ones() {
+    let Some(shared) = shared() else { return };
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/schema/data");
+    let mut built_in: Vec<String> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.ends_with(".txt"))
+        .collect();
+    built_in.sort();
+    let mut distilled = Vec::new();
+    for entry in std::fs::read_dir(shared.join("api")).unwrap() {
+        let path = entry.unwrap().path();
+        let schema =
+            tencentcloud_envelope::Schema::from_api_json(&std::fs::read_to_string(&path).unwrap())
+                .unwrap();
+        let name = format!("{}-{}.txt", schema.service(), schema.version());
+        let kept = std::fs::read_to_string(data.join(&name)).unwrap_or_default();
+        assert!(
+            kept == schema.to_compact(),
+            "{name} is stale: run `cargo run --example distill_schema -- ../shared/api src/schema/data`"
+        );
+        distilled.push(name);
+    }
+    distilled.sort();
+    assert_eq!(built_in, distilled);
+    let index: Vec<String> = tencentcloud_envelope::Schema::builtin_index()
+        .map(|(service, version)| format!("{service}-{version}.txt"))
+        .collect();
+    assert_eq!(index, distilled, "index.rs lists every file, sorted");
+}
