@@ -17,6 +17,10 @@ use tencentcloud_envelope::{Call, Rule, Validator};
 #[derive(Deserialize)]
 struct ApiJson {
     metadata: Metadata,
+    #[allow(
+        clippy::zero_sized_map_values,
+        reason = "only the keys are read; the values are skipped"
+    )]
     actions: BTreeMap<String, IgnoredAny>,
 }
 

@@ -187,7 +187,7 @@ fn the_built_in_descriptions_are_distilled_from_the_published_ones() {
     let mut built_in: Vec<String> = std::fs::read_dir(&data)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|name| name.ends_with(".txt"))
+        .filter(|name| Path::new(name).extension().is_some_and(|e| e == "txt"))
         .collect();
     built_in.sort();
     let mut distilled = Vec::new();

@@ -268,7 +268,11 @@ fn a_version_left_out_picks_the_newest_and_says_so() {
     let body = br#"{"Response": {"RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#;
     let report =
         Validator::new().validate_call(body, Call::new("clb").action("DescribeTaskStatus"));
-    let rules: Vec<Rule> = report.diagnostics().iter().map(|d| d.rule()).collect();
+    let rules: Vec<Rule> = report
+        .diagnostics()
+        .iter()
+        .map(tencentcloud_envelope::Diagnostic::rule)
+        .collect();
     assert_eq!(
         rules,
         [Rule::VersionAssumed, Rule::UnknownAction],
@@ -291,7 +295,11 @@ fn a_version_left_out_picks_the_newest_and_says_so() {
             .version("2018-03-17")
             .action("DescribeTaskStatus"),
     );
-    let rules: Vec<Rule> = named.diagnostics().iter().map(|d| d.rule()).collect();
+    let rules: Vec<Rule> = named
+        .diagnostics()
+        .iter()
+        .map(tencentcloud_envelope::Diagnostic::rule)
+        .collect();
     assert_eq!(
         rules,
         [Rule::SchemaMissingField],

@@ -9,7 +9,7 @@
 //! TotalCount u!-              a uint64, required, never null
 //! ```
 //!
-//! A member's type is one letter for a scalar (`s` string, `t` datetime, `z` datetime_iso,
+//! A member's type is one letter for a scalar (`s` string, `t` `datetime`, `z` `datetime_iso`,
 //! `d` date, `i` int64, `u` uint64, `f` float, `b` bool) or an object's index, after `*` for a
 //! list; `!` marks it required and `-` forbids `null`. Names run to the last space of their line,
 //! so they may hold anything but a line break.
