@@ -308,6 +308,24 @@ fn a_version_left_out_picks_the_newest_and_says_so() {
 }
 
 #[test]
+fn a_version_left_out_of_a_single_version_service_is_not_remarked() {
+    let report =
+        Validator::new().validate_call(DISKS.as_bytes(), Call::new("cbs").action("DescribeDisks"));
+    assert!(report.diagnostics().is_empty(), "{report:#?}");
+    let mut body = disks();
+    body["Response"]["TotalCount"] = json!("1");
+    let report = Validator::new().validate_call(
+        body.to_string().as_bytes(),
+        Call::new("cbs").action("DescribeDisks"),
+    );
+    assert_eq!(
+        schema_findings(&report),
+        [(Rule::SchemaTypeMismatch, "/Response/TotalCount".to_owned())],
+        "the one description still applies"
+    );
+}
+
+#[test]
 fn a_version_left_out_prefers_a_newer_description_of_the_callers_own() {
     let own = Schema::from_compact(
         "cbs 2099-01-01\n>DescribeDisks 0\n#DescribeDisksResponse\nOnlyHere s!\n",

@@ -189,9 +189,18 @@ impl Validator {
             });
             let builtin = Schema::builtin_newest(service)
                 .filter(|b| newest.is_none_or(|own| own.version() < b.version()));
-            return match builtin.or(newest) {
-                Some(schema) => Selected::Newest(schema),
-                None => Selected::UnknownService,
+            let Some(schema) = builtin.or(newest) else {
+                return Selected::UnknownService;
+            };
+            let mut versions: Vec<&str> = own()
+                .map(Schema::version)
+                .chain(Schema::builtin_versions(service).map(|v| -> &str { v }))
+                .collect();
+            versions.sort_unstable();
+            versions.dedup();
+            return Selected::Newest {
+                schema,
+                chosen: versions.len() > 1,
             };
         };
         if let Some(schema) = own()
@@ -218,7 +227,7 @@ impl Validator {
     ///
     /// Every product version Tencent Cloud describes is built in (see [`Schema::builtin`]).
     /// A call without a version is checked against the service's newest description, with a
-    /// [`Rule::VersionAssumed`] note; a service, version or action no description has is a
+    /// [`Rule::VersionAssumed`] note when the service has several; a service, version or action no description has is a
     /// finding ([`Rule::UnknownService`], [`Rule::UnknownVersion`], [`Rule::UnknownAction`])
     /// and leaves the payload unchecked. Failures draw none of these.
     ///
@@ -228,7 +237,8 @@ impl Validator {
     /// let body = br#"{"Response": {"TotalCount": 0, "DiskSet": [],
     ///     "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#;
     /// let mut validator = Validator::new();
-    /// let report = validator.validate_call(body, Call::new("cbs").action("DescribeDisks"));
+    /// // CLB has two versions, 2018-03-17 and 2023-04-17: the newest is taken, and said.
+    /// let report = validator.validate_call(body, Call::new("clb").action("DescribeTargetHealth"));
     /// assert_eq!(report.diagnostics()[0].rule(), Rule::VersionAssumed);
     /// let report = validator.validate_call(body, Call::new("cbz").action("DescribeDisks"));
     /// assert_eq!(report.diagnostics()[0].rule(), Rule::UnknownService);
@@ -240,8 +250,11 @@ impl Validator {
         if let Some(service) = call.service {
             match self.select(service, call.version) {
                 Selected::Exact(found) => schema = Some(found),
-                Selected::Newest(found) => {
-                    if call.action.is_some() {
+                Selected::Newest {
+                    schema: found,
+                    chosen,
+                } => {
+                    if chosen && call.action.is_some() {
                         said.push((
                             Rule::VersionAssumed,
                             format!(
@@ -494,8 +507,12 @@ impl LineIndex {
 enum Selected<'s> {
     /// The description of the version the call names.
     Exact(&'s Schema),
-    /// The call names no version: the service's newest description.
-    Newest(&'s Schema),
+    /// The call names no version: the service's newest description, `chosen` among several
+    /// (with one version known there is no choice to report).
+    Newest {
+        schema: &'s Schema,
+        chosen: bool,
+    },
     UnknownService,
     /// The service is known, the version is not; the versions known, for the message.
     UnknownVersion(String),

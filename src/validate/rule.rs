@@ -234,9 +234,9 @@ pub enum Rule {
         props(severity = "warning")
     )]
     UnknownVersion,
-    /// The call gives no version, so the newest description was used.
+    /// The call gives no version, so the newest of the service's descriptions was used.
     #[strum(
-        message = "The call names no API version, so its payload is checked against the service's newest description.",
+        message = "The call names no API version and the service has several, so its payload is checked against the newest description.",
         props(severity = "note")
     )]
     VersionAssumed,
