@@ -575,6 +575,20 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Any text either reads or names what is wrong; what reads is written back losing
+        /// nothing.
+        #[test]
+        fn any_text_reads_as_a_compact_form_or_fails_cleanly(
+            text in "[a-z]{1,3} [0-9]{1,2}\n((>[A-Z][a-z]? [0-9]\n)|(#[A-Z][a-z]?\n)|([A-Z][a-z]? \\*?[stzdiufb0-9][!]?-?\n)){0,12}|\\PC{0,40}",
+        ) {
+            if let Ok(schema) = Schema::from_compact(&text) {
+                let again = Schema::from_compact(&schema.to_compact()).unwrap();
+                proptest::prop_assert_eq!(again.to_api_json(), schema.to_api_json());
+            }
+        }
+    }
+
     #[test]
     fn a_broken_compact_form_names_its_line() {
         let cases = [
