@@ -262,12 +262,27 @@ impl Schema {
     }
 
     /// Whether any built-in description is of `service` (ASCII case ignored).
+    ///
+    /// ```
+    /// use tencentcloud_envelope::Schema;
+    ///
+    /// assert!(Schema::is_builtin_service("vpc") && Schema::is_builtin_service("autoscaling"));
+    /// assert!(!Schema::is_builtin_service("nosuch"));
+    /// ```
     pub fn is_builtin_service(service: &str) -> bool {
         builtin::has_service(service)
     }
 
     /// How many built-in descriptions this process has decoded so far: each is decoded the
     /// first time it is asked for, and kept.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::Schema;
+    ///
+    /// Schema::builtin("tag", "2018-08-13").ok_or("not built in")?;
+    /// assert!(Schema::builtins_decoded() >= 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn builtins_decoded() -> usize {
         builtin::decoded_count()
     }
@@ -291,6 +306,18 @@ impl Schema {
 
     /// Writes the description in the crate's compact form: one line per action, object and
     /// member, structure only. Names must not hold line breaks (none in Tencent's do).
+    ///
+    /// ```
+    /// use tencentcloud_envelope::Schema;
+    ///
+    /// let text = r#"{"metadata": {"serviceShortName": "demo", "apiVersion": "2020-01-01"},
+    ///   "actions": {"Ping": {"output": "PingResponse"}},
+    ///   "objects": {"PingResponse": {"members": [
+    ///     {"name": "Pong", "type": "list", "member": "datetime", "output_required": true}]}}}"#;
+    /// let compact = Schema::from_api_json(text)?.to_compact();
+    /// assert_eq!(compact, "demo 2020-01-01\n>Ping 0\n#PingResponse\nPong *t!\n");
+    /// # Ok::<(), tencentcloud_envelope::SchemaError>(())
+    /// ```
     pub fn to_compact(&self) -> String {
         compact::write(self)
     }
