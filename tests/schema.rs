@@ -1,5 +1,5 @@
-//! Payloads held against Tencent Cloud's API descriptions: CBS built in, CVM loaded from
-//! `../shared/api` when it is there.
+//! Payloads held against Tencent Cloud's API descriptions: the built-in ones, and CVM's loaded
+//! from `../shared/api` when it is there.
 
 use std::path::Path;
 
