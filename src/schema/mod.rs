@@ -1,10 +1,11 @@
 //! Tencent Cloud's machine-readable API descriptions, reduced to the structure of each
 //! action's output: member names, types, and the required and null flags. Prose is dropped.
 
+mod builtin;
+mod compact;
 mod datetime;
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -14,9 +15,10 @@ use serde::Deserialize;
 /// ```
 /// use tencentcloud_envelope::Schema;
 ///
-/// let cbs = Schema::builtin("cbs", "2017-03-12").expect("built in");
+/// let cbs = Schema::builtin("cbs", "2017-03-12").ok_or("not built in")?;
 /// assert_eq!((cbs.service(), cbs.version()), ("cbs", "2017-03-12"));
 /// assert!(cbs.has_action("DescribeDisks"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Schema {
@@ -111,6 +113,14 @@ pub enum SchemaError {
         /// The object it names.
         target: String,
     },
+    /// A line of the compact form does not read.
+    #[error("line {line} of a compact description: {reason}")]
+    Compact {
+        /// The 1-based line, or 0 for the description as a whole.
+        line: usize,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
 }
 
 #[derive(Deserialize)]
@@ -193,17 +203,123 @@ impl Schema {
         })
     }
 
-    /// The description of a product version built into the crate: CBS 2017-03-12.
+    /// The built-in description of `service` (ASCII case ignored) at `version`, decoded on
+    /// first use. Every product version in Tencent Cloud's published descriptions is built in.
+    /// A service is named as in its host (`as`); a product's other name in Tencent's own
+    /// documentation and SDKs (`autoscaling`) is taken too.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::Schema;
+    ///
+    /// let cvm = Schema::builtin("cvm", "2017-03-12").ok_or("not built in")?;
+    /// assert!(cvm.has_action("DescribeInstances"));
+    /// assert!(Schema::builtin("cvm", "2099-01-01").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn builtin(service: &str, version: &str) -> Option<&'static Schema> {
-        Schema::builtins().find(|schema| schema.service == service && schema.version == version)
+        builtin::find(service, version)
     }
 
-    /// Every description built into the crate, read on first use.
-    pub fn builtins() -> impl Iterator<Item = &'static Schema> {
-        static CBS: OnceLock<Option<Schema>> = OnceLock::new();
-        CBS.get_or_init(|| Schema::from_api_json(include_str!("cbs-2017-03-12.json")).ok())
-            .as_ref()
-            .into_iter()
+    /// The newest built-in description of `service` (ASCII case ignored), decoded on first use.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::Schema;
+    ///
+    /// let clb = Schema::builtin_newest("clb").ok_or("not built in")?;
+    /// assert_eq!(clb.version(), "2023-04-17");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn builtin_newest(service: &str) -> Option<&'static Schema> {
+        builtin::newest(service)
+    }
+
+    /// Every built-in product version as `(service, version)`, sorted by service then version;
+    /// listing them decodes none.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::Schema;
+    ///
+    /// let clb: Vec<&str> = Schema::builtin_index()
+    ///     .filter(|(service, _)| *service == "clb")
+    ///     .map(|(_, version)| version)
+    ///     .collect();
+    /// assert_eq!(clb, ["2018-03-17", "2023-04-17"]);
+    /// ```
+    pub fn builtin_index() -> impl Iterator<Item = (&'static str, &'static str)> {
+        builtin::index()
+    }
+
+    /// The built-in versions of `service` (ASCII case ignored), oldest first; none decoded.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::Schema;
+    ///
+    /// let versions: Vec<&str> = Schema::builtin_versions("clb").collect();
+    /// assert_eq!(versions, ["2018-03-17", "2023-04-17"]);
+    /// ```
+    pub fn builtin_versions(service: &str) -> impl Iterator<Item = &'static str> + use<> {
+        builtin::versions_of(service)
+    }
+
+    /// Whether any built-in description is of `service` (ASCII case ignored).
+    ///
+    /// ```
+    /// use tencentcloud_envelope::Schema;
+    ///
+    /// assert!(Schema::is_builtin_service("vpc") && Schema::is_builtin_service("autoscaling"));
+    /// assert!(!Schema::is_builtin_service("nosuch"));
+    /// ```
+    pub fn is_builtin_service(service: &str) -> bool {
+        builtin::has_service(service)
+    }
+
+    /// How many built-in descriptions this process has decoded so far: each is decoded the
+    /// first time it is asked for, and kept.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::Schema;
+    ///
+    /// Schema::builtin("tag", "2018-08-13").ok_or("not built in")?;
+    /// assert!(Schema::builtins_decoded() >= 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn builtins_decoded() -> usize {
+        builtin::decoded_count()
+    }
+
+    /// Reads the compact form [`Schema::to_compact`] writes (the form built into the crate).
+    ///
+    /// ```
+    /// use tencentcloud_envelope::Schema;
+    ///
+    /// let schema = Schema::from_compact("demo 2020-01-01\n>Ping 0\n#PingResponse\nPong u!-\n")?;
+    /// assert!(schema.has_action("Ping"));
+    /// assert_eq!(Schema::from_compact(&schema.to_compact())?.to_api_json(), schema.to_api_json());
+    /// # Ok::<(), tencentcloud_envelope::SchemaError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`SchemaError::Compact`] when a line does not read, or an index points past the objects.
+    pub fn from_compact(text: &str) -> Result<Schema, SchemaError> {
+        compact::read(text)
+    }
+
+    /// Writes the description in the crate's compact form: one line per action, object and
+    /// member, structure only. Names must not hold line breaks (none in Tencent's do).
+    ///
+    /// ```
+    /// use tencentcloud_envelope::Schema;
+    ///
+    /// let text = r#"{"metadata": {"serviceShortName": "demo", "apiVersion": "2020-01-01"},
+    ///   "actions": {"Ping": {"output": "PingResponse"}},
+    ///   "objects": {"PingResponse": {"members": [
+    ///     {"name": "Pong", "type": "list", "member": "datetime", "output_required": true}]}}}"#;
+    /// let compact = Schema::from_api_json(text)?.to_compact();
+    /// assert_eq!(compact, "demo 2020-01-01\n>Ping 0\n#PingResponse\nPong *t!\n");
+    /// # Ok::<(), tencentcloud_envelope::SchemaError>(())
+    /// ```
+    pub fn to_compact(&self) -> String {
+        compact::write(self)
     }
 
     /// The product's short service name (`cbs`).
@@ -236,8 +352,8 @@ impl Schema {
         self.objects.get(index)
     }
 
-    /// Writes the description back in the `api.json` shape with only what the crate keeps:
-    /// the compact form built into the crate is made this way.
+    /// Writes the description back in the `api.json` shape with only what the crate keeps, for
+    /// tools that read that shape.
     pub fn to_api_json(&self) -> String {
         let objects: serde_json::Map<String, serde_json::Value> = self
             .objects
@@ -457,7 +573,115 @@ mod tests {
     #[test]
     fn the_compact_form_reads_back_the_same() {
         let cbs = Schema::builtin("cbs", "2017-03-12").unwrap();
-        let again = Schema::from_api_json(&cbs.to_api_json()).unwrap();
+        let again = Schema::from_compact(&cbs.to_compact()).unwrap();
+        assert_eq!(again.to_compact(), cbs.to_compact());
         assert_eq!(again.to_api_json(), cbs.to_api_json());
+        let via_json = Schema::from_api_json(&cbs.to_api_json()).unwrap();
+        assert_eq!(via_json.to_api_json(), cbs.to_api_json());
+    }
+
+    #[test]
+    fn compact_members_read_every_flag() {
+        let schema =
+            Schema::from_compact("x 1\n>A 0\n#AResponse\nB *1!-\nC t\nD z!\nE *s-\n#Inner\nF b\n")
+                .unwrap();
+        let output = schema.object(schema.output("A").unwrap()).unwrap();
+        let shapes: Vec<(&str, Shape, bool, bool, bool)> = output
+            .members
+            .iter()
+            .map(|m| (m.name.as_str(), m.shape, m.list, m.required, m.nullable))
+            .collect();
+        assert_eq!(
+            shapes,
+            [
+                ("B", Shape::Object(1), true, true, false),
+                ("C", Shape::DateTime, false, false, true),
+                ("D", Shape::DateTimeIso, false, true, true),
+                ("E", Shape::String, true, false, false),
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        /// Any text either reads or names what is wrong; what reads is written back losing
+        /// nothing.
+        #[test]
+        fn any_text_reads_as_a_compact_form_or_fails_cleanly(
+            text in "[a-z]{1,3} [0-9]{1,2}\n((>[A-Z][a-z]? [0-9]\n)|(#[A-Z][a-z]?\n)|([A-Z][a-z]? \\*?[stzdiufb0-9][!]?-?\n)){0,12}|\\PC{0,40}",
+        ) {
+            if let Ok(schema) = Schema::from_compact(&text) {
+                let again = Schema::from_compact(&schema.to_compact()).unwrap();
+                proptest::prop_assert_eq!(again.to_api_json(), schema.to_api_json());
+            }
+        }
+    }
+
+    #[test]
+    fn a_broken_compact_form_names_its_line() {
+        let cases = [
+            ("", 1),
+            ("x\n", 1),
+            ("x 1\n>A\n", 2),
+            ("x 1\n>A b\n", 2),
+            ("x 1\nB s\n", 2),
+            ("x 1\n#O\nB q\n", 3),
+            ("x 1\n#O\n>A 0\n", 3),
+            ("x 1\n>A 1\n#O\n", 0),
+            ("x 1\n>A 0\n#O\nB 7\n", 0),
+        ];
+        for (text, line) in cases {
+            match Schema::from_compact(text) {
+                Err(SchemaError::Compact { line: at, .. }) => assert_eq!(at, line, "{text:?}"),
+                other => panic!("{text:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn every_built_in_description_decodes_as_what_its_row_says() {
+        let mut count = 0;
+        for &(service, version, text) in builtin::DESCRIPTIONS {
+            let schema = Schema::from_compact(text).unwrap_or_else(|e| panic!("{service}: {e}"));
+            assert_eq!((schema.service(), schema.version()), (service, version));
+            assert!(!schema.actions.is_empty(), "{service} {version}");
+            count += 1;
+        }
+        assert_eq!(count, 160);
+        let index: Vec<_> = Schema::builtin_index().collect();
+        let mut sorted = index.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(index, sorted, "sorted and unique, for the binary search");
+    }
+
+    #[test]
+    fn lookups_ignore_ascii_case_and_pick_the_newest() {
+        assert_eq!(
+            Schema::builtin("CVM", "2017-03-12").unwrap().service(),
+            "cvm"
+        );
+        assert_eq!(
+            Schema::builtin_newest("Vod").unwrap().version(),
+            "2024-07-18"
+        );
+        assert!(Schema::builtin_newest("nosuch").is_none());
+        assert!(Schema::is_builtin_service("tke") && !Schema::is_builtin_service("tk"));
+        assert!(Schema::builtin("cvm", "2017-03-1").is_none());
+    }
+
+    #[test]
+    fn a_product_is_found_by_its_other_name() {
+        let by_alias = Schema::builtin("autoscaling", "2018-04-19").unwrap();
+        let by_host = Schema::builtin("as", "2018-04-19").unwrap();
+        assert!(std::ptr::eq(by_alias, by_host));
+        assert_eq!(by_alias.service(), "as");
+        assert_eq!(
+            Schema::builtin_newest("AutoScaling").unwrap().service(),
+            "as"
+        );
+        assert_eq!(Schema::builtin_versions("autoscaling").count(), 1);
+        for (alias, service) in builtin::ALIASES {
+            assert!(Schema::is_builtin_service(service), "{alias} -> {service}");
+        }
     }
 }

@@ -62,7 +62,7 @@ impl<'c> Call<'c> {
         }
     }
 
-    /// The API version (`X-TC-Version`); without it, the first description of the service.
+    /// The API version (`X-TC-Version`); without it, the service's newest description.
     #[must_use]
     pub fn version(mut self, version: &'c str) -> Self {
         self.version = Some(version);
@@ -201,27 +201,112 @@ impl Validator {
         self
     }
 
-    /// The description for `service` at `version` (any version when `None`).
-    fn schema_for(&self, service: &str, version: Option<&str>) -> Option<&Schema> {
-        let fits = |schema: &&Schema| {
-            schema.service().eq_ignore_ascii_case(service)
-                && version.is_none_or(|v| schema.version() == v)
+    /// The description a call to `service` at `version` selects: the caller's own first, then
+    /// the built-in ones; without a version, the newest (the caller's on a tie).
+    fn select(&self, service: &str, version: Option<&str>) -> Selected<'_> {
+        let own = || {
+            self.schemas
+                .iter()
+                .map(AsRef::as_ref)
+                .filter(|schema| schema.service().eq_ignore_ascii_case(service))
         };
-        self.schemas
-            .iter()
-            .map(AsRef::as_ref)
-            .find(fits)
-            .or_else(|| Schema::builtins().find(fits))
+        let Some(version) = version else {
+            let newest = own().fold(None::<&Schema>, |best, schema| match best {
+                Some(best) if best.version() >= schema.version() => Some(best),
+                _ => Some(schema),
+            });
+            let builtin = Schema::builtin_newest(service)
+                .filter(|b| newest.is_none_or(|own| own.version() < b.version()));
+            let Some(schema) = builtin.or(newest) else {
+                return Selected::UnknownService;
+            };
+            let mut versions: Vec<&str> = own()
+                .map(Schema::version)
+                .chain(Schema::builtin_versions(service).map(|v| -> &str { v }))
+                .collect();
+            versions.sort_unstable();
+            versions.dedup();
+            return Selected::Newest {
+                schema,
+                chosen: versions.len() > 1,
+            };
+        };
+        if let Some(schema) = own()
+            .find(|schema| schema.version() == version)
+            .or_else(|| Schema::builtin(service, version))
+        {
+            return Selected::Exact(schema);
+        }
+        let mut known: Vec<&str> = own()
+            .map(Schema::version)
+            .chain(Schema::builtin_versions(service).map(|v| -> &str { v }))
+            .collect();
+        if known.is_empty() {
+            return Selected::UnknownService;
+        }
+        known.sort_unstable();
+        known.dedup();
+        Selected::UnknownVersion(known.join(", "))
     }
 
     /// Checks one response body that answers `call`: besides the envelope rules, a successful
     /// payload is held against the product's description, and the product's own error codes
     /// are known.
+    ///
+    /// Every product version Tencent Cloud describes is built in (see [`Schema::builtin`]).
+    /// A call without a version is checked against the service's newest description, with a
+    /// [`Rule::VersionAssumed`] note when the service has several; a service, version or action no description has is a
+    /// finding ([`Rule::UnknownService`], [`Rule::UnknownVersion`], [`Rule::UnknownAction`])
+    /// and leaves the payload unchecked. Failures draw none of these.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::{Call, Rule, Validator};
+    ///
+    /// let body = br#"{"Response": {"TotalCount": 0, "DiskSet": [],
+    ///     "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#;
+    /// let mut validator = Validator::new();
+    /// // CLB has two versions, 2018-03-17 and 2023-04-17: the newest is taken, and said.
+    /// let report = validator.validate_call(body, Call::new("clb").action("DescribeTargetHealth"));
+    /// assert_eq!(report.diagnostics()[0].rule(), Rule::VersionAssumed);
+    /// let report = validator.validate_call(body, Call::new("cbz").action("DescribeDisks"));
+    /// assert_eq!(report.diagnostics()[0].rule(), Rule::UnknownService);
+    /// ```
     pub fn validate_call(&mut self, input: &[u8], call: Call) -> Report {
         let mut seen = self.seen.take();
-        let schema = call
-            .service
-            .and_then(|service| self.schema_for(service, call.version));
+        let mut said = Vec::new();
+        let mut schema = None;
+        if let Some(service) = call.service {
+            match self.select(service, call.version) {
+                Selected::Exact(found) => schema = Some(found),
+                Selected::Newest {
+                    schema: found,
+                    chosen,
+                } => {
+                    if chosen && call.action.is_some() {
+                        said.push((
+                            Rule::VersionAssumed,
+                            format!(
+                                "the call names no version: checked against `{}` {}, the newest description",
+                                found.service(),
+                                found.version()
+                            ),
+                        ));
+                    }
+                    schema = Some(found);
+                }
+                Selected::UnknownService => said.push((
+                    Rule::UnknownService,
+                    format!("no API description is known for the service `{service}`"),
+                )),
+                Selected::UnknownVersion(known) => said.push((
+                    Rule::UnknownVersion,
+                    format!(
+                        "`{service}` has no API description of version `{}` (known: {known})",
+                        call.version.unwrap_or_default()
+                    ),
+                )),
+            }
+        }
         let output = schema
             .zip(call.action)
             .map(|(schema, action)| (schema, action, schema.output(action)));
@@ -231,17 +316,18 @@ impl Validator {
             schema: output.and_then(|(schema, _, output)| Some((schema, output?))),
             capture: false,
         };
-        let unknown_action = output.and_then(|(schema, action, output)| {
-            output.is_none().then(|| {
+        if let Some((schema, action, None)) = output {
+            said.push((
+                Rule::UnknownAction,
                 format!(
                     "`{}` {} has no action `{action}`",
                     schema.service(),
                     schema.version()
-                )
-            })
-        });
+                ),
+            ));
+        }
         let report = self
-            .check(input, context, unknown_action, seen.as_mut())
+            .check(input, context, said, seen.as_mut())
             .into_report();
         self.seen = seen;
         report
@@ -374,7 +460,7 @@ impl Validator {
         &self,
         input: &'a [u8],
         context: Context<'a>,
-        unknown_action: Option<String>,
+        said: Vec<(Rule, String)>,
         seen: Option<&mut SeenRequestIds>,
     ) -> Checked<'a> {
         let (body, bom) = strip_byte_order_mark(input);
@@ -382,13 +468,14 @@ impl Validator {
         let utf8_error = (text.len() < body.len()).then_some(text.len());
         let mut walked = walk::walk(text, context);
         let mut findings = std::mem::take(&mut walked.findings);
-        if let Some(message) = unknown_action.filter(|_| !walked.failed) {
-            findings.push(Finding {
-                rule: Rule::UnknownAction,
+        // What the call selected is said of payloads only: a failure has none to check.
+        if !walked.failed {
+            findings.extend(said.into_iter().map(|(rule, message)| Finding {
+                rule,
                 pointer: String::new(),
                 offset: 0,
                 message,
-            });
+            }));
         }
         if bom {
             findings.push(Finding {
@@ -525,7 +612,7 @@ pub(crate) fn read(input: &[u8]) -> Read<'_> {
     let Checked {
         walked,
         diagnostics,
-    } = validator.check(input, context, None, None);
+    } = validator.check(input, context, Vec::new(), None);
     let code = walked.code.and_then(|code| code.parse().ok());
     let error = code
         .filter(|_| walked.failed)
@@ -550,6 +637,21 @@ fn utf8_prefix(input: &[u8]) -> &str {
             .and_then(|valid| std::str::from_utf8(valid).ok())
             .unwrap_or_default(),
     }
+}
+
+/// What a call's service and version select.
+enum Selected<'s> {
+    /// The description of the version the call names.
+    Exact(&'s Schema),
+    /// The call names no version: the service's newest description, `chosen` among several
+    /// (with one version known there is no choice to report).
+    Newest {
+        schema: &'s Schema,
+        chosen: bool,
+    },
+    UnknownService,
+    /// The service is known, the version is not; the versions known, for the message.
+    UnknownVersion(String),
 }
 
 /// The request ids most recently seen, up to a budget: each as 16 bytes (a UUID's own bits,

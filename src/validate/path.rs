@@ -1,11 +1,16 @@
 //! Where a value sits in a document: its JSON Pointer, and its byte offset once needed.
 
+use std::cell::Cell;
+
 /// Where a value sits: a chain of segments from the root, each with the value's place when
 /// it is known (keys written with escapes do not reveal their place).
 pub(super) struct Path<'p> {
     pub parent: Option<&'p Path<'p>>,
     pub segment: Segment<'p>,
     pub at: Place,
+    /// For an array: the last element located in it, as `(index, offset)`, so that placing
+    /// findings in element after element scans the array's text once, not once per finding.
+    pub located: Cell<Option<(usize, usize)>>,
 }
 
 /// What is known of a value's place; the exact offset is worked out only for a finding.
@@ -14,6 +19,8 @@ pub(super) enum Place {
     Value(usize),
     /// The value follows the key whose closing quote is at this offset.
     AfterKey(usize),
+    /// The value is this element of the array that is the path's parent.
+    Element(usize),
     Unknown,
 }
 
@@ -28,17 +35,48 @@ impl Path<'_> {
     pub(super) fn offset(&self, text: &str) -> usize {
         let mut path = self;
         loop {
-            let known = match path.at {
-                Place::Value(at) => Some(at),
-                Place::AfterKey(key_end) => value_offset(text, key_end),
-                Place::Unknown => None,
-            };
-            match (known, path.parent) {
+            match (path.exact_offset(text), path.parent) {
                 (Some(at), _) => return at,
                 (None, Some(parent)) => path = parent,
                 (None, None) => return 0,
             }
         }
+    }
+
+    /// The offset of this value, when its place is known.
+    fn exact_offset(&self, text: &str) -> Option<usize> {
+        match self.at {
+            Place::Value(at) => Some(at),
+            Place::AfterKey(key_end) => value_offset(text, key_end),
+            Place::Element(index) => self.parent?.element_offset(text, index),
+            Place::Unknown => None,
+        }
+    }
+
+    /// The offset of element `index` of this array, scanning on from the last element
+    /// located in it (elements are visited in order, so each is scanned past once).
+    fn element_offset(&self, text: &str, index: usize) -> Option<usize> {
+        let (mut at_index, mut at) = match self.located.get() {
+            Some((seen, at)) if seen <= index => (seen, at),
+            _ => {
+                let open = self.exact_offset(text)?;
+                if text.as_bytes().get(open) != Some(&b'[') {
+                    return None;
+                }
+                (0, skip_whitespace(text, open + 1))
+            }
+        };
+        while at_index < index {
+            let end = skip_value(text, at)?;
+            let comma = skip_whitespace(text, end);
+            if text.as_bytes().get(comma) != Some(&b',') {
+                return None;
+            }
+            at = skip_whitespace(text, comma + 1);
+            at_index += 1;
+        }
+        self.located.set(Some((index, at)));
+        Some(at)
     }
 
     /// The RFC 6901 JSON Pointer of this value.
@@ -88,6 +126,45 @@ pub(super) fn value_offset(text: &str, key_end: usize) -> Option<usize> {
     let after_quote = key_end + 1;
     let colon = skip_whitespace(text, after_quote);
     (text.as_bytes().get(colon) == Some(&b':')).then(|| skip_whitespace(text, colon + 1))
+}
+
+/// The offset just past the JSON value starting at `at`, in text already known to parse.
+fn skip_value(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut i = at;
+    loop {
+        let b = *bytes.get(i)?;
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => {
+                    in_string = false;
+                    if depth == 0 {
+                        return Some(i + 1);
+                    }
+                }
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i + 1);
+                    }
+                }
+                b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r' if depth == 0 => return Some(i),
+                _ => {}
+            }
+        }
+        i += 1;
+    }
 }
 
 /// The offset of the first byte at or after `from` that is not JSON whitespace.

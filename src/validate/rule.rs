@@ -195,6 +195,15 @@ rules! {
     /// A key `serde_json` reserves.
     ReservedKey: Error, Fatal,
         "A key is one `serde_json` reserves (`$serde_json::private::RawValue`, `$serde_json::private::Number`): a program built with its `raw_value` or `arbitrary_precision` feature reads that object as something else.";
+    /// No description for the service.
+    UnknownService: Note, Tolerated,
+        "No API description is known for the service the call names, so its payload is not checked.";
+    /// No description of that version.
+    UnknownVersion: Warning, Tolerated,
+        "The service has API descriptions, but none of the version the call names, so its payload is not checked.";
+    /// The newest version was assumed.
+    VersionAssumed: Note, Tolerated,
+        "The call names no API version and the service has several, so its payload is checked against the newest description.";
 }
 
 impl Severity {

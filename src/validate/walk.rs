@@ -2,6 +2,7 @@
 //! every rule as members stream past, without building a tree.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 use std::ops::Range;
 
@@ -122,6 +123,7 @@ fn walk_once<'a>(text: &'a str, context: Context<'a>) -> Walked<'a> {
         parent: None,
         segment: Segment::Root,
         at: Place::Value(skip_whitespace(text, 0)),
+        located: Cell::new(None),
     };
     let mut deserializer = serde_json::Deserializer::from_str(text);
     // The visitors enforce `nesting_limit` themselves, before each level of recursion.
@@ -393,7 +395,8 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
             let child = Path {
                 parent: Some(path),
                 segment: Segment::Index(index),
-                at: Place::Unknown,
+                at: Place::Element(index),
+                located: Cell::new(None),
             };
             let node = Node {
                 walker: &mut *walker,
@@ -437,6 +440,7 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                 parent: Some(path),
                 segment: Segment::Key(&key),
                 at: key_at.map_or(Place::Unknown, |at| Place::AfterKey(at + key.len())),
+                located: Cell::new(None),
             };
             walker.check_key(&key, key_at, repeated, path, &child);
             let child_role = if repeated {
