@@ -1,5 +1,7 @@
 //! Where a value sits in a document: its JSON Pointer, and its byte offset once needed.
 
+use std::ops::Range;
+
 use std::cell::Cell;
 
 /// Where a value sits: a chain of segments from the root, each with the value's place when
@@ -175,6 +177,68 @@ pub(super) fn skip_whitespace(text: &str, from: usize) -> usize {
         at += 1;
     }
     at
+}
+
+/// Places the values of an object's members exactly, for the readers that hand payload text
+/// on. A value starts after its key; it ends where the next key's comma begins, found by
+/// stepping back from that key, so only a last member (or one before a key written with
+/// escapes, whose place is unknown) is scanned for its end.
+pub(super) struct MemberSpans {
+    /// Where the object's first member is looked for.
+    first: usize,
+    /// The start of the last value, whose end is not known yet.
+    open: Option<usize>,
+}
+
+impl MemberSpans {
+    /// The members of the object that starts (at its `{`) at `object`.
+    pub(super) fn new(object: usize) -> Self {
+        MemberSpans {
+            first: object + 1,
+            open: None,
+        }
+    }
+
+    /// The start of the next member's value, given where its key's text starts when known;
+    /// and the span of the member before it.
+    pub(super) fn next(
+        &mut self,
+        text: &str,
+        key_at: Option<usize>,
+        key_len: usize,
+    ) -> (Option<Range<usize>>, usize) {
+        let previous = self.open.take().map(|start| {
+            let end = match key_at {
+                Some(key) => end_before(text, key.saturating_sub(1)),
+                None => value_end(text, start),
+            };
+            start..end
+        });
+        let start = match key_at.and_then(|key| value_offset(text, key + key_len)) {
+            Some(start) => start,
+            None => member_value_start(text, previous.as_ref().map_or(self.first, |span| span.end)),
+        };
+        self.open = Some(start);
+        (previous, start)
+    }
+
+    /// The span of the last member, once the object has ended.
+    pub(super) fn finish(&mut self, text: &str) -> Option<Range<usize>> {
+        self.open.take().map(|start| start..value_end(text, start))
+    }
+}
+
+/// The end of the value before the comma that precedes the key whose quote is at `quote`.
+fn end_before(text: &str, quote: usize) -> usize {
+    let bytes = text.as_bytes();
+    let back = |mut at: usize| {
+        while at > 0 && matches!(bytes.get(at - 1), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            at -= 1;
+        }
+        at
+    };
+    let comma = back(quote);
+    back(comma.saturating_sub(1))
 }
 
 /// The offset where the value of the member after `from` starts: past any whitespace and

@@ -10,7 +10,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 
 use super::envelope_rules::{Members, Role};
 use super::keys::KeySet;
-use super::path::{Path, Place, Segment, member_value_start, skip_whitespace, value_end};
+use super::path::{MemberSpans, Path, Place, Segment, skip_whitespace};
 use super::position::error_offset;
 use super::schema_check::{Expect, Found, Seen, missing_message};
 use super::{Rule, numbers};
@@ -425,16 +425,24 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
             start,
         } = self;
         // In capture mode, the root and `Response` follow their members' places exactly.
-        let mut cursor = start
+        let mut spans = start
             .filter(|_| matches!(role, Role::Root | Role::Response))
-            .map(|at| at + 1);
+            .map(MemberSpans::new);
+        // The member of `Response` whose span closes when the next key comes.
+        let mut open: Option<(Cow<'a, str>, Role, bool)> = None;
         let mut keys = KeySet::new();
         let mut members = Members::default();
         let described = walker.schema_object(role, expect);
         let mut seen = Seen::new(described.map_or(0, |object| object.members.len()));
         while let Some(CowStr(key)) = map.next_key()? {
-            let value_at = cursor.map(|at| member_value_start(walker.text, at));
             let key_at = walker.offset_of(&key);
+            let value_at = spans.as_mut().map(|spans| {
+                let (previous, start) = spans.next(walker.text, key_at, key.len());
+                if let (Some(span), Some((key, role, repeated))) = (previous, open.take()) {
+                    walker.capture(&key, role, repeated, span);
+                }
+                start
+            });
             let repeated = keys.insert(&key);
             let child = Path {
                 parent: Some(path),
@@ -477,17 +485,13 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                 start: value_at,
             };
             let kind = map.next_value_seed(node)?;
-            cursor = match (role, value_at) {
-                (Role::Root, Some(_)) if &*key == names::RESPONSE => None,
-                (_, Some(at)) => {
-                    let end = value_end(walker.text, at);
-                    if role == Role::Response {
-                        walker.capture(&key, child_role, repeated, at..end);
-                    }
-                    Some(end)
+            match role {
+                Role::Root if &*key == names::RESPONSE => spans = None,
+                Role::Response if spans.is_some() => {
+                    open = Some((key.clone(), child_role, repeated))
                 }
-                (_, None) => None,
-            };
+                _ => {}
+            }
             if !repeated && role.is_fixed() {
                 members.record(walker, role, &child, &key, kind);
             }
@@ -500,6 +504,12 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
             if let Some(message) = missing_message(&object.name, &missing) {
                 walker.report_schema((Rule::SchemaMissingField, message), path);
             }
+        }
+        if let (Some(span), Some((key, role, repeated))) = (
+            spans.as_mut().and_then(|spans| spans.finish(walker.text)),
+            open,
+        ) {
+            walker.capture(&key, role, repeated, span);
         }
         members.finish(walker, role, path);
         Ok(Kind::Object)
