@@ -488,7 +488,7 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
             match role {
                 Role::Root if &*key == names::RESPONSE => spans = None,
                 Role::Response if spans.is_some() => {
-                    open = Some((key.clone(), child_role, repeated))
+                    open = Some((key.clone(), child_role, repeated));
                 }
                 _ => {}
             }
