@@ -222,6 +222,12 @@ pub enum Rule {
         props(severity = "warning")
     )]
     UnknownAction,
+    /// A record could not be taken whole out of its capture file.
+    #[strum(
+        message = "A record could not be taken whole out of its capture file: a HAR archive that is cut short or not JSON, content whose base64 does not decode, or a record larger than the size cap.",
+        props(severity = "error")
+    )]
+    UnreadableCapture,
 }
 
 impl Severity {
