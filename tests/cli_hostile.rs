@@ -2,6 +2,7 @@
 //! special files, endless lines, closed pipes, killed runs, many distinct codes.
 #![cfg(all(feature = "cli", unix))]
 
+use std::fmt::Write as _;
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
@@ -90,7 +91,10 @@ fn terminal_escapes_in_input_are_printed_inert() {
         b"{\"Response\": {\"RequestId\": \"\x1b]0;PWNED\x07\x1b[2J\" \x1b[2J\n",
     );
     let named = write(dir.path(), "name\x1b[2J.json", b"{}");
-    let output = tool().args(["check", &escaped, &raw, &named]).output().unwrap();
+    let output = tool()
+        .args(["check", &escaped, &raw, &named])
+        .output()
+        .unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(!text.contains('\u{1b}'), "{text}");
     assert!(!text.contains('\u{7}'), "{text}");
@@ -237,7 +241,8 @@ fn an_endless_line_is_reported_within_the_record_cap() {
                 return;
             }
         }
-        let _ = stdin.write_all(format!("\n{{\"Response\":{{\"RequestId\":\"{ID}\"}}}}\n").as_bytes());
+        let _ =
+            stdin.write_all(format!("\n{{\"Response\":{{\"RequestId\":\"{ID}\"}}}}\n").as_bytes());
     });
     let output = wait(child);
     writer.join().unwrap();
@@ -246,7 +251,12 @@ fn an_endless_line_is_reported_within_the_record_cap() {
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())
         .collect();
-    assert_eq!(records.len(), 2, "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        records.len(),
+        2,
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert_eq!(records[0]["diagnostics"][0]["rule"], "unreadable-capture");
     assert!(
         records[0]["diagnostics"][0]["message"]
@@ -261,11 +271,22 @@ fn an_endless_line_is_reported_within_the_record_cap() {
 fn records_over_the_size_cap_get_a_finding_and_the_run_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let ok = format!("{{\"Response\":{{\"RequestId\":\"{ID}\"}}}}");
-    let big = format!("{{\"Response\":{{\"RequestId\":\"{ID}\",\"Pad\":\"{}\"}}}}", "x".repeat(5000));
+    let big = format!(
+        "{{\"Response\":{{\"RequestId\":\"{ID}\",\"Pad\":\"{}\"}}}}",
+        "x".repeat(5000)
+    );
     let lines = write(dir.path(), "l.jsonl", format!("{big}\n{ok}\n").as_bytes());
     let document = write(dir.path(), "d.json", big.as_bytes());
     let output = tool()
-        .args(["check", "--format", "jsonl", "--max-record-size", "4K", &lines, &document])
+        .args([
+            "check",
+            "--format",
+            "jsonl",
+            "--max-record-size",
+            "4K",
+            &lines,
+            &document,
+        ])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
@@ -297,10 +318,12 @@ fn the_code_table_has_a_fixed_budget() {
     let dir = tempfile::tempdir().unwrap();
     let mut lines = String::new();
     for n in 0..3000 {
-        lines.push_str(&format!(
-            "{{\"Response\":{{\"Error\":{{\"Code\":\"Code{n}.{}\",\"Message\":\"m\"}},\"RequestId\":\"id-{n}\"}}}}\n",
+        writeln!(
+            lines,
+            "{{\"Response\":{{\"Error\":{{\"Code\":\"Code{n}.{}\",\"Message\":\"m\"}},\"RequestId\":\"id-{n}\"}}}}",
             "X".repeat(200)
-        ));
+        )
+        .unwrap();
     }
     let path = write(dir.path(), "codes.jsonl", lines.as_bytes());
     let output = tool()

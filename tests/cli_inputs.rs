@@ -69,13 +69,20 @@ fn a_link_to_the_walked_directory_reads_each_file_once() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().display().to_string();
     write(dir.path(), "a.json", ok_body().as_bytes());
-    write(dir.path(), "sub/b.json", ok_body().replace(ID, "x").as_bytes());
+    write(
+        dir.path(),
+        "sub/b.json",
+        ok_body().replace(ID, "x").as_bytes(),
+    );
     symlink(".", dir.path().join("self")).unwrap();
     symlink("..", dir.path().join("sub/up")).unwrap();
     symlink("a.json", dir.path().join("alias.json")).unwrap();
     let (status, document, _) = check_json(&[&root]);
     assert_eq!(sources(&document, &root), ["/a.json", "/sub/b.json"]);
-    assert_eq!(document["summary"]["warnings"], 1, "only b's id is not a UUID");
+    assert_eq!(
+        document["summary"]["warnings"], 1,
+        "only b's id is not a UUID"
+    );
     assert_eq!(status, Some(0));
 }
 
@@ -84,13 +91,20 @@ fn hidden_and_ignored_paths_are_skipped_unless_asked() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().display().to_string();
     write(dir.path(), ".gitignore", b"target/\n");
-    write(dir.path(), "target/debug/cargo.json", b"{\"not\": \"a response\"}");
+    write(
+        dir.path(),
+        "target/debug/cargo.json",
+        b"{\"not\": \"a response\"}",
+    );
     write(dir.path(), ".cache/old.json", b"[]");
     write(dir.path(), "captures/a.json", ok_body().as_bytes());
     let (_, document, _) = check_json(&[&root]);
     assert_eq!(sources(&document, &root), ["/captures/a.json"]);
     let (_, document, _) = check_json(&["--hidden", &root]);
-    assert_eq!(sources(&document, &root), ["/.cache/old.json", "/captures/a.json"]);
+    assert_eq!(
+        sources(&document, &root),
+        ["/.cache/old.json", "/captures/a.json"]
+    );
     let (_, document, _) = check_json(&["--no-ignore", &root]);
     assert_eq!(
         sources(&document, &root),
@@ -148,7 +162,10 @@ fn har_entries_that_are_not_api_answers_are_skipped_and_counted() {
     let (status, document, _) = check_json(&[&path]);
     assert_eq!(status, Some(1), "the gateway page is an error");
     let records = document["records"].as_array().unwrap();
-    let sources: Vec<&str> = records.iter().map(|r| r["source"].as_str().unwrap()).collect();
+    let sources: Vec<&str> = records
+        .iter()
+        .map(|r| r["source"].as_str().unwrap())
+        .collect();
     assert_eq!(sources, [format!("{path}#5"), format!("{path}#6")]);
     assert_eq!(records[1]["outcome"], "success");
     let skipped = &document["summary"]["skipped"];
@@ -159,10 +176,20 @@ fn har_entries_that_are_not_api_answers_are_skipped_and_counted() {
         .map(|s| (s["reason"].as_str().unwrap(), s["count"].as_u64().unwrap()))
         .collect();
     assert_eq!(reasons.len(), 3, "{reasons:?}");
-    assert!(reasons.iter().any(|(r, n)| r.contains("preflight") && *n == 1));
-    assert!(reasons.iter().any(|(r, n)| r.contains("not saved") && *n == 1));
     assert!(
-        reasons.iter().any(|(r, n)| r.contains("not a Tencent Cloud API host") && *n == 2),
+        reasons
+            .iter()
+            .any(|(r, n)| r.contains("preflight") && *n == 1)
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|(r, n)| r.contains("not saved") && *n == 1)
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|(r, n)| r.contains("not a Tencent Cloud API host") && *n == 2),
         "another host and a look-alike host: {reasons:?}"
     );
     tool()
@@ -184,7 +211,10 @@ fn a_gateway_page_is_a_protocol_error_with_its_status() {
     assert_eq!(page["status"], 200);
     assert_eq!(page["mime_type"], "text/html");
     let problem = page["protocol_error"].as_str().unwrap();
-    assert!(problem.starts_with("HTTP 200 with a body that is not an API 3.0 envelope"), "{problem}");
+    assert!(
+        problem.starts_with("HTTP 200 with a body that is not an API 3.0 envelope"),
+        "{problem}"
+    );
     assert!(problem.contains("text/html"), "{problem}");
     tool()
         .args(["check", &path])
@@ -244,7 +274,10 @@ fn container_problems_have_their_own_rule() {
     };
     for (source, wanted) in [(&truncated, "EOF"), (&invalid, "invalid UTF-8 at byte 21")] {
         let record = last(source);
-        assert_eq!(record["diagnostics"][0]["rule"], "unreadable-capture", "{source}");
+        assert_eq!(
+            record["diagnostics"][0]["rule"], "unreadable-capture",
+            "{source}"
+        );
         let message = record["diagnostics"][0]["message"].as_str().unwrap();
         assert!(message.contains(wanted), "{message}");
     }

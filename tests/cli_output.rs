@@ -71,7 +71,10 @@ fn color_is_chosen_by_flag_then_by_environment() {
 fn quiet_prints_only_the_summary() {
     let text = text_of(&["--quiet", "samples/"]);
     assert!(!text.contains("error["), "{text}");
-    assert!(text.starts_with("17 records: 6 success, 6 failure, 5 invalid"), "{text}");
+    assert!(
+        text.starts_with("17 records: 6 success, 6 failure, 5 invalid"),
+        "{text}"
+    );
     tool()
         .args(["check", "-q", "--format", "jsonl", "samples/"])
         .assert()
@@ -89,13 +92,20 @@ fn max_diagnostics_shows_the_first_and_counts_the_rest() {
     );
     let text = text_of(&["--max-diagnostics", "1", &path]);
     assert_eq!(text.matches("error[").count(), 1, "{text}");
-    assert!(text.contains(&format!("3 more findings in {path} not shown")), "{text}");
+    assert!(
+        text.contains(&format!("3 more findings in {path} not shown")),
+        "{text}"
+    );
 }
 
 #[test]
 fn rules_can_be_allowed_warned_or_denied() {
     let dir = tempfile::tempdir().unwrap();
-    let not_uuid = write(dir.path(), "n.json", br#"{"Response": {"RequestId": "req-1"}}"#);
+    let not_uuid = write(
+        dir.path(),
+        "n.json",
+        br#"{"Response": {"RequestId": "req-1"}}"#,
+    );
     let no_id = write(dir.path(), "m.json", br#"{"Response": {}}"#);
     tool().args(["check", &not_uuid]).assert().code(0);
     tool()
@@ -104,7 +114,12 @@ fn rules_can_be_allowed_warned_or_denied() {
         .code(1)
         .stdout(predicate::str::contains("error[request-id-not-uuid]"));
     tool()
-        .args(["check", "--allow", "request-id-not-uuid,duplicate-request-id", &not_uuid])
+        .args([
+            "check",
+            "--allow",
+            "request-id-not-uuid,duplicate-request-id",
+            &not_uuid,
+        ])
         .assert()
         .code(0)
         .stdout(predicate::str::contains("0 warnings"));
@@ -117,7 +132,9 @@ fn rules_can_be_allowed_warned_or_denied() {
         .args(["check", "--allow", "request-id-not-uid", &no_id])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("did you mean `request-id-not-uuid`"));
+        .stderr(predicate::str::contains(
+            "did you mean `request-id-not-uuid`",
+        ));
 }
 
 #[test]
@@ -196,13 +213,20 @@ fn an_empty_code_is_named_in_the_summary() {
         format!("{{\"Response\":{{\"Error\":{{\"Code\":\"\",\"Message\":\"m\"}},\"RequestId\":\"{ID}\"}}}}").as_bytes(),
     );
     let text = text_of(&[&path]);
-    assert!(text.contains("most frequent error codes: (empty) (1)"), "{text}");
+    assert!(
+        text.contains("most frequent error codes: (empty) (1)"),
+        "{text}"
+    );
 }
 
 #[test]
 fn text_and_json_agree_on_columns_after_a_byte_order_mark() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "bom.json", "\u{feff}{\"Response\": {}}".as_bytes());
+    let path = write(
+        dir.path(),
+        "bom.json",
+        "\u{feff}{\"Response\": {}}".as_bytes(),
+    );
     let document = json_of(&[&path]);
     let diagnostic = &document["records"][0]["diagnostics"]
         .as_array()
@@ -257,15 +281,24 @@ fn empty_bodies_invalid_utf8_and_deep_nesting_are_framed_with_a_snippet() {
         ("empty.json", b"".to_vec()),
         ("blank.json", b"  \n ".to_vec()),
         ("bytes.json", b"{\"Response\": \"\xff\"}".to_vec()),
-        ("deep.json", format!("{}{}", "[".repeat(300), "]".repeat(300)).into_bytes()),
+        (
+            "deep.json",
+            format!("{}{}", "[".repeat(300), "]".repeat(300)).into_bytes(),
+        ),
     ] {
         let path = write(dir.path(), name, &body);
         let text = text_of(&[&path]);
         let block: Vec<&str> = text.split("\n\n").next().unwrap().lines().collect();
-        assert!(block[0].starts_with("error[invalid-json]"), "{name}: {text}");
+        assert!(
+            block[0].starts_with("error[invalid-json]"),
+            "{name}: {text}"
+        );
         assert!(block[1].trim_start().starts_with("--> "), "{name}: {text}");
         assert_eq!(block[2].trim(), "|", "{name}: {text}");
-        assert!(block[3].contains(" | ") || block[3].ends_with(" |"), "{name}: {text}");
+        assert!(
+            block[3].contains(" | ") || block[3].ends_with(" |"),
+            "{name}: {text}"
+        );
         assert!(block[4].trim_start().starts_with("| "), "{name}: {text}");
         assert!(block[4].contains('^'), "{name}: {text}");
     }

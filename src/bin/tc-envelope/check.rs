@@ -216,11 +216,7 @@ impl<W: Write> Checker<'_, W> {
             });
             return flow;
         }
-        self.read_file(
-            path,
-            Layout::of(path).unwrap_or(Layout::Document),
-            options,
-        )
+        self.read_file(path, Layout::of(path).unwrap_or(Layout::Document), options)
     }
 
     fn read_file(&mut self, path: &Path, layout: Layout, options: &Options) -> Flow {

@@ -30,6 +30,8 @@ struct Cli {
     command: Command,
 }
 
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 enum Command {
     Check(CheckArgs),
@@ -66,6 +68,8 @@ pub struct ManArgs {}
 /// Exit status: 0 when no record has an error, 1 when some do (with --deny-warnings, also
 /// a warning), 2 for usage errors, unreadable paths, and when nothing was checked at all.
 /// A closed standard output (`| head`) ends the run quietly with status 0.
+// Command-line flags are booleans by nature.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
@@ -163,7 +167,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "N")]
     max_diagnostics: Option<usize>,
 
-    /// When to color the text output: `auto` colors a terminal unless NO_COLOR is set.
+    /// When to color the text output: `auto` colors a terminal unless `NO_COLOR` is set.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     color: ColorWhen,
 }
@@ -283,14 +287,18 @@ fn parse_rule(text: &str) -> Result<Rule, String> {
             .max_by(|a, b| strsim::jaro_winkler(text, a).total_cmp(&strsim::jaro_winkler(text, b)))
             .filter(|id| strsim::jaro_winkler(text, id) > 0.8);
         match closest {
-            Some(id) => format!("unknown rule `{text}`; did you mean `{id}`? (`tc-envelope rules` lists them)"),
+            Some(id) => format!(
+                "unknown rule `{text}`; did you mean `{id}`? (`tc-envelope rules` lists them)"
+            ),
             None => format!("unknown rule `{text}`; `tc-envelope rules` lists them"),
         }
     })
 }
 
 fn parse_nesting_limit(text: &str) -> Result<usize, String> {
-    let limit: usize = text.parse().map_err(|_| format!("`{text}` is not a number"))?;
+    let limit: usize = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
     if (1..=Validator::MAX_NESTING_LIMIT).contains(&limit) {
         Ok(limit)
     } else {

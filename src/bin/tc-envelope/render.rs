@@ -50,7 +50,7 @@ impl Style {
         }
     }
 
-    fn level(self, severity: Severity) -> &'static str {
+    fn level(severity: Severity) -> &'static str {
         match severity {
             Severity::Error => "1;31",
             Severity::Warning => "1;33",
@@ -140,7 +140,11 @@ impl<W: Write> Printer<W> {
                     let text = format!(
                         "{}: {} in {} not shown (--max-diagnostics)\n\n",
                         self.style.paint(BOLD, "note"),
-                        plural((diagnostics.len() - shown) as u64, "more finding", "more findings"),
+                        plural(
+                            (diagnostics.len() - shown) as u64,
+                            "more finding",
+                            "more findings"
+                        ),
                         inert(&record.source),
                     );
                     self.write(|out| out.write_all(text.as_bytes()));
@@ -156,7 +160,7 @@ impl<W: Write> Printer<W> {
     fn diagnostic(&self, record: &Record, diagnostic: &Diagnostic, first: bool) -> String {
         let style = self.style;
         let shown = &record.shown;
-        let level = style.level(diagnostic.severity());
+        let level = Style::level(diagnostic.severity());
         let line = shown.line + diagnostic.line() - 1;
         let column = if diagnostic.line() == 1 {
             diagnostic.column() + shown.column_shift
@@ -361,7 +365,10 @@ mod tests {
         let report = report_with(60_000);
         let (jsonl, _) = render(CheckFormat::Jsonl, &body, &report);
         let (text, written) = render(CheckFormat::Text, &body, &report);
-        assert!(written < 60_000 * 400, "each finding shows a bounded window");
+        assert!(
+            written < 60_000 * 400,
+            "each finding shows a bounded window"
+        );
         assert!(
             text < jsonl * 50 + Duration::from_secs(5),
             "text {text:?} against jsonl {jsonl:?}"

@@ -131,7 +131,10 @@ struct CodeCount<'a> {
     count: u64,
 }
 
-fn most_frequent<S: serde::Serializer>(codes: &CodeTable, serializer: S) -> Result<S::Ok, S::Error> {
+fn most_frequent<S: serde::Serializer>(
+    codes: &CodeTable,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(
         codes
             .top()

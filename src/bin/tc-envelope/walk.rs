@@ -84,9 +84,7 @@ pub fn walk(dir: &Path, options: WalkOptions, found: &mut dyn FnMut(Found) -> bo
 fn is_loop(error: &ignore::Error) -> bool {
     match error {
         ignore::Error::Loop { .. } => true,
-        ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } => {
-            is_loop(err)
-        }
+        ignore::Error::WithPath { err, .. } | ignore::Error::WithDepth { err, .. } => is_loop(err),
         _ => false,
     }
 }

@@ -31,7 +31,8 @@ pub mod skip {
     pub const NO_ANSWER: &str = "no answer received (status 0)";
     pub const NO_CONTENT: &str = "no content by status (204, 304)";
     pub const NOT_SAVED: &str = "response body not saved in the archive";
-    pub const OTHER_HOST: &str = "not a Tencent Cloud API host (--har-all-json checks JSON from any host)";
+    pub const OTHER_HOST: &str =
+        "not a Tencent Cloud API host (--har-all-json checks JSON from any host)";
     pub const NOT_JSON: &str = "not JSON, from a host that is not a Tencent Cloud API endpoint";
 }
 
@@ -79,7 +80,7 @@ pub fn read_har(
     }))
 }
 
-/// Passes bytes through, failing at the first byte that is not UTF-8: serde_json does not
+/// Passes bytes through, failing at the first byte that is not UTF-8: `serde_json` does not
 /// check the strings it skips, and an archive is JSON, so UTF-8, throughout.
 struct Utf8Reader<R> {
     inner: R,
@@ -111,7 +112,10 @@ impl<R: Read> Read for Utf8Reader<R> {
             Ok(_) => self.valid += check.len() as u64,
             Err(error) if error.error_len().is_none() && n > 0 => {
                 self.valid += error.valid_up_to() as u64;
-                self.pending = check.get(error.valid_up_to()..).unwrap_or_default().to_vec();
+                self.pending = check
+                    .get(error.valid_up_to()..)
+                    .unwrap_or_default()
+                    .to_vec();
             }
             Err(error) => {
                 self.invalid_at = Some(self.valid + error.valid_up_to() as u64);
@@ -193,7 +197,7 @@ pub fn is_api_host(host: &str) -> bool {
 }
 
 impl Har<'_, '_> {
-    fn entry(&mut self, entry: Entry) {
+    fn entry(&mut self, entry: &Entry) {
         self.entries += 1;
         let host = host_of(&entry.request.url);
         let is_api = is_api_host(host);
@@ -206,8 +210,14 @@ impl Har<'_, '_> {
             .is_some_and(|media| media.trim().eq_ignore_ascii_case("text/event-stream"));
         let skip = if entry.request.method.eq_ignore_ascii_case("OPTIONS") {
             Some(skip::PREFLIGHT)
-        } else if !is_api && !(self.options.har.all_json && (is_json_content_type(mime) || is_stream)) {
-            Some(if is_json_content_type(mime) { skip::OTHER_HOST } else { skip::NOT_JSON })
+        } else if !is_api
+            && !(self.options.har.all_json && (is_json_content_type(mime) || is_stream))
+        {
+            Some(if is_json_content_type(mime) {
+                skip::OTHER_HOST
+            } else {
+                skip::NOT_JSON
+            })
         } else if status <= 0 {
             Some(skip::NO_ANSWER)
         } else if status == 204 || status == 304 {
@@ -386,7 +396,7 @@ impl<'de> Visitor<'de> for EntriesSeed<'_, '_, '_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while let Some(entry) = seq.next_element::<Entry>()? {
-            self.0.entry(entry);
+            self.0.entry(&entry);
             if self.0.flow.is_break() {
                 // Standard output is closed: stop without reading the rest.
                 return Err(de::Error::custom("stopped"));

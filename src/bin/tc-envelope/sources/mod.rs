@@ -173,7 +173,13 @@ pub trait Sink {
 /// Reads standard input as `layout`.
 pub fn read_stdin(layout: Layout, options: &Options, sink: &mut dyn Sink) -> io::Result<Flow> {
     let stdin = io::stdin().lock();
-    read_stream("-", BufReader::with_capacity(1 << 16, stdin), layout, options, sink)
+    read_stream(
+        "-",
+        BufReader::with_capacity(1 << 16, stdin),
+        layout,
+        options,
+        sink,
+    )
 }
 
 /// Reads the regular file at `path` as `layout`. A FIFO, socket or device is refused
