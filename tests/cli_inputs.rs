@@ -282,3 +282,19 @@ fn container_problems_have_their_own_rule() {
         assert!(message.contains(wanted), "{message}");
     }
 }
+
+#[test]
+fn the_request_id_header_is_kept_with_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let har = json!({"log": {"entries": [{
+        "request": {"method": "POST", "url": "https://cbs.tencentcloudapi.com/"},
+        "response": {"status": 502, "headers": [{"name": "x-tc-requestid", "value": ID}],
+            "content": {"mimeType": "text/html", "text": "<html>502 Bad Gateway</html>"}}}]}});
+    let path = write(dir.path(), "id.har", har.to_string().as_bytes());
+    let (_, document, _) = check_json(&[&path]);
+    let record = &document["records"][0];
+    assert_eq!(record["request_id_header"], ID);
+    assert_eq!(record["status"], 502);
+    let problem = record["protocol_error"].as_str().unwrap();
+    assert!(problem.contains(&format!("request id {ID}")), "{problem}");
+}

@@ -245,6 +245,7 @@ impl Har<'_, '_> {
             version: header(&entry.request.headers, "X-TC-Version").map(str::to_owned),
             status: entry.response.status.map(|_| status),
             mime_type: Some(mime.to_owned()).filter(|mime| !mime.is_empty()),
+            request_id_header: request_id.clone(),
             protocol_error: None,
         };
         let source = format!("{}#{}", self.name, self.entries);

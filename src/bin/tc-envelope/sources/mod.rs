@@ -88,6 +88,10 @@ pub struct Api {
     pub status: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none", skip_deserializing)]
     pub mime_type: Option<String>,
+    /// The `X-TC-RequestId` response header of a HAR entry: the library's `classify` falls
+    /// back to it when the body has no request id, and event streams take theirs from it.
+    #[serde(skip_serializing_if = "Option::is_none", skip_deserializing)]
+    pub request_id_header: Option<String>,
     /// The library's `classify` verdict when the body is not an envelope: status, content
     /// type and an excerpt.
     #[serde(skip_serializing_if = "Option::is_none", skip_deserializing)]
