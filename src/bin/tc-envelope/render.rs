@@ -3,7 +3,7 @@
 //! Every record is flushed as soon as it is printed, so a run that is killed has already
 //! shown what it checked; a write error (a closed pipe) stops the run.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -41,13 +41,50 @@ struct Style {
     color: bool,
 }
 
-impl Style {
-    fn paint(self, code: &str, text: &str) -> String {
-        if self.color {
-            format!("\u{1b}[{code}m{text}\u{1b}[0m")
-        } else {
-            text.to_owned()
+/// `text` in an ANSI style when colors are on, written without allocating.
+struct Painted<T> {
+    code: Option<&'static str>,
+    text: T,
+}
+
+impl<T: fmt::Display> fmt::Display for Painted<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.code {
+            Some(code) => write!(f, "\u{1b}[{code}m{}\u{1b}[0m", self.text),
+            None => self.text.fmt(f),
         }
+    }
+}
+
+/// The marks under the offending character, then the pointer to it.
+struct Carets<'a> {
+    caret: char,
+    width: usize,
+    pointer: &'a str,
+}
+
+impl fmt::Display for Carets<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for _ in 0..self.width {
+            f.write_char(self.caret)?;
+        }
+        if !self.pointer.is_empty() {
+            write!(f, " at {}", inert(self.pointer))?;
+        }
+        Ok(())
+    }
+}
+
+impl Style {
+    fn painted<T: fmt::Display>(self, code: &'static str, text: T) -> Painted<T> {
+        Painted {
+            code: self.color.then_some(code),
+            text,
+        }
+    }
+
+    fn paint(self, code: &'static str, text: &str) -> String {
+        self.painted(code, text).to_string()
     }
 
     fn level(severity: Severity) -> &'static str {
@@ -173,57 +210,58 @@ impl<W: Write> Printer<W> {
             self.snippet_width,
         );
         let number = line.to_string();
-        let gutter = " ".repeat(number.len());
-        let bar = style.paint(FRAME, "|");
-        let label = if diagnostic.pointer().is_empty() {
-            String::new()
-        } else {
-            format!(" at {}", inert(diagnostic.pointer()))
-        };
+        let gutter = number.len();
+        let bar = style.painted(FRAME, "|");
         let caret = if diagnostic.severity() == Severity::Error {
-            "^"
+            '^'
         } else {
-            "-"
+            '-'
         };
-        let mut text = String::new();
+        let mut text = String::with_capacity(4 * self.snippet_width);
         let _ = writeln!(
             text,
             "{}{} {}",
-            style.paint(
+            style.painted(
                 level,
-                &format!("{}[{}]", diagnostic.severity(), diagnostic.rule())
+                format_args!("{}[{}]", diagnostic.severity(), diagnostic.rule())
             ),
-            style.paint(BOLD, ":"),
-            style.paint(BOLD, &inert(diagnostic.message())),
+            style.painted(BOLD, ":"),
+            style.painted(BOLD, inert(diagnostic.message())),
         );
         let _ = writeln!(
             text,
-            "{gutter}{} {}:{line}:{column}",
-            style.paint(FRAME, "-->"),
+            "{:gutter$}{} {}:{line}:{column}",
+            "",
+            style.painted(FRAME, "-->"),
             inert(&shown.name)
         );
-        let _ = writeln!(text, "{gutter} {bar}");
+        let _ = writeln!(text, "{:gutter$} {bar}", "");
         let _ = writeln!(
             text,
             "{} {bar} {}",
-            style.paint(FRAME, &number),
+            style.painted(FRAME, &number),
             window.text
         );
+        let carets = Carets {
+            caret,
+            width: window.caret_width,
+            pointer: diagnostic.pointer(),
+        };
         let _ = writeln!(
             text,
-            "{gutter} {bar} {}{}",
-            " ".repeat(window.caret_at),
-            style.paint(
-                level,
-                &format!("{}{label}", caret.repeat(window.caret_width))
-            ),
+            "{:gutter$} {bar} {:caret_at$}{}",
+            "",
+            "",
+            style.painted(level, carets),
+            caret_at = window.caret_at,
         );
         if let Some(problem) = record.api.protocol_error.as_deref().filter(|_| first) {
             let _ = writeln!(
                 text,
-                "{gutter} {} {}: {}",
-                style.paint(FRAME, "="),
-                style.paint(BOLD, "note"),
+                "{:gutter$} {} {}: {}",
+                "",
+                style.painted(FRAME, "="),
+                style.painted(BOLD, "note"),
                 inert(problem)
             );
         }
