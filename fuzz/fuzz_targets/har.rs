@@ -29,7 +29,8 @@ impl Sink for Count {
 
 fuzz_target!(|data: &[u8]| {
     let mut count = Count::default();
-    sources::read_har("fuzz", data, &Options::default(), &mut count).unwrap();
+    let flow = sources::read_har("fuzz", data, &Options::default(), &mut count).unwrap();
+    assert!(flow.is_continue(), "the sink never asked to stop");
     if serde_json::from_slice::<serde_json::Value>(data).is_err() {
         assert!(count.records >= 1, "a broken archive is reported as a record");
     }
