@@ -166,6 +166,12 @@ fn standard_input_can_be_any_format() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("\"source\":\"-:2\""));
+    tool()
+        .args(["check", "--lines", "--stdin-format", "har", "-"])
+        .write_stdin("{}")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
 }
 
 #[test]

@@ -99,7 +99,7 @@ pub struct CheckArgs {
     stdin_format: StdinFormat,
 
     /// Read standard input as JSON Lines, one response per line (same as --stdin-format jsonl).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "stdin_format")]
     lines: bool,
 
     /// Count warnings as errors, for the records' verdicts and the exit status.
