@@ -333,7 +333,7 @@ fn the_code_table_has_a_fixed_budget() {
     let document: Value = serde_json::from_slice(&output.stdout).unwrap();
     let summary = &document["summary"];
     assert_eq!(summary["records"], 3000);
-    assert_eq!(summary["codes_untracked"], 3000 - 1024);
+    assert_eq!(summary["codes_evicted"], 3000 - 1024);
     let codes = summary["codes"].as_array().unwrap();
     assert_eq!(codes.len(), 10);
     assert!(codes[0]["code"].as_str().unwrap().len() <= 128);

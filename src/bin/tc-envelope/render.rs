@@ -338,22 +338,25 @@ fn summary_text(summary: &Summary) -> String {
     if !codes.is_empty() {
         let list: Vec<String> = codes
             .iter()
-            .map(|(code, n)| {
-                let code = if code.is_empty() {
+            .map(|row| {
+                let code = if row.code.is_empty() {
                     "(empty)".into()
                 } else {
-                    inert(code)
+                    inert(row.code)
                 };
-                format!("{code} ({n})")
+                if row.overcount > 0 {
+                    format!("{code} ({} to {})", row.count - row.overcount, row.count)
+                } else {
+                    format!("{code} ({})", row.count)
+                }
             })
             .collect();
         let _ = writeln!(text, "most frequent error codes: {}", list.join(", "));
     }
-    if summary.codes_untracked > 0 {
+    if summary.codes_evicted > 0 {
         let _ = writeln!(
             text,
-            "{} had an error code first seen after {} distinct codes; they are not in the table",
-            plural(summary.codes_untracked, "record", "records"),
+            "more than {} distinct error codes: counts are estimates, each within its range",
             crate::summary::CodeTable::MAX_CODES,
         );
     }

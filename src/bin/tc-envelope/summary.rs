@@ -1,5 +1,7 @@
 //! Counts over a whole run, in memory that does not grow with the number of records.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 use tencentcloud_envelope::{Outcome, Report, Severity};
 
@@ -18,9 +20,9 @@ pub struct Summary {
     pub skipped: Vec<Skipped>,
     #[serde(rename = "codes", serialize_with = "most_frequent")]
     pub codes: CodeTable,
-    /// Records whose error code came after the code table was full.
+    /// Records whose error code took the place of another in the full code table.
     #[serde(skip_serializing_if = "is_zero")]
-    pub codes_untracked: u64,
+    pub codes_evicted: u64,
 }
 
 /// A count of skipped entries, with why they were skipped.
@@ -52,7 +54,7 @@ impl Summary {
         }
         if let Some(code) = report.code() {
             if !self.codes.add(code) {
-                self.codes_untracked += 1;
+                self.codes_evicted += 1;
             }
         }
     }
@@ -70,13 +72,30 @@ impl Summary {
     }
 }
 
-/// Error codes and how often each was seen, within a fixed budget: at most
-/// [`CodeTable::MAX_CODES`] distinct codes of at most [`CodeTable::MAX_CODE_BYTES`] bytes
-/// each (a longer code is counted under its first bytes, marked `...`). A code first seen
-/// when the table is full is not tracked; the summary says how many records had one.
+/// The most frequent error codes, in a fixed budget: at most [`CodeTable::MAX_CODES`]
+/// distinct codes of at most [`CodeTable::MAX_CODE_BYTES`] bytes each (a longer code is
+/// counted under its first bytes, marked `...`).
+///
+/// This is the Space-Saving algorithm (Metwally, Agrawal and El Abbadi, 2005): when the table
+/// is full, a new code takes the place of the least counted one and inherits its count. A
+/// count is then never too low, and too high by at most the code's `overcount`; any code seen
+/// more often than one record in [`CodeTable::MAX_CODES`] is in the table, and while fewer
+/// codes than that were seen, every count is exact.
 #[derive(Debug, Default)]
 pub struct CodeTable {
-    counts: foldhash::HashMap<Box<str>, u64>,
+    /// Count and overcount of each code held.
+    counts: foldhash::HashMap<Box<str>, (u64, u64)>,
+    /// The same codes by count, to find the least counted in logarithmic time.
+    by_count: BTreeSet<(u64, Box<str>)>,
+}
+
+/// One row of the table: a code, its count, and by how much that count may be too high.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CodeCount<'a> {
+    pub code: &'a str,
+    pub count: u64,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub overcount: u64,
 }
 
 impl CodeTable {
@@ -87,28 +106,43 @@ impl CodeTable {
     /// How many codes the summary lists.
     pub const SHOWN: usize = 10;
 
-    /// Counts `code`; false if it is new and the table is full.
+    /// Counts `code`; false if it took the place of another code (the table was full).
     pub fn add(&mut self, code: &str) -> bool {
         let key = shorten(code);
-        if let Some(count) = self.counts.get_mut(key.as_ref()) {
+        if let Some((count, _)) = self.counts.get_mut(key.as_ref()) {
+            let key: Box<str> = key.into();
+            self.by_count.remove(&(*count, key.clone()));
             *count += 1;
+            self.by_count.insert((*count, key));
             return true;
         }
-        if self.counts.len() >= Self::MAX_CODES {
-            return false;
+        let key: Box<str> = key.into();
+        if self.counts.len() < Self::MAX_CODES {
+            self.counts.insert(key.clone(), (1, 0));
+            self.by_count.insert((1, key));
+            return true;
         }
-        self.counts.insert(key.into(), 1);
-        true
+        let Some((least, evicted)) = self.by_count.pop_first() else {
+            return false;
+        };
+        self.counts.remove(&evicted);
+        self.counts.insert(key.clone(), (least + 1, least));
+        self.by_count.insert((least + 1, key));
+        false
     }
 
     /// The most frequent codes, most frequent first, ties in code order.
-    pub fn top(&self) -> Vec<(&str, u64)> {
-        let mut top: Vec<(&str, u64)> = self
+    pub fn top(&self) -> Vec<CodeCount<'_>> {
+        let mut top: Vec<CodeCount> = self
             .counts
             .iter()
-            .map(|(code, &n)| (code.as_ref(), n))
+            .map(|(code, &(count, overcount))| CodeCount {
+                code,
+                count,
+                overcount,
+            })
             .collect();
-        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        top.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));
         top.truncate(Self::SHOWN);
         top
     }
@@ -125,27 +159,24 @@ fn shorten(code: &str) -> std::borrow::Cow<'_, str> {
     format!("{}...", code.get(..end).unwrap_or_default()).into()
 }
 
-#[derive(Serialize)]
-struct CodeCount<'a> {
-    code: &'a str,
-    count: u64,
-}
-
 fn most_frequent<S: serde::Serializer>(
     codes: &CodeTable,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    serializer.collect_seq(
-        codes
-            .top()
-            .into_iter()
-            .map(|(code, count)| CodeCount { code, count }),
-    )
+    serializer.collect_seq(codes.top())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn row(code: &str, count: u64, overcount: u64) -> CodeCount<'_> {
+        CodeCount {
+            code,
+            count,
+            overcount,
+        }
+    }
 
     #[test]
     fn the_table_stops_growing_at_its_budget() {
@@ -153,10 +184,29 @@ mod tests {
         for n in 0..CodeTable::MAX_CODES {
             assert!(table.add(&format!("Code{n}")));
         }
-        assert!(!table.add("OneTooMany"));
         assert!(table.add("Code7"), "known codes still count");
+        assert!(!table.add("OneTooMany"), "a new code takes a place");
         assert_eq!(table.counts.len(), CodeTable::MAX_CODES);
-        assert_eq!(table.top()[0], ("Code7", 2));
+        assert_eq!(table.by_count.len(), CodeTable::MAX_CODES);
+        assert_eq!(table.top()[0], row("Code7", 2, 0));
+    }
+
+    #[test]
+    fn a_frequent_code_seen_late_still_tops_the_table() {
+        let mut table = CodeTable::default();
+        for n in 0..100_000 {
+            table.add(&format!("Rare{n}"));
+        }
+        for _ in 0..500 {
+            table.add("Frequent");
+        }
+        let top = table.top()[0].clone();
+        assert_eq!(top.code, "Frequent");
+        assert!(
+            top.count >= 500 && top.count - top.overcount <= 500,
+            "{top:?}"
+        );
+        assert_eq!(table.counts.len(), CodeTable::MAX_CODES);
     }
 
     #[test]
@@ -165,9 +215,9 @@ mod tests {
         let long = "É".repeat(100_000);
         table.add(&long);
         table.add(&long);
-        let (code, count) = table.top()[0];
-        assert!(code.len() <= CodeTable::MAX_CODE_BYTES && code.ends_with("..."));
-        assert_eq!(count, 2);
+        let top = table.top()[0].clone();
+        assert!(top.code.len() <= CodeTable::MAX_CODE_BYTES && top.code.ends_with("..."));
+        assert_eq!(top.count, 2);
     }
 
     #[test]
@@ -176,6 +226,9 @@ mod tests {
         for code in ["B", "A", "C", "C", "B"] {
             table.add(code);
         }
-        assert_eq!(table.top(), [("B", 2), ("C", 2), ("A", 1)]);
+        assert_eq!(
+            table.top(),
+            [row("B", 2, 0), row("C", 2, 0), row("A", 1, 0)]
+        );
     }
 }
