@@ -358,3 +358,39 @@ fn main() -> ExitCode {
     };
     ExitCode::from(status)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_take_binary_suffixes() {
+        for (text, size) in [
+            ("4096", 4096),
+            ("512K", 512 << 10),
+            ("64M", 64 << 20),
+            ("64MiB", 64 << 20),
+            ("1g", 1 << 30),
+            ("2 MB", 2 << 20),
+        ] {
+            assert_eq!(parse_size(text), Ok(size), "{text}");
+        }
+        for text in ["", "0", "M", "-1K", "1T", "lots", "99999999999G"] {
+            assert!(parse_size(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_default_record_cap_is_the_readers_default() {
+        let cli = Cli::parse_from(["tc-envelope", "check", "x.json"]);
+        let Command::Check(args) = cli.command else {
+            panic!("not check");
+        };
+        assert_eq!(args.max_record_size, sources::Options::DEFAULT_MAX_RECORD);
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}
