@@ -411,7 +411,7 @@ mod tests {
             "each finding shows a bounded window"
         );
         assert!(
-            text < jsonl * 50 + Duration::from_secs(5),
+            text < jsonl * 20 + Duration::from_secs(2),
             "text {text:?} against jsonl {jsonl:?}"
         );
     }
