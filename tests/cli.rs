@@ -66,7 +66,7 @@ fn a_clean_file_exits_zero() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            "1 records: 1 success, 0 failure, 0 invalid; 0 errors, 0 warnings, 0 notes",
+            "1 record: 1 success, 0 failure, 0 invalid; 0 errors, 0 warnings, 0 notes",
         ));
 }
 
@@ -201,11 +201,12 @@ fn a_broken_har_archive_is_reported_as_a_record() {
     assert_eq!(records.len(), 2);
     assert_eq!(records[0]["diagnostics"][0]["rule"], "missing-response");
     assert_eq!(records[1]["source"], path);
+    assert_eq!(records[1]["diagnostics"][0]["rule"], "unreadable-capture");
     assert!(
         records[1]["diagnostics"][0]["message"]
             .as_str()
             .unwrap()
-            .contains("after 1 entries")
+            .contains("after 1 entry:")
     );
 }
 
@@ -216,6 +217,7 @@ fn undecodable_base64_is_an_invalid_record() {
     let (_, records) = check_jsonl(&[&path]);
     assert_eq!(records[0]["source"], format!("{path}#1"));
     assert_eq!(records[0]["outcome"], "invalid");
+    assert_eq!(records[0]["diagnostics"][0]["rule"], "unreadable-capture");
     assert!(
         records[0]["diagnostics"][0]["message"]
             .as_str()

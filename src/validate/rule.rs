@@ -204,6 +204,9 @@ rules! {
     /// The newest version was assumed.
     VersionAssumed: Note, Tolerated,
         "The call names no API version and the service has several, so its payload is checked against the newest description.";
+    /// A record that could not be taken out of its capture.
+    UnreadableCapture: Error, Fatal,
+        "A record could not be taken whole out of its capture file: a HAR archive that is cut short or not JSON, content whose base64 does not decode, or a record larger than the size cap.";
 }
 
 impl Severity {

@@ -1,77 +1,22 @@
 //! How `check` prints: diagnostics for people, or JSON for programs, and the summary.
+//!
+//! Every record is flushed as soon as it is printed, so a run that is killed has already
+//! shown what it checked; a write error (a closed pipe) stops the run.
 
-use std::collections::HashMap;
+use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
-use annotate_snippets::{Level, Renderer, Snippet};
 use serde::Serialize;
-use tencentcloud_envelope::{Diagnostic, Outcome, Report, Severity};
+use tencentcloud_envelope::{Diagnostic, Report, Severity};
 
 use crate::CheckFormat;
-use crate::sources::{Api, Body, Record};
+use crate::escape::inert;
+use crate::snippet::Window;
+use crate::sources::{Api, Record};
+use crate::summary::Summary;
 
-/// Lines longer than this are not shown under a diagnostic.
-const MAX_SHOWN_LINE: usize = 16 * 1024;
-
-/// Counts over the whole run.
-#[derive(Debug, Default, Serialize)]
-pub struct Summary {
-    pub records: u64,
-    pub success: u64,
-    pub failure: u64,
-    pub invalid: u64,
-    pub errors: u64,
-    pub warnings: u64,
-    pub notes: u64,
-    #[serde(serialize_with = "most_frequent")]
-    codes: HashMap<String, u64>,
-}
-
-impl Summary {
-    pub fn add(&mut self, report: &Report) {
-        self.records += 1;
-        match report.outcome() {
-            Outcome::Success => self.success += 1,
-            Outcome::Failure => self.failure += 1,
-            Outcome::Invalid => self.invalid += 1,
-        }
-        for diagnostic in report.diagnostics() {
-            match diagnostic.severity() {
-                Severity::Error => self.errors += 1,
-                Severity::Warning => self.warnings += 1,
-                Severity::Note => self.notes += 1,
-            }
-        }
-        if let Some(code) = report.code() {
-            *self.codes.entry(code.to_owned()).or_default() += 1;
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct CodeCount<'a> {
-    code: &'a str,
-    count: u64,
-}
-
-fn most_frequent<S: serde::Serializer>(
-    codes: &HashMap<String, u64>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serializer.collect_seq(
-        top_codes(codes)
-            .into_iter()
-            .map(|(code, count)| CodeCount { code, count }),
-    )
-}
-
-/// The ten most frequent error codes, most frequent first.
-fn top_codes(codes: &HashMap<String, u64>) -> Vec<(&str, u64)> {
-    let mut top: Vec<(&str, u64)> = codes.iter().map(|(code, &n)| (code.as_str(), n)).collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    top.truncate(10);
-    top
-}
+/// Columns of a line shown under a diagnostic, unless `COLUMNS` says the terminal is narrower.
+const SNIPPET_WIDTH: usize = 100;
 
 /// One record as the JSON formats print it: the library's report plus `source`.
 #[derive(Serialize)]
@@ -83,9 +28,83 @@ struct Line<'r> {
     report: &'r Report,
 }
 
+/// The JSON format's closing member.
+#[derive(Serialize)]
+struct End<'s> {
+    version: &'static str,
+    summary: &'s Summary,
+}
+
+/// ANSI styles, or none.
+#[derive(Clone, Copy)]
+struct Style {
+    color: bool,
+}
+
+/// `text` in an ANSI style when colors are on, written without allocating.
+struct Painted<T> {
+    code: Option<&'static str>,
+    text: T,
+}
+
+impl<T: fmt::Display> fmt::Display for Painted<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.code {
+            Some(code) => write!(f, "\u{1b}[{code}m{}\u{1b}[0m", self.text),
+            None => self.text.fmt(f),
+        }
+    }
+}
+
+/// The marks under the offending character, then the pointer to it.
+struct Carets<'a> {
+    caret: char,
+    width: usize,
+    pointer: &'a str,
+}
+
+impl fmt::Display for Carets<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for _ in 0..self.width {
+            f.write_char(self.caret)?;
+        }
+        if !self.pointer.is_empty() {
+            write!(f, " at {}", inert(self.pointer))?;
+        }
+        Ok(())
+    }
+}
+
+impl Style {
+    fn painted<T: fmt::Display>(self, code: &'static str, text: T) -> Painted<T> {
+        Painted {
+            code: self.color.then_some(code),
+            text,
+        }
+    }
+
+    fn paint(self, code: &'static str, text: &str) -> String {
+        self.painted(code, text).to_string()
+    }
+
+    fn level(severity: Severity) -> &'static str {
+        match severity {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Note => "1;32",
+        }
+    }
+}
+
+const FRAME: &str = "1;34";
+const BOLD: &str = "1";
+
 pub struct Printer<W: Write> {
     format: CheckFormat,
-    renderer: Renderer,
+    style: Style,
+    snippet_width: usize,
+    /// Print no records, only the summary.
+    quiet: bool,
     out: W,
     records: u64,
     /// The first write error; once set, nothing more is written.
@@ -93,18 +112,27 @@ pub struct Printer<W: Write> {
 }
 
 impl<W: Write> Printer<W> {
-    pub fn new(format: CheckFormat, color: bool, out: W) -> Self {
+    pub fn new(format: CheckFormat, color: bool, quiet: bool, out: W) -> Self {
+        let snippet_width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|columns| columns.trim().parse::<usize>().ok())
+            .map_or(SNIPPET_WIDTH, |columns| {
+                columns.saturating_sub(16).clamp(20, SNIPPET_WIDTH)
+            });
         Printer {
             format,
-            renderer: if color {
-                Renderer::styled()
-            } else {
-                Renderer::plain()
-            },
+            style: Style { color },
+            snippet_width,
+            quiet,
             out,
             records: 0,
             error: None,
         }
+    }
+
+    /// Whether output can still be written (false once stdout is closed).
+    pub fn is_open(&self) -> bool {
+        self.error.is_none()
     }
 
     pub fn begin(&mut self) {
@@ -113,7 +141,11 @@ impl<W: Write> Printer<W> {
         }
     }
 
-    pub fn record(&mut self, record: &Record, report: &Report) {
+    /// Prints one record and flushes it; `shown` diagnostics at most, in text.
+    pub fn record(&mut self, record: &Record, report: &Report, shown: usize) {
+        if self.quiet {
+            return;
+        }
         self.records += 1;
         let line = Line {
             source: &record.source,
@@ -133,81 +165,131 @@ impl<W: Write> Printer<W> {
                 });
             }
             CheckFormat::Text => {
-                let body = match &record.body {
-                    Body::Bytes(bytes) | Body::EventStream { bytes, .. } => *bytes,
-                    Body::Unreadable(_) => &[],
-                };
-                for diagnostic in report.diagnostics() {
-                    let text = self.diagnostic(&record.shown_as, body, diagnostic);
-                    self.write(|out| writeln!(out, "{text}\n"));
+                let diagnostics = report.diagnostics();
+                for (n, diagnostic) in diagnostics.iter().take(shown).enumerate() {
+                    let text = self.diagnostic(record, diagnostic, n == 0);
+                    self.write(|out| out.write_all(text.as_bytes()));
+                    if !self.is_open() {
+                        return;
+                    }
+                }
+                if diagnostics.len() > shown {
+                    let text = format!(
+                        "{}: {} in {} not shown (--max-diagnostics)\n\n",
+                        self.style.paint(BOLD, "note"),
+                        plural(
+                            (diagnostics.len() - shown) as u64,
+                            "more finding",
+                            "more findings"
+                        ),
+                        inert(&record.source),
+                    );
+                    self.write(|out| out.write_all(text.as_bytes()));
                 }
             }
         }
+        self.write(Write::flush);
     }
 
-    /// A diagnostic rendered like a compiler's, with the offending line when it is short enough.
-    fn diagnostic(
-        &self,
-        (name, first_line): &(String, usize),
-        body: &[u8],
-        diagnostic: &Diagnostic,
-    ) -> String {
-        let level = match diagnostic.severity() {
-            Severity::Error => Level::Error,
-            Severity::Warning => Level::Warning,
-            Severity::Note => Level::Note,
-        };
-        let label = if diagnostic.pointer().is_empty() {
-            String::new()
+    /// A diagnostic drawn like a compiler's, with a window of the offending line.
+    /// The first diagnostic of a record also says what the library's `classify` made of a
+    /// body that is no envelope (a gateway's page, say).
+    fn diagnostic(&self, record: &Record, diagnostic: &Diagnostic, first: bool) -> String {
+        let style = self.style;
+        let shown = &record.shown;
+        let level = Style::level(diagnostic.severity());
+        let line = shown.line + diagnostic.line() - 1;
+        let column = if diagnostic.line() == 1 {
+            diagnostic.column() + shown.column_shift
         } else {
-            format!("at {}", diagnostic.pointer())
+            diagnostic.column()
         };
-        let line = first_line + diagnostic.line() - 1;
-        let location = format!("{name}:{line}:{}", diagnostic.column());
-        let title = level.title(diagnostic.message()).id(diagnostic.rule().id());
-        if let Some((text, span)) = offending_line(body, diagnostic.offset()) {
-            let snippet = Snippet::source(&text)
-                .line_start(line)
-                .origin(name)
-                .annotation(level.span(span).label(&label));
-            self.renderer.render(title.snippet(snippet)).to_string()
+        let window = Window::around(
+            shown.text,
+            diagnostic.offset().saturating_add(shown.body_at),
+            self.snippet_width,
+        );
+        let number = line.to_string();
+        let gutter = number.len();
+        let bar = style.painted(FRAME, "|");
+        let caret = if diagnostic.severity() == Severity::Error {
+            '^'
         } else {
-            let place = format!("at {location} {label}");
-            let note = Level::Note.title(place.trim_end());
-            self.renderer.render(title.footer(note)).to_string()
+            '-'
+        };
+        let mut text = String::with_capacity(4 * self.snippet_width);
+        let _ = writeln!(
+            text,
+            "{}{} {}",
+            style.painted(
+                level,
+                format_args!("{}[{}]", diagnostic.severity(), diagnostic.rule())
+            ),
+            style.painted(BOLD, ":"),
+            style.painted(BOLD, inert(diagnostic.message())),
+        );
+        let _ = writeln!(
+            text,
+            "{:gutter$}{} {}:{line}:{column}",
+            "",
+            style.painted(FRAME, "-->"),
+            inert(&shown.name)
+        );
+        let _ = writeln!(text, "{:gutter$} {bar}", "");
+        let _ = writeln!(
+            text,
+            "{} {bar} {}",
+            style.painted(FRAME, &number),
+            window.text
+        );
+        let carets = Carets {
+            caret,
+            width: window.caret_width,
+            pointer: diagnostic.pointer(),
+        };
+        let _ = writeln!(
+            text,
+            "{:gutter$} {bar} {:caret_at$}{}",
+            "",
+            "",
+            style.painted(level, carets),
+            caret_at = window.caret_at,
+        );
+        if let Some(problem) = record.api.protocol_error.as_deref().filter(|_| first) {
+            let _ = writeln!(
+                text,
+                "{:gutter$} {} {}: {}",
+                "",
+                style.painted(FRAME, "="),
+                style.painted(BOLD, "note"),
+                inert(problem)
+            );
         }
+        text.push('\n');
+        text
     }
 
     pub fn end(&mut self, summary: &Summary) {
         match self.format {
             CheckFormat::Jsonl => {}
             CheckFormat::Json => self.write(|out| {
-                out.write_all(b"\n], \"summary\": ")?;
-                serde_json::to_writer(&mut *out, summary)?;
-                out.write_all(b"}\n")
+                let end = serde_json::to_string(&End {
+                    version: env!("CARGO_PKG_VERSION"),
+                    summary,
+                })?;
+                // `{"version": ..., "summary": ...}` continues the document's object.
+                let members = end
+                    .strip_prefix('{')
+                    .and_then(|end| end.strip_suffix('}'))
+                    .unwrap_or_default();
+                write!(out, "\n], {members}}}\n")
             }),
             CheckFormat::Text => {
-                let mut text = format!(
-                    "{} records: {} success, {} failure, {} invalid; {} errors, {} warnings, {} notes\n",
-                    summary.records,
-                    summary.success,
-                    summary.failure,
-                    summary.invalid,
-                    summary.errors,
-                    summary.warnings,
-                    summary.notes
-                );
-                let codes = top_codes(&summary.codes);
-                if !codes.is_empty() {
-                    let list: Vec<String> = codes
-                        .iter()
-                        .map(|(code, n)| format!("{code} ({n})"))
-                        .collect();
-                    text = format!("{text}most frequent error codes: {}\n", list.join(", "));
-                }
+                let text = summary_text(summary);
                 self.write(|out| out.write_all(text.as_bytes()));
             }
         }
+        self.write(Write::flush);
     }
 
     /// Flushes the output, returning the first write error.
@@ -227,28 +309,110 @@ impl<W: Write> Printer<W> {
     }
 }
 
-/// The line holding `offset`, and the span to mark in it (one character, or the line's end).
-fn offending_line(body: &[u8], offset: usize) -> Option<(String, std::ops::Range<usize>)> {
-    let offset = offset.min(body.len());
-    let start = body
-        .get(..offset)?
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |at| at + 1);
-    let end = body
-        .get(offset..)?
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(body.len(), |at| offset + at);
-    let line = body.get(start..end)?;
-    if line.len() > MAX_SHOWN_LINE {
-        return None;
+/// `1 record`, `2 records`.
+pub fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The closing lines of text output.
+fn summary_text(summary: &Summary) -> String {
+    let mut text = format!(
+        "{}: {} success, {} failure, {} invalid; {}, {}, {}\n",
+        plural(summary.records, "record", "records"),
+        summary.success,
+        summary.failure,
+        summary.invalid,
+        plural(summary.errors, "error", "errors"),
+        plural(summary.warnings, "warning", "warnings"),
+        plural(summary.notes, "note", "notes"),
+    );
+    for skipped in &summary.skipped {
+        let _ = writeln!(
+            text,
+            "skipped {}: {}",
+            plural(skipped.count, "entry", "entries"),
+            skipped.reason
+        );
     }
-    let text = std::str::from_utf8(line)
-        .ok()?
-        .trim_end_matches('\r')
-        .to_owned();
-    let at = (offset - start).min(text.len());
-    let width = text.get(at..)?.chars().next().map_or(0, char::len_utf8);
-    Some((text, at..at + width))
+    let codes = summary.codes.top();
+    if !codes.is_empty() {
+        let list: Vec<String> = codes
+            .iter()
+            .map(|row| {
+                let code = if row.code.is_empty() {
+                    "(empty)".into()
+                } else {
+                    inert(row.code)
+                };
+                if row.overcount > 0 {
+                    format!("{code} ({} to {})", row.count - row.overcount, row.count)
+                } else {
+                    format!("{code} ({})", row.count)
+                }
+            })
+            .collect();
+        let _ = writeln!(text, "most frequent error codes: {}", list.join(", "));
+    }
+    if summary.codes_evicted > 0 {
+        let _ = writeln!(
+            text,
+            "more than {} distinct error codes: counts are estimates, each within its range",
+            crate::summary::CodeTable::MAX_CODES,
+        );
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::sources::{Body, Shown};
+
+    /// A report with `n` findings, read from the report's JSON form (offsets are 0 then,
+    /// which is where a line scan per finding costs most: the whole line lies after it).
+    fn report_with(n: usize) -> Report {
+        let diagnostic = serde_json::json!({
+            "rule": "duplicate-key", "severity": "error", "pointer": "/Response/K",
+            "line": 1, "column": 1, "message": "the key `K` appears more than once in this object",
+        });
+        serde_json::from_value(serde_json::json!({
+            "outcome": "invalid", "request_id": null, "code": null,
+            "diagnostics": vec![diagnostic; n],
+        }))
+        .unwrap()
+    }
+
+    fn render(format: CheckFormat, body: &[u8], report: &Report) -> (Duration, usize) {
+        let record = Record {
+            source: "big.json".to_owned(),
+            body: Body::Bytes(body),
+            api: Api::default(),
+            shown: Shown::plain("big.json".to_owned(), 1, body),
+        };
+        let mut out = Vec::new();
+        let started = Instant::now();
+        let mut printer = Printer::new(format, false, false, &mut out);
+        printer.record(&record, report, usize::MAX);
+        printer.finish().unwrap();
+        (started.elapsed(), out.len())
+    }
+
+    #[test]
+    fn text_costs_what_it_shows_not_the_line_per_finding() {
+        // 5 MB on one line, 60,000 findings: a scan of the line per finding reads 300 GB.
+        let body = vec![b'x'; 5 << 20];
+        let report = report_with(60_000);
+        let (jsonl, _) = render(CheckFormat::Jsonl, &body, &report);
+        let (text, written) = render(CheckFormat::Text, &body, &report);
+        assert!(
+            written < 60_000 * 400,
+            "each finding shows a bounded window"
+        );
+        assert!(
+            text < jsonl * 20 + Duration::from_secs(2),
+            "text {text:?} against jsonl {jsonl:?}"
+        );
+    }
 }

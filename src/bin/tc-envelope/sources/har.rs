@@ -1,0 +1,448 @@
+//! HTTP Archives (HAR 1.2) as browsers export them, streamed from `log.entries` one entry
+//! at a time.
+//!
+//! An entry is checked when it is a Tencent Cloud API call: its host is
+//! `tencentcloudapi.com` or ends in `.tencentcloudapi.com`, on a label boundary. Entries
+//! that cannot hold an answer are skipped and counted with a reason: CORS preflights, entries
+//! whose body the browser did not save, `204`/`304` answers and requests that never got one.
+//! Other hosts are skipped too, unless [`HarOptions::all_json`] asks to check every entry
+//! whose media type is JSON.
+
+use std::fmt;
+use std::io::{self, Read};
+
+use base64::Engine;
+use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use tencentcloud_envelope::{Classified, classify, is_json_content_type};
+
+use super::{Api, Body, Flow, Options, Record, Shown, Sink, too_large};
+
+/// Which HAR entries to check.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HarOptions {
+    /// Check every entry whose media type is JSON, whatever its host.
+    pub all_json: bool,
+}
+
+/// Why entries are skipped, as the summary counts them.
+pub mod skip {
+    pub const PREFLIGHT: &str = "CORS preflight (OPTIONS)";
+    pub const NO_ANSWER: &str = "no answer received (status 0)";
+    pub const NO_CONTENT: &str = "no content by status (204, 304)";
+    pub const NOT_SAVED: &str = "response body not saved in the archive";
+    pub const OTHER_HOST: &str =
+        "not a Tencent Cloud API host (--har-all-json checks JSON from any host)";
+    pub const NOT_JSON: &str = "not JSON, from a host that is not a Tencent Cloud API endpoint";
+}
+
+/// Reads a HAR archive into `sink`. A broken archive (bad JSON, invalid UTF-8, cut short)
+/// is reported as one more record after the entries read before the break.
+pub fn read_har(
+    name: &str,
+    reader: impl Read,
+    options: &Options,
+    sink: &mut dyn Sink,
+) -> io::Result<Flow> {
+    let mut utf8 = io::BufReader::with_capacity(1 << 16, Utf8Reader::new(reader));
+    let mut deserializer = serde_json::Deserializer::from_reader(&mut utf8);
+    let mut har = Har {
+        name,
+        sink,
+        options: *options,
+        entries: 0,
+        flow: Flow::Continue(()),
+    };
+    let result = (&mut har)
+        .deserialize(&mut deserializer)
+        .and_then(|()| deserializer.end());
+    if har.flow.is_break() {
+        return Ok(har.flow);
+    }
+    let problem = match result {
+        Ok(()) => return Ok(har.flow),
+        Err(error) if error.is_io() => match utf8.get_ref().invalid_at {
+            Some(at) => format!("invalid UTF-8 at byte {at}"),
+            None => return Err(error.into()),
+        },
+        Err(error) => error.to_string(),
+    };
+    // The archive itself is broken: say so as a record, so the count stays honest.
+    let entries = har.entries;
+    Ok(har.sink.record(Record {
+        source: name.to_owned(),
+        shown: Shown::plain(name.to_owned(), 1, &[]),
+        body: Body::Unreadable(format!(
+            "not a readable HAR archive after {entries} {}: {problem}",
+            if entries == 1 { "entry" } else { "entries" }
+        )),
+        api: Api::default(),
+    }))
+}
+
+/// Passes bytes through, failing at the first byte that is not UTF-8: `serde_json` does not
+/// check the strings it skips, and an archive is JSON, so UTF-8, throughout.
+struct Utf8Reader<R> {
+    inner: R,
+    /// The first bytes of a character cut by the end of the last read.
+    pending: Vec<u8>,
+    /// Bytes found valid so far, before `pending`.
+    valid: u64,
+    invalid_at: Option<u64>,
+}
+
+impl<R: Read> Utf8Reader<R> {
+    fn new(inner: R) -> Self {
+        Utf8Reader {
+            inner,
+            pending: Vec::new(),
+            valid: 0,
+            invalid_at: None,
+        }
+    }
+}
+
+impl<R: Read> Read for Utf8Reader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let read = buf.get(..n).unwrap_or_default();
+        let mut check = std::mem::take(&mut self.pending);
+        check.extend_from_slice(read);
+        match std::str::from_utf8(&check) {
+            Ok(_) => self.valid += check.len() as u64,
+            Err(error) if error.error_len().is_none() && n > 0 => {
+                self.valid += error.valid_up_to() as u64;
+                self.pending = check
+                    .get(error.valid_up_to()..)
+                    .unwrap_or_default()
+                    .to_vec();
+            }
+            Err(error) => {
+                self.invalid_at = Some(self.valid + error.valid_up_to() as u64);
+                return Err(io::Error::new(io::ErrorKind::InvalidData, "invalid UTF-8"));
+            }
+        }
+        Ok(n)
+    }
+}
+
+struct Har<'n, 's> {
+    name: &'n str,
+    sink: &'s mut dyn Sink,
+    options: Options,
+    entries: usize,
+    flow: Flow,
+}
+
+#[derive(Deserialize)]
+struct Entry {
+    request: Request,
+    response: Response,
+}
+
+#[derive(Deserialize)]
+struct Request {
+    #[serde(default)]
+    method: String,
+    #[serde(default)]
+    url: String,
+    #[serde(default)]
+    headers: Vec<Header>,
+}
+
+#[derive(Deserialize)]
+struct Header {
+    name: String,
+    value: String,
+}
+
+#[derive(Deserialize)]
+struct Response {
+    #[serde(default)]
+    status: Option<i64>,
+    #[serde(default)]
+    headers: Vec<Header>,
+    #[serde(default)]
+    content: Content,
+}
+
+#[derive(Deserialize, Default)]
+struct Content {
+    #[serde(rename = "mimeType", default)]
+    mime_type: String,
+    text: Option<String>,
+    encoding: Option<String>,
+}
+
+fn header<'h>(headers: &'h [Header], wanted: &str) -> Option<&'h str> {
+    headers
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case(wanted))
+        .map(|h| h.value.trim())
+}
+
+/// Whether `host` is a Tencent Cloud API endpoint: `tencentcloudapi.com` itself or a name
+/// under it, compared without regard to letter case or a trailing dot.
+pub fn is_api_host(host: &str) -> bool {
+    const DOMAIN: &str = "tencentcloudapi.com";
+    let host = host.strip_suffix('.').unwrap_or(host);
+    if host.eq_ignore_ascii_case(DOMAIN) {
+        return true;
+    }
+    host.len() > DOMAIN.len()
+        && host.is_char_boundary(host.len() - DOMAIN.len() - 1)
+        && host
+            .get(host.len() - DOMAIN.len() - 1..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(".tencentcloudapi.com"))
+}
+
+impl Har<'_, '_> {
+    fn entry(&mut self, entry: &Entry) {
+        self.entries += 1;
+        let host = host_of(&entry.request.url);
+        let is_api = is_api_host(host);
+        // HAR requires a status; an archive that lacks one is read as if it said 200.
+        let status = entry.response.status.unwrap_or(200);
+        let mime = entry.response.content.mime_type.as_str();
+        let is_stream = mime
+            .split(';')
+            .next()
+            .is_some_and(|media| media.trim().eq_ignore_ascii_case("text/event-stream"));
+        let skip = if entry.request.method.eq_ignore_ascii_case("OPTIONS") {
+            Some(skip::PREFLIGHT)
+        } else if !is_api
+            && !(self.options.har.all_json && (is_json_content_type(mime) || is_stream))
+        {
+            Some(if is_json_content_type(mime) {
+                skip::OTHER_HOST
+            } else {
+                skip::NOT_JSON
+            })
+        } else if status <= 0 {
+            Some(skip::NO_ANSWER)
+        } else if status == 204 || status == 304 {
+            Some(skip::NO_CONTENT)
+        } else if entry.response.content.text.is_none() {
+            Some(skip::NOT_SAVED)
+        } else {
+            None
+        };
+        if let Some(reason) = skip {
+            self.sink.skip(reason);
+            return;
+        }
+        let status = u16::try_from(status).unwrap_or(u16::MAX);
+        let request_id = header(&entry.response.headers, "X-TC-RequestId")
+            .filter(|id| !id.is_empty())
+            .map(str::to_owned);
+        let mut api = Api {
+            service: host
+                .to_ascii_lowercase()
+                .strip_suffix(".tencentcloudapi.com")
+                .and_then(|prefix| prefix.split('.').next())
+                .map(str::to_owned),
+            action: header(&entry.request.headers, "X-TC-Action").map(str::to_owned),
+            version: header(&entry.request.headers, "X-TC-Version").map(str::to_owned),
+            status: entry.response.status.map(|_| status),
+            mime_type: Some(mime.to_owned()).filter(|mime| !mime.is_empty()),
+            request_id_header: request_id.clone(),
+            protocol_error: None,
+        };
+        let source = format!("{}#{}", self.name, self.entries);
+        let content = &entry.response.content;
+        let text = content.text.as_deref().unwrap_or_default();
+        let decoded = if content.encoding.as_deref() == Some("base64") {
+            base64::engine::general_purpose::STANDARD
+                .decode(text.trim())
+                .map(Some)
+        } else {
+            Ok(None)
+        };
+        let bytes = match &decoded {
+            Ok(Some(bytes)) => Ok(bytes.as_slice()),
+            Ok(None) => Ok(text.as_bytes()),
+            Err(error) => Err(format!("the response content is not valid base64: {error}")),
+        };
+        let cap = self.options.max_record;
+        let bytes = bytes.and_then(|bytes| {
+            if bytes.len() as u64 > cap {
+                Err(too_large(bytes.len() as u64, cap, true))
+            } else {
+                Ok(bytes)
+            }
+        });
+        if let Ok(bytes) = &bytes {
+            if !is_stream {
+                let headers = entry
+                    .response
+                    .headers
+                    .iter()
+                    .map(|h| (h.name.as_str(), h.value.as_str()))
+                    .chain((!mime.is_empty()).then_some(("Content-Type", mime)));
+                if let Classified::ProtocolError(problem) = classify(status, headers, bytes) {
+                    api.protocol_error = Some(problem.to_string());
+                }
+            }
+        }
+        let shown = Shown::plain(source.clone(), 1, bytes.as_ref().map_or(&[][..], |b| *b));
+        let body = match bytes {
+            Ok(bytes) if is_stream => Body::EventStream {
+                bytes,
+                request_id: request_id.as_deref(),
+            },
+            Ok(bytes) => Body::Bytes(bytes),
+            Err(problem) => Body::Unreadable(problem),
+        };
+        self.flow = self.sink.record(Record {
+            source,
+            body,
+            api,
+            shown,
+        });
+    }
+}
+
+/// The host of a URL, without user info or port.
+fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    host.split(':').next().unwrap_or_default()
+}
+
+impl<'de> DeserializeSeed<'de> for &mut Har<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(Level {
+            har: self,
+            depth: 0,
+        })
+    }
+}
+
+/// Walks `{"log": {"entries": [...]}}`, skipping everything else.
+struct Level<'h, 'n, 's> {
+    har: &'h mut Har<'n, 's>,
+    depth: u8,
+}
+
+impl<'de> Visitor<'de> for Level<'_, '_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(if self.depth == 0 {
+            "a HAR archive object"
+        } else {
+            "the HAR `log` object"
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let wanted = if self.depth == 0 { "log" } else { "entries" };
+        let mut found = false;
+        while let Some(key) = map.next_key::<String>()? {
+            if key == wanted && !found {
+                found = true;
+                if self.depth == 0 {
+                    map.next_value_seed(LogSeed(&mut *self.har))?;
+                } else {
+                    map.next_value_seed(EntriesSeed(&mut *self.har))?;
+                }
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        if found {
+            Ok(())
+        } else {
+            Err(de::Error::missing_field(if self.depth == 0 {
+                "log"
+            } else {
+                "entries"
+            }))
+        }
+    }
+}
+
+struct LogSeed<'h, 'n, 's>(&'h mut Har<'n, 's>);
+
+impl<'de> DeserializeSeed<'de> for LogSeed<'_, '_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(Level {
+            har: self.0,
+            depth: 1,
+        })
+    }
+}
+
+struct EntriesSeed<'h, 'n, 's>(&'h mut Har<'n, 's>);
+
+impl<'de> DeserializeSeed<'de> for EntriesSeed<'_, '_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for EntriesSeed<'_, '_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("the HAR `entries` array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(entry) = seq.next_element::<Entry>()? {
+            self.0.entry(&entry);
+            if self.0.flow.is_break() {
+                // Standard output is closed: stop without reading the rest.
+                return Err(de::Error::custom("stopped"));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{host_of, is_api_host};
+
+    #[test]
+    fn api_hosts_end_on_a_label_boundary() {
+        for host in [
+            "cbs.tencentcloudapi.com",
+            "cvm.ap-guangzhou.tencentcloudapi.com",
+            "tencentcloudapi.com",
+            "CBS.TencentCloudAPI.com.",
+        ] {
+            assert!(is_api_host(host), "{host}");
+        }
+        for host in [
+            "eviltencentcloudapi.com",
+            "cbs.tencentcloudapi.com.evil.example",
+            "tencentcloudapi.co",
+            "",
+            "é.tencentcloudapi.co",
+        ] {
+            assert!(!is_api_host(host), "{host}");
+        }
+    }
+
+    #[test]
+    fn hosts_are_cut_out_of_urls() {
+        assert_eq!(
+            host_of("https://cbs.tencentcloudapi.com/"),
+            "cbs.tencentcloudapi.com"
+        );
+        assert_eq!(
+            host_of("https://u:p@cvm.ap-guangzhou.tencentcloudapi.com:443/x?y"),
+            "cvm.ap-guangzhou.tencentcloudapi.com"
+        );
+        assert_eq!(host_of("example.com"), "example.com");
+        assert_eq!(host_of(""), "");
+    }
+}
