@@ -213,6 +213,10 @@ fn every_subcommand_stops_quietly_with_status_zero_on_a_closed_pipe() {
         "check --format jsonl samples/",
         "completions bash",
         "man",
+        "codes",
+        "codes --format json",
+        "explain InternalError",
+        "rules",
     ] {
         assert_eq!(into_a_closed_pipe(args), "status 0\n", "{args}");
     }

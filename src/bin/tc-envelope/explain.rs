@@ -112,8 +112,8 @@ fn closest(
         .collect()
 }
 
-/// Prints `value` as pretty JSON, or for people through `text`; 0 on success, 2 when
-/// standard output cannot be written.
+/// Prints `value` as pretty JSON, or for people through `text`; the status as every
+/// subcommand gives it after writing (a closed pipe is a quiet 0, another write error 2).
 fn print<T: Serialize>(
     format: Format,
     value: &T,
@@ -126,7 +126,7 @@ fn print<T: Serialize>(
             .and_then(|()| writeln!(out)),
         Format::Text => text(&mut out),
     };
-    u8::from(written.is_err()) * 2
+    crate::exit::after_write(written, crate::exit::CLEAN)
 }
 
 pub fn explain(args: &ExplainArgs) -> u8 {
