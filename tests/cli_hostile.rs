@@ -343,3 +343,35 @@ fn the_code_table_has_a_fixed_budget() {
     assert!(codes[0]["code"].as_str().unwrap().len() <= 128);
     assert_eq!(document["records"].as_array().unwrap().len(), 0, "--quiet");
 }
+
+/// Regression: a 500 MB `.sse` file took 2.29 GB, the whole stream and every event held. An
+/// event stream is now checked as it is read: larger than the record cap, it is still checked
+/// whole (the cap bounds documents, the parser's own caps bound a stream).
+#[test]
+fn an_event_stream_file_is_checked_as_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut stream = String::new();
+    for n in 0..200_000 {
+        writeln!(stream, "data: {{\"Delta\": \"token {n}\"}}\n").unwrap();
+    }
+    stream.push_str("data: {\"Code\": \"InternalError\", \"Msg\": \"late\"}\n\ndata: cut");
+    let path = write(dir.path(), "long.sse", stream.as_bytes());
+    let output = tool()
+        .args([
+            "check",
+            "--format",
+            "jsonl",
+            "--max-record-size",
+            "1K",
+            &path,
+        ])
+        .output()
+        .unwrap();
+    let record: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(record["code"], "InternalError", "{record}");
+    assert_eq!(
+        record["diagnostics"][0]["rule"], "truncated-event-stream",
+        "{record}"
+    );
+    assert_eq!(record["diagnostics"][0]["line"], 400_003, "{record}");
+}

@@ -56,6 +56,8 @@ pub fn run(args: &CheckArgs) -> u8 {
     if !checker.printer.is_open() {
         return exit::CLOSED_OUTPUT;
     }
+    checker.summary.request_ids_forgotten = checker.validator.forgotten_request_ids();
+    checker.summary.request_id_memory = args.request_id_memory;
     checker.printer.end(&checker.summary);
     let status = exit::after_write(checker.printer.finish(), exit::CLEAN);
     if status != exit::CLEAN {
@@ -85,7 +87,9 @@ pub fn run(args: &CheckArgs) -> u8 {
 
 /// The validator the arguments ask for, or `None` after saying why not.
 fn validator(args: &CheckArgs) -> Option<Validator> {
-    let mut validator = Validator::new().nesting_limit(args.nesting_limit);
+    let mut validator = Validator::new()
+        .nesting_limit(args.nesting_limit)
+        .request_id_memory(args.request_id_memory);
     if args.deny_warnings {
         validator = validator.deny_warnings();
     }
@@ -240,7 +244,7 @@ impl<W: Write> Checker<'_, W> {
 }
 
 impl<W: Write> Sink for Checker<'_, W> {
-    fn record(&mut self, record: Record) -> Flow {
+    fn record(&mut self, mut record: Record) -> Flow {
         let args = self.args;
         let api = &record.api;
         let service = api.service.as_deref().or(args.service.as_deref());
@@ -254,15 +258,21 @@ impl<W: Write> Sink for Checker<'_, W> {
             }
             call
         });
-        let report = match record.body {
+        let report = match &mut record.body {
             Body::Bytes(bytes) => match call {
                 Some(call) => self.validator.validate_call(bytes, call),
                 None => self.validator.validate(bytes),
             },
             Body::EventStream { bytes, request_id } => {
-                self.validator.validate_event_stream(bytes, request_id)
+                self.validator.validate_event_stream(bytes, *request_id)
             }
-            Body::Unreadable(ref message) => unreadable_report(message, self.capture_severity),
+            Body::EventStreamFrom(reader) => self
+                .validator
+                .validate_event_stream_from(&mut **reader, None)
+                .unwrap_or_else(|error| {
+                    unreadable_report(&format!("reading failed: {error}"), self.capture_severity)
+                }),
+            Body::Unreadable(message) => unreadable_report(message, self.capture_severity),
         };
         self.summary.add(&report);
         let shown = args.max_diagnostics.unwrap_or(usize::MAX);

@@ -146,6 +146,11 @@ pub struct CheckArgs {
     #[arg(long, default_value = "64M", value_name = "SIZE", value_parser = parse_size)]
     max_record_size: u64,
 
+    /// How many of the most recent request ids the duplicate-request-id check remembers
+    /// (about 50 bytes each); older ones are forgotten, and the summary says how many.
+    #[arg(long, value_name = "IDS", default_value_t = tencentcloud_envelope::Validator::DEFAULT_REQUEST_ID_MEMORY)]
+    request_id_memory: usize,
+
     /// In HAR archives, check every entry whose media type is JSON, whatever its host.
     #[arg(long)]
     har_all_json: bool,

@@ -353,6 +353,13 @@ fn summary_text(summary: &Summary) -> String {
             .collect();
         let _ = writeln!(text, "most frequent error codes: {}", list.join(", "));
     }
+    if summary.request_ids_forgotten > 0 {
+        let _ = writeln!(
+            text,
+            "duplicate request ids were looked for among the last {} only: {} older ids were forgotten (--request-id-memory raises the budget)",
+            summary.request_id_memory, summary.request_ids_forgotten,
+        );
+    }
     if summary.codes_evicted > 0 {
         let _ = writeln!(
             text,

@@ -23,6 +23,12 @@ pub struct Summary {
     /// Records whose error code took the place of another in the full code table.
     #[serde(skip_serializing_if = "is_zero")]
     pub codes_evicted: u64,
+    /// Request ids forgotten to keep the duplicate check within its memory budget.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub request_ids_forgotten: u64,
+    /// How many request ids the duplicate check remembers.
+    #[serde(skip)]
+    pub request_id_memory: usize,
 }
 
 /// A count of skipped entries, with why they were skipped.

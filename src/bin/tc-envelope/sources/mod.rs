@@ -69,6 +69,9 @@ pub enum Body<'b> {
         bytes: &'b [u8],
         request_id: Option<&'b str>,
     },
+    /// A saved `text/event-stream` file, checked as it is read: its memory is bounded by the
+    /// stream parser's caps, not by its length, so it has no size cap and no snippet.
+    EventStreamFrom(Box<dyn Read + 'b>),
     /// The record could not be taken whole out of its capture (broken base64, a truncated
     /// archive, more bytes than the size cap): a finding of its own, not a JSON error.
     Unreadable(String),
@@ -223,9 +226,13 @@ fn read_stream(
     sink: &mut dyn Sink,
 ) -> io::Result<Flow> {
     match layout {
-        Layout::Document | Layout::EventStream => {
-            read_document(name, reader, layout, options.max_record, sink)
-        }
+        Layout::Document => read_document(name, reader, options.max_record, sink),
+        Layout::EventStream => Ok(sink.record(Record {
+            shown: Shown::plain(name.to_owned(), 1, &[]),
+            source: name.to_owned(),
+            body: Body::EventStreamFrom(Box::new(reader)),
+            api: Api::default(),
+        })),
         Layout::Lines => read_lines(name, reader, options.max_record, sink),
         Layout::Har => read_har(name, reader, options, sink),
     }
@@ -233,23 +240,12 @@ fn read_stream(
 
 /// One document, read whole up to the cap; a larger one becomes a record that says so
 /// (and is not read further).
-fn read_document(
-    name: &str,
-    reader: impl Read,
-    layout: Layout,
-    cap: u64,
-    sink: &mut dyn Sink,
-) -> io::Result<Flow> {
+fn read_document(name: &str, reader: impl Read, cap: u64, sink: &mut dyn Sink) -> io::Result<Flow> {
     let mut bytes = Vec::new();
     reader.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
     let size = bytes.len() as u64;
     let body = if size > cap {
         Body::Unreadable(too_large(size, cap, false))
-    } else if layout == Layout::EventStream {
-        Body::EventStream {
-            bytes: &bytes,
-            request_id: None,
-        }
     } else {
         Body::Bytes(&bytes)
     };
