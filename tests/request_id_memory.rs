@@ -85,7 +85,7 @@ fn half_a_million_distinct_ids_cost_the_budget_not_more() {
     }
     let grown = peak_resident_bytes().saturating_sub(before);
     assert_eq!(validator.forgotten_request_ids(), 500_000 - (1 << 16));
-    // 2^16 ids at about 50 bytes each (kept as text they took 42 bytes plus the set's own
+    // 2^16 ids at about 80 bytes each (kept as text they took 42 bytes plus the set's own
     // per id, without a bound: about 40 MiB here), and room for the allocator.
     assert!(
         grown < 8 << 20,

@@ -138,8 +138,8 @@ impl Validator {
     pub const MAX_NESTING_LIMIT: usize = 1024;
 
     /// How many request ids a validator remembers by default for
-    /// [`Rule::DuplicateRequestId`]: 2^19, at most about 26 MiB, whatever the number of bodies.
-    pub const DEFAULT_REQUEST_ID_MEMORY: usize = 1 << 19;
+    /// [`Rule::DuplicateRequestId`]: 2^18, at most about 22 MiB, whatever the number of bodies.
+    pub const DEFAULT_REQUEST_ID_MEMORY: usize = 1 << 18;
 
     /// A validator with default severities and the default nesting limit.
     pub fn new() -> Self {
@@ -161,8 +161,10 @@ impl Validator {
     }
 
     /// Sets how many of the most recent request ids are remembered for
-    /// [`Rule::DuplicateRequestId`] (16 bytes each, about 50 with the index); older ones are
-    /// forgotten, and [`Validator::forgotten_request_ids`] counts them. Resets the memory.
+    /// [`Rule::DuplicateRequestId`]; older ones are forgotten, and
+    /// [`Validator::forgotten_request_ids`] counts them. Resets the memory. Once full, it
+    /// takes about 80 bytes an id (16 for the id in the order kept, the rest a hash table
+    /// sized at twice the budget so that it never grows).
     #[must_use]
     pub fn request_id_memory(mut self, ids: usize) -> Self {
         self.request_id_memory = ids;
@@ -694,6 +696,11 @@ impl SeenRequestIds {
             return true;
         }
         if self.ids.len() >= self.budget {
+            // Room for twice the budget once it is reached: the tombstones that forgetting
+            // leaves are then cleared in place, and the table never grows again.
+            if self.ids.capacity() < 2 * self.budget {
+                self.ids.reserve(self.budget);
+            }
             if let Some(oldest) = self.order.pop_front() {
                 self.ids.remove(&oldest);
                 self.forgotten += 1;

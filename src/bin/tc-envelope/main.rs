@@ -147,7 +147,7 @@ pub struct CheckArgs {
     max_record_size: u64,
 
     /// How many of the most recent request ids the duplicate-request-id check remembers
-    /// (about 50 bytes each); older ones are forgotten, and the summary says how many.
+    /// (about 80 bytes each); older ones are forgotten, and the summary says how many.
     #[arg(long, value_name = "IDS", default_value_t = tencentcloud_envelope::Validator::DEFAULT_REQUEST_ID_MEMORY)]
     request_id_memory: usize,
 
