@@ -5,11 +5,8 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use crate::classify::{HttpFacts, RequestIdSource, request_id_source};
-use crate::validate::read;
-use crate::{
-    ApiError, Category, Diagnostic, Envelope, ErrorCode, HeaderPair, ProtocolError, RetryAdvice,
-};
+use crate::classify::{RequestIdSource, read_response};
+use crate::{ApiError, Category, Diagnostic, ErrorCode, HeaderPair, ProtocolError, RetryAdvice};
 
 /// Reads a whole HTTP response into the action's payload type `T`, or the reason there is
 /// none: the one call an SDK needs after sending a request.
@@ -52,15 +49,8 @@ where
     I: IntoIterator<Item = H>,
     H: HeaderPair,
 {
-    let http = HttpFacts::read(status, headers);
-    let read = read(body);
-    let source = request_id_source(&read);
-    let body_id = read.request_id.as_deref().map(str::to_owned);
-    let envelope = Envelope::from_read(read, http.request_id.as_deref()).map_err(|invalid| {
-        CallError::Protocol(Box::new(
-            http.clone().protocol_error(body_id, &invalid, body),
-        ))
-    })?;
+    let (envelope, source) = read_response(status, headers, body);
+    let envelope = envelope.map_err(|problem| CallError::Protocol(Box::new(problem)))?;
     envelope.into_reply(status, source)
 }
 

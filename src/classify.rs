@@ -212,7 +212,7 @@ impl<N: AsRef<[u8]>, V: AsRef<[u8]>> HeaderPair for &(N, V) {
 }
 
 /// What the status line and headers say, for every reader of a whole HTTP response.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct HttpFacts {
     pub status: u16,
     pub content_type: Option<String>,
@@ -268,7 +268,7 @@ impl HttpFacts {
 }
 
 /// Where the request id of a body so read comes from: the body, unless it lacks a usable one.
-pub(crate) fn request_id_source(read: &Read) -> RequestIdSource {
+fn request_id_source(read: &Read) -> RequestIdSource {
     let unusable = read
         .fatal(false)
         .is_some_and(|d| d.rule().is_about_request_id());
@@ -293,12 +293,8 @@ where
     I: IntoIterator<Item = H>,
     H: HeaderPair,
 {
-    let http = HttpFacts::read(status, headers);
-    let read = read(body);
-    let source = request_id_source(&read);
-    let body_id = read.request_id.as_deref().map(str::to_owned);
-    match Envelope::from_read(read, http.request_id.as_deref()) {
-        Ok(envelope) => match envelope.to_api_error() {
+    match read_response(status, headers, body) {
+        (Ok(envelope), source) => match envelope.to_api_error() {
             Some(error) => Classified::ServiceError { error, status },
             None => Classified::Success(Success {
                 envelope,
@@ -306,8 +302,28 @@ where
                 status,
             }),
         },
-        Err(invalid) => Classified::ProtocolError(http.protocol_error(body_id, &invalid, body)),
+        (Err(problem), _) => Classified::ProtocolError(problem),
     }
+}
+
+/// Reads a whole HTTP response once, for `classify` and `decode`: the envelope, or why the
+/// body cannot be trusted; and where the request id came from.
+pub(crate) fn read_response<I, H>(
+    status: u16,
+    headers: I,
+    body: &[u8],
+) -> (Result<Envelope<'_>, ProtocolError>, RequestIdSource)
+where
+    I: IntoIterator<Item = H>,
+    H: HeaderPair,
+{
+    let http = HttpFacts::read(status, headers);
+    let read = read(body);
+    let source = request_id_source(&read);
+    let body_id = read.request_id.as_deref().map(str::to_owned);
+    let envelope = Envelope::from_read(read, http.request_id.as_deref())
+        .map_err(|invalid| http.protocol_error(body_id, &invalid, body));
+    (envelope, source)
 }
 
 /// Classifies an `http::Response` (feature `http`): [`classify`] on its status, headers and body.
@@ -326,6 +342,7 @@ where
 /// # Ok::<(), http::Error>(())
 /// ```
 #[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub fn classify_http<B: AsRef<[u8]>>(response: &http::Response<B>) -> Classified<'_> {
     classify(
         response.status().as_u16(),

@@ -1,4 +1,5 @@
 #![doc = include_str!("../README.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 // Input-derived data must never panic the library: no unwrapping, no indexing.
 #![cfg_attr(
     not(test),
@@ -28,6 +29,7 @@ mod schema;
 mod sdk_code;
 mod sse;
 #[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategies;
 mod text;
 mod validate;
