@@ -85,10 +85,11 @@ fn half_a_million_distinct_ids_cost_the_budget_not_more() {
     }
     let grown = peak_resident_bytes().saturating_sub(before);
     assert_eq!(validator.forgotten_request_ids(), 500_000 - (1 << 16));
-    // 2^16 ids at about 80 bytes each (kept as text they took 42 bytes plus the set's own
-    // per id, without a bound: about 40 MiB here), and room for the allocator.
+    // 2^16 ids at about 80 bytes each once full, plus the table it leaves behind when it
+    // doubles once to twice the budget: about 8 MiB at the peak. Kept as text without a bound
+    // they took 42 bytes each plus the set's own: over 30 MiB here.
     assert!(
-        grown < 8 << 20,
+        grown < 12 << 20,
         "{} MiB for a budget of 2^16 ids",
         grown >> 20
     );
