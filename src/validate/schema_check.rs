@@ -149,24 +149,33 @@ impl Seen {
 
 /// One finding for all the required members an object lacks, naming the first few.
 pub(super) fn missing_message(object: &str, missing: &[&str]) -> Option<String> {
-    const NAMED: usize = 6;
     let (first, rest) = missing.split_first()?;
     if rest.is_empty() {
         return Some(format!("`{object}` lacks the required member `{first}`"));
     }
-    let named: Vec<String> = missing
-        .iter()
-        .take(NAMED)
-        .map(|name| format!("`{name}`"))
-        .collect();
-    let more = missing.len().saturating_sub(NAMED);
-    let tail = if more > 0 {
-        format!(" and {more} more")
-    } else {
-        String::new()
-    };
+    // Every one is named: the list is bounded by the description, not by the input.
+    let named: Vec<String> = missing.iter().map(|name| format!("`{name}`")).collect();
     Some(format!(
-        "`{object}` lacks the required members {}{tail}",
+        "`{object}` lacks the required members {}",
         named.join(", ")
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::missing_message;
+
+    /// Regression: past six members the message said "and 34 more", with no way to see them.
+    #[test]
+    fn every_missing_member_is_named() {
+        let names: Vec<String> = (0..40).map(|n| format!("M{n}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let message = missing_message("Disk", &names).unwrap();
+        assert!(
+            message.contains("`M0`") && message.contains("`M39`"),
+            "{message}"
+        );
+        assert!(!message.contains("more"), "{message}");
+        assert_eq!(missing_message("Disk", &[]), None);
+    }
 }
