@@ -375,3 +375,30 @@ fn an_event_stream_file_is_checked_as_it_is_read() {
     );
     assert_eq!(record["diagnostics"][0]["line"], 400_003, "{record}");
 }
+
+/// Regression: a 500 MB HAR entry cost its size in memory (1.35 GB as base64) before the
+/// record cap could refuse it: `serde_json` holds an entry whole while it reads it. An entry is
+/// now refused while it is read, once it passes twice the record cap and 1 MiB.
+#[test]
+fn a_huge_har_entry_is_refused_while_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "x".repeat(6 << 20);
+    let har = format!(
+        r#"{{"log": {{"entries": [{{"request": {{"method": "POST", "url": "https://cvm.tencentcloudapi.com/", "headers": []}}, "response": {{"status": 200, "headers": [], "content": {{"mimeType": "application/json", "text": "{body}"}}}}}}]}}}}"#
+    );
+    let path = write(dir.path(), "huge.har", har.as_bytes());
+    let output = tool()
+        .args(["check", "--format", "jsonl", "--max-record-size", "1M", &path])
+        .output()
+        .unwrap();
+    let record: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let diagnostic = &record["diagnostics"][0];
+    assert_eq!(diagnostic["rule"], "unreadable-capture", "{record}");
+    assert!(
+        diagnostic["message"]
+            .as_str()
+            .unwrap()
+            .contains("entry 1 is larger than 3145728 bytes"),
+        "{record}"
+    );
+}

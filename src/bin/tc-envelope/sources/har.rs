@@ -8,8 +8,10 @@
 //! Other hosts are skipped too, unless [`HarOptions::all_json`] asks to check every entry
 //! whose media type is JSON.
 
+use std::cell::Cell;
 use std::fmt;
 use std::io::{self, Read};
+use std::rc::Rc;
 
 use base64::Engine;
 use serde::Deserialize;
@@ -44,7 +46,14 @@ pub fn read_har(
     options: &Options,
     sink: &mut dyn Sink,
 ) -> io::Result<Flow> {
-    let mut utf8 = io::BufReader::with_capacity(1 << 16, Utf8Reader::new(reader));
+    // An entry holds its body as text, base64 at worst, beside its headers: twice the record
+    // cap, and a little, bounds what one entry may take before it is refused unread.
+    let entry_cap = options.max_record.saturating_mul(2).saturating_add(1 << 20);
+    let since_entry = Rc::new(Cell::new(0));
+    let mut utf8 = io::BufReader::with_capacity(
+        1 << 16,
+        Utf8Reader::new(reader, Rc::clone(&since_entry), entry_cap),
+    );
     let mut deserializer = serde_json::Deserializer::from_reader(&mut utf8);
     let mut har = Har {
         name,
@@ -52,6 +61,7 @@ pub fn read_har(
         options: *options,
         entries: 0,
         flow: Flow::Continue(()),
+        since_entry,
     };
     let result = (&mut har)
         .deserialize(&mut deserializer)
@@ -61,9 +71,13 @@ pub fn read_har(
     }
     let problem = match result {
         Ok(()) => return Ok(har.flow),
-        Err(error) if error.is_io() => match utf8.get_ref().invalid_at {
-            Some(at) => format!("invalid UTF-8 at byte {at}"),
-            None => return Err(error.into()),
+        Err(error) if error.is_io() => match (utf8.get_ref().invalid_at, utf8.get_ref().over_cap) {
+            (Some(at), _) => format!("invalid UTF-8 at byte {at}"),
+            (None, true) => format!(
+                "entry {} is larger than {entry_cap} bytes, twice the record cap (--max-record-size) and 1 MiB for its headers; the rest of the archive was not read",
+                har.entries + 1
+            ),
+            (None, false) => return Err(error.into()),
         },
         Err(error) => error.to_string(),
     };
@@ -80,10 +94,15 @@ pub fn read_har(
     }))
 }
 
-/// Passes bytes through, failing at the first byte that is not UTF-8: `serde_json` does not
-/// check the strings it skips, and an archive is JSON, so UTF-8, throughout.
+/// Passes bytes through, failing at the first byte that is not UTF-8 (`serde_json` does not
+/// check the strings it skips, and an archive is JSON, so UTF-8, throughout), and once one
+/// entry has taken more than its cap (`serde_json` holds an entry whole while it reads it).
 struct Utf8Reader<R> {
     inner: R,
+    /// Bytes read since the last entry ended; the entries' reader sets it back to zero.
+    since_entry: Rc<Cell<u64>>,
+    entry_cap: u64,
+    over_cap: bool,
     /// The first bytes of a character cut by the end of the last read.
     pending: Vec<u8>,
     /// Bytes found valid so far, before `pending`.
@@ -92,9 +111,12 @@ struct Utf8Reader<R> {
 }
 
 impl<R: Read> Utf8Reader<R> {
-    fn new(inner: R) -> Self {
+    fn new(inner: R, since_entry: Rc<Cell<u64>>, entry_cap: u64) -> Self {
         Utf8Reader {
             inner,
+            since_entry,
+            entry_cap,
+            over_cap: false,
             pending: Vec::new(),
             valid: 0,
             invalid_at: None,
@@ -105,6 +127,15 @@ impl<R: Read> Utf8Reader<R> {
 impl<R: Read> Read for Utf8Reader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
+        let since = self.since_entry.get() + n as u64;
+        self.since_entry.set(since);
+        if since > self.entry_cap {
+            self.over_cap = true;
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "entry too large",
+            ));
+        }
         let read = buf.get(..n).unwrap_or_default();
         let mut check = std::mem::take(&mut self.pending);
         check.extend_from_slice(read);
@@ -132,6 +163,8 @@ struct Har<'n, 's> {
     options: Options,
     entries: usize,
     flow: Flow,
+    /// Shared with the reader: bytes read since the last entry ended.
+    since_entry: Rc<Cell<u64>>,
 }
 
 #[derive(Deserialize)]
@@ -397,6 +430,7 @@ impl<'de> Visitor<'de> for EntriesSeed<'_, '_, '_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while let Some(entry) = seq.next_element::<Entry>()? {
+            self.0.since_entry.set(0);
             self.0.entry(&entry);
             if self.0.flow.is_break() {
                 // Standard output is closed: stop without reading the rest.
