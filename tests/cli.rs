@@ -1,6 +1,8 @@
 //! The `tc-envelope` binary, run as a user would.
 #![cfg(feature = "cli")]
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
@@ -458,8 +460,8 @@ fn real_responses() -> Vec<Vec<u8>> {
     .iter()
     .map(Into::into)
     .collect();
-    let examples = Path::new("../shared/corpus/doc-examples/cvm/v20170312");
-    if let Ok(entries) = fs::read_dir(examples) {
+    if let Some(examples) = common::shared("corpus/doc-examples/cvm/v20170312") {
+        let entries = fs::read_dir(examples).unwrap();
         let mut more: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
         more.sort();
         paths.extend(more.into_iter().take(200));

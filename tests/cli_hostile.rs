@@ -388,7 +388,14 @@ fn a_huge_har_entry_is_refused_while_it_is_read() {
     );
     let path = write(dir.path(), "huge.har", har.as_bytes());
     let output = tool()
-        .args(["check", "--format", "jsonl", "--max-record-size", "1M", &path])
+        .args([
+            "check",
+            "--format",
+            "jsonl",
+            "--max-record-size",
+            "1M",
+            &path,
+        ])
         .output()
         .unwrap();
     let record: Value = serde_json::from_slice(&output.stdout).unwrap();

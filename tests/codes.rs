@@ -52,7 +52,7 @@ fn every_documented_code_is_a_common_code() {
 }
 
 #[test]
-fn the_issue_categories_hold() {
+fn common_codes_have_the_categories_the_sdks_act_on() {
     use Category as K;
     use CommonCode as C;
     let expected = [

@@ -130,7 +130,7 @@ fn the_advice_of_every_common_code_is_pinned() {
 }
 
 #[test]
-fn the_advice_of_the_codes_the_issue_names_is_pinned() {
+fn the_advice_of_codes_that_once_contradicted_themselves_is_pinned() {
     use RetryAdvice::{DoNotRetry as N, RetryLater as L};
     let expected = [
         // "retry later" in their meaning, once advised not retryable.
