@@ -40,9 +40,8 @@ pub struct Filter<'a> {
     pub kind: Option<CodeKind>,
 }
 
-/// Every known code (common, legacy, SDK-made, each product's) that passes `filter`, in ASCII
-/// order, answered as `explain` would for the filter's service.
-pub fn rows(filter: &Filter<'_>) -> Vec<Row> {
+/// Every known code (common, legacy, SDK-made, each product's), once each, in ASCII order.
+pub fn all_codes() -> Vec<&'static str> {
     let mut codes: Vec<&'static str> = CommonCode::ALL
         .iter()
         .map(|c| c.as_str())
@@ -52,6 +51,13 @@ pub fn rows(filter: &Filter<'_>) -> Vec<Row> {
         .collect();
     codes.sort_unstable();
     codes.dedup();
+    codes
+}
+
+/// Every known code (common, legacy, SDK-made, each product's) that passes `filter`, in ASCII
+/// order, answered as `explain` would for the filter's service.
+pub fn rows(filter: &Filter<'_>) -> Vec<Row> {
+    let codes = all_codes();
     let contains = filter.contains.map(str::to_ascii_lowercase);
     codes
         .into_iter()

@@ -4,8 +4,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 use tencentcloud_envelope::{
-    Category, CodeKind, CommonCode, Explanation, LegacyCode, RetryAdvice, Rule, SdkCode, Severity,
-    explain as explain_code, product_codes,
+    Category, CodeKind, CommonCode, Explanation, RetryAdvice, Rule, Severity,
+    explain as explain_code,
 };
 
 use crate::catalog::{self, Filter};
@@ -74,15 +74,7 @@ impl<'a> Answer<'a> {
 /// The known codes closest to `text`, best first. A code under a common prefix shares that
 /// prefix with hundreds of codes, so it needs a closer match.
 fn suggestions(text: &str, under_prefix: bool) -> Vec<&'static str> {
-    let mut candidates: Vec<&'static str> = CommonCode::ALL
-        .iter()
-        .map(|c| c.as_str())
-        .chain(LegacyCode::ALL.iter().map(|c| c.as_str()))
-        .chain(SdkCode::ALL.iter().map(|c| c.as_str()))
-        .chain(product_codes().map(|c| c.code()))
-        .collect();
-    candidates.sort_unstable();
-    candidates.dedup();
+    let candidates = crate::catalog::all_codes();
     let threshold = if under_prefix { 0.95 } else { 0.85 };
     closest(text, candidates.into_iter(), threshold)
 }
