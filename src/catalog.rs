@@ -9,8 +9,8 @@ mod table;
 
 use std::borrow::Cow;
 
-use crate::error_code::{common_prefix, family_category};
-use crate::{Category, RetryAdvice};
+use crate::RetryAdvice;
+use crate::prefix::{common_prefix, family_category};
 
 /// One product (service) of the catalogue, and its API versions in ascending order.
 #[derive(Debug)]
@@ -123,11 +123,6 @@ impl ProductCode {
     /// [`RetryAdvice::DoNotRetry`] for a code nobody has reviewed yet.
     pub fn retry_advice(&self) -> RetryAdvice {
         self.listing.advice
-    }
-
-    /// The kind of failure, from the code's common prefix.
-    pub fn category(&self) -> Option<Category> {
-        crate::error_code::category_of(self.code())
     }
 
     /// The page that lists the product's codes for [`version`](Self::version): the official

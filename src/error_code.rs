@@ -5,6 +5,7 @@ use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 use std::sync::Arc;
 
+use crate::prefix::common_prefix;
 use crate::{Category, CommonCode, RetryAdvice};
 
 /// An error code as the API returns it: a [`CommonCode`], or a code specific to an action or
@@ -41,10 +42,6 @@ enum Repr {
         prefix: Option<CommonCode>,
     },
 }
-
-/// The first segment of codes whose every unlisted sub-code shares one category even though
-/// the segment alone is not a common code.
-const FAMILIES: &[(&str, Category)] = &[("AuthFailure", Category::Authentication)];
 
 impl ErrorCode {
     /// The code exactly as the API sent it.
@@ -183,32 +180,6 @@ pub(crate) fn is_well_formed(code: &str) -> bool {
         at_segment_start = byte == b'.';
     }
     !at_segment_start
-}
-
-/// The category of any code, common or not, without building an [`ErrorCode`].
-pub(crate) fn category_of(code: &str) -> Option<Category> {
-    crate::explain::resolve(code, None).category
-}
-
-/// The category of the family `code`'s first segment names, if any.
-pub(crate) fn family_category(code: &str) -> Option<Category> {
-    let first = code.split('.').next().unwrap_or_default();
-    FAMILIES
-        .iter()
-        .find(|(family, _)| *family == first)
-        .map(|&(_, category)| category)
-}
-
-/// The longest dotted prefix of `code` (the whole code included) that is a common code.
-pub(crate) fn common_prefix(code: &str) -> Option<CommonCode> {
-    let mut end = code.len();
-    loop {
-        let prefix = code.get(..end)?;
-        if let Ok(common) = prefix.parse() {
-            return Some(common);
-        }
-        end = prefix.rfind('.')?;
-    }
 }
 
 impl From<CommonCode> for ErrorCode {

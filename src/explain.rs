@@ -1,7 +1,7 @@
 //! One answer for any code string: what it is, what it means and whether to retry.
 
 use crate::catalog::{self, ProductCode};
-use crate::error_code::{common_prefix, family_category};
+use crate::prefix::{common_prefix, family_category};
 use crate::{Category, CommonCode, LegacyCode, RetryAdvice, SdkCode};
 
 /// The page that documents the common codes (the first part of CVM's error-code page).
@@ -507,5 +507,12 @@ impl Explanation {
     /// Other spellings of the code, differing only in letter case, that tables also hold.
     pub fn other_spellings(&self) -> &[&'static str] {
         &self.other_spellings
+    }
+}
+
+impl ProductCode {
+    /// The kind of failure, from the code's common prefix, as [`explain`] reads it.
+    pub fn category(&self) -> Option<Category> {
+        resolve(self.code(), None).category
     }
 }

@@ -23,6 +23,7 @@ mod error_code;
 mod explain;
 mod grammar;
 mod legacy_code;
+mod prefix;
 mod response;
 mod retry;
 mod schema;
