@@ -3,11 +3,52 @@
 use std::borrow::Cow;
 
 use super::Rule;
+use super::finding::{Finding, Kind};
 use super::path::{Path, member_pointer};
-use super::walk::{Finding, Kind, Walker};
 use crate::error_code::is_well_formed;
 use crate::explain::unknown_code_message;
 use crate::grammar::names;
+
+/// What the envelope's rules learn of a document, and every finding of the walk: the walk
+/// hands each fixed member here, and reads the verdict back.
+pub(super) struct Facts<'a> {
+    pub text: &'a str,
+    /// The product, for its own error codes.
+    pub service: Option<&'a str>,
+    pub findings: Vec<Finding>,
+    pub request_id: Option<Cow<'a, str>>,
+    /// Where the value of `RequestId` starts.
+    pub request_id_offset: usize,
+    pub code: Option<Cow<'a, str>>,
+    pub message: Option<Cow<'a, str>>,
+    pub deprecated_warning: Option<Cow<'a, str>>,
+    pub failed: bool,
+}
+
+impl<'a> Facts<'a> {
+    pub(super) fn new(text: &'a str, service: Option<&'a str>) -> Self {
+        Facts {
+            text,
+            service,
+            findings: Vec::new(),
+            request_id: None,
+            request_id_offset: 0,
+            code: None,
+            message: None,
+            deprecated_warning: None,
+            failed: false,
+        }
+    }
+
+    pub(super) fn report(&mut self, rule: Rule, path: &Path, message: String) {
+        self.findings.push(Finding {
+            rule,
+            pointer: path.pointer(),
+            offset: path.offset(self.text),
+            message,
+        });
+    }
+}
 
 /// Which fixed object a value is, deciding the rules its members are held to.
 #[derive(Clone, Copy, PartialEq)]
@@ -65,7 +106,7 @@ impl<'a> Members<'a> {
     #[allow(clippy::ptr_arg, reason = "a borrowed key is kept without copying it")]
     pub(super) fn record(
         &mut self,
-        walker: &mut Walker<'a>,
+        facts: &mut Facts<'a>,
         role: Role,
         child: &Path,
         key: &Cow<'a, str>,
@@ -76,57 +117,57 @@ impl<'a> Members<'a> {
             if let Some(present) = self.present.get_mut(index) {
                 *present = true;
             }
-            self.check_fixed(walker, child, key, kind);
+            self.check_fixed(facts, child, key, kind);
             return;
         }
         if let Some(name) = fixed.iter().find(|name| name.eq_ignore_ascii_case(key)) {
             let message = format!("`{key}` differs from `{name}` only in letter case");
-            walker.report(Rule::MisspelledField, child, message);
+            facts.report(Rule::MisspelledField, child, message);
             return;
         }
         match role {
-            Role::Root => self.extra.push((key.clone(), child.offset(walker.text))),
+            Role::Root => self.extra.push((key.clone(), child.offset(facts.text))),
             Role::Response if key == names::DEPRECATED_WARNING => {
                 let message = match kind {
                     Kind::Str(text) => {
                         let message = format!("the action is deprecated: {text}");
-                        walker.deprecated_warning = Some(text);
+                        facts.deprecated_warning = Some(text);
                         message
                     }
                     _ => "the action is deprecated".to_owned(),
                 };
-                walker.report(Rule::DeprecatedAction, child, message);
+                facts.report(Rule::DeprecatedAction, child, message);
             }
-            Role::Response => self.payload.push((key.clone(), child.offset(walker.text))),
+            Role::Response => self.payload.push((key.clone(), child.offset(facts.text))),
             Role::Error | Role::Member | Role::Other => {}
         }
     }
 
     pub(super) fn check_fixed(
         &mut self,
-        walker: &mut Walker<'a>,
+        facts: &mut Facts<'a>,
         child: &Path,
         key: &str,
         kind: Kind<'a>,
     ) {
         match (key, kind) {
             ("Message", Kind::Str(text)) if text.is_empty() => {
-                walker.report(
+                facts.report(
                     Rule::EmptyErrorMessage,
                     child,
                     "`Message` is empty".to_owned(),
                 );
-                walker.message = Some(text);
+                facts.message = Some(text);
             }
             ("Response", Kind::Object) => {}
-            ("Message", Kind::Str(text)) => walker.message = Some(text),
+            ("Message", Kind::Str(text)) => facts.message = Some(text),
             ("Response", kind) => {
                 let message = format!("`Response` is {}, not an object", kind.describe());
-                walker.report(Rule::ResponseNotObject, child, message);
+                facts.report(Rule::ResponseNotObject, child, message);
             }
             ("RequestId", Kind::Str(id)) => {
                 if id.is_empty() {
-                    walker.report(
+                    facts.report(
                         Rule::InvalidRequestId,
                         child,
                         "`RequestId` is empty".to_owned(),
@@ -134,47 +175,47 @@ impl<'a> Members<'a> {
                 } else if !super::uuid::is_uuid(&id) {
                     let message =
                         format!("`RequestId` `{id}` is not a UUID in 8-4-4-4-12 hexadecimal form");
-                    walker.report(Rule::RequestIdNotUuid, child, message);
+                    facts.report(Rule::RequestIdNotUuid, child, message);
                 }
-                walker.request_id = Some(id);
-                walker.request_id_offset = child.offset(walker.text);
+                facts.request_id = Some(id);
+                facts.request_id_offset = child.offset(facts.text);
             }
             ("RequestId", kind) => {
                 let message = format!("`RequestId` is {}, not a string", kind.describe());
-                walker.report(Rule::InvalidRequestId, child, message);
+                facts.report(Rule::InvalidRequestId, child, message);
             }
             ("Error", Kind::Object) => {
                 self.failed = true;
-                walker.failed = true;
+                facts.failed = true;
             }
             ("Error", kind) => {
                 let message = format!("`Error` is {}, not an object", kind.describe());
-                walker.report(Rule::ErrorNotObject, child, message);
+                facts.report(Rule::ErrorNotObject, child, message);
             }
             ("Code", Kind::Str(code)) => {
                 if code.is_empty() {
-                    walker.report(Rule::InvalidErrorCode, child, "`Code` is empty".to_owned());
+                    facts.report(Rule::InvalidErrorCode, child, "`Code` is empty".to_owned());
                 } else if !is_well_formed(&code) {
                     let message = format!("`{code}` is not dot-separated PascalCase identifiers");
-                    walker.report(Rule::ErrorCodeSyntax, child, message);
-                } else if let Some(message) = unknown_code_message(&code, walker.context.service) {
-                    walker.report(Rule::UnknownErrorCode, child, message);
+                    facts.report(Rule::ErrorCodeSyntax, child, message);
+                } else if let Some(message) = unknown_code_message(&code, facts.service) {
+                    facts.report(Rule::UnknownErrorCode, child, message);
                 }
-                walker.code = Some(code);
+                facts.code = Some(code);
             }
             ("Code", kind) => {
                 let message = format!("`Code` is {}, not a string", kind.describe());
-                walker.report(Rule::InvalidErrorCode, child, message);
+                facts.report(Rule::InvalidErrorCode, child, message);
             }
             ("Message", kind) => {
                 let message = format!("`Message` is {}, not a string", kind.describe());
-                walker.report(Rule::InvalidErrorMessage, child, message);
+                facts.report(Rule::InvalidErrorMessage, child, message);
             }
             _ => {}
         }
     }
 
-    pub(super) fn finish(self, walker: &mut Walker<'a>, role: Role, path: &Path) {
+    pub(super) fn finish(self, facts: &mut Facts<'a>, role: Role, path: &Path) {
         let [first, second] = self.present;
         match role {
             Role::Root if !first => {
@@ -182,9 +223,9 @@ impl<'a> Members<'a> {
                 let legacy = has("code") && (has("message") || has("codeDesc"));
                 if legacy {
                     let message = "this is an API 2.0 reply (`code`, `message`, `codeDesc`), not an API 3.0 envelope";
-                    walker.report(Rule::LegacyEnvelope, path, message.to_owned());
+                    facts.report(Rule::LegacyEnvelope, path, message.to_owned());
                 } else {
-                    walker.report(
+                    facts.report(
                         Rule::MissingResponse,
                         path,
                         "the top-level object has no `Response`".to_owned(),
@@ -193,7 +234,7 @@ impl<'a> Members<'a> {
             }
             Role::Root => {
                 for (name, offset) in self.extra {
-                    walker.findings.push(Finding {
+                    facts.findings.push(Finding {
                         rule: Rule::UnexpectedTopLevelField,
                         pointer: member_pointer(path, &name),
                         offset,
@@ -203,7 +244,7 @@ impl<'a> Members<'a> {
             }
             Role::Response => {
                 if !first {
-                    walker.report(
+                    facts.report(
                         Rule::MissingRequestId,
                         path,
                         "`Response` has no `RequestId`".to_owned(),
@@ -211,7 +252,7 @@ impl<'a> Members<'a> {
                 }
                 if self.failed {
                     for (name, offset) in self.payload {
-                        walker.findings.push(Finding {
+                        facts.findings.push(Finding {
                             rule: Rule::ErrorWithPayload,
                             pointer: member_pointer(path, &name),
                             offset,
@@ -224,14 +265,14 @@ impl<'a> Members<'a> {
             }
             Role::Error => {
                 if !first {
-                    walker.report(
+                    facts.report(
                         Rule::MissingErrorCode,
                         path,
                         "`Error` has no `Code`".to_owned(),
                     );
                 }
                 if !second {
-                    walker.report(
+                    facts.report(
                         Rule::MissingErrorMessage,
                         path,
                         "`Error` has no `Message`".to_owned(),

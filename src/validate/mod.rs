@@ -1,6 +1,7 @@
 //! Checking a response against every documented invariant of the API 3.0 envelope.
 
 mod envelope_rules;
+mod finding;
 mod keys;
 mod numbers;
 mod path;
@@ -22,7 +23,8 @@ use crate::{ErrorCode, EventStream, Schema, StreamItem};
 pub use report::{Diagnostic, Outcome, Report};
 pub use rule::{Consequence, Rule, Severity};
 
-use walk::{Context, Finding};
+use finding::Finding;
+use walk::Context;
 
 /// The call a response answers, when a capture says: with it the validator holds the payload
 /// against the product's API description and knows the product's own error codes.

@@ -8,7 +8,8 @@ use std::ops::Range;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::envelope_rules::{Members, Role};
+use super::envelope_rules::{Facts, Members, Role};
+use super::finding::{Finding, Kind};
 use super::keys::KeySet;
 use super::path::{MemberSpans, Path, Place, Segment, skip_whitespace};
 use super::position::error_offset;
@@ -17,15 +18,6 @@ use super::{Rule, numbers};
 use crate::grammar::{self, names};
 use crate::schema::{Object, Schema};
 use crate::text::CowStr;
-
-/// A finding before the validator's severity overrides and positions are applied.
-pub(super) struct Finding {
-    pub rule: Rule,
-    pub pointer: String,
-    /// Byte offset into the checked text.
-    pub offset: usize,
-    pub message: String,
-}
 
 /// What one pass learnt about a document.
 pub(super) struct Walked<'a> {
@@ -106,18 +98,11 @@ impl Walked<'_> {
 
 fn walk_once<'a>(text: &'a str, context: Context<'a>) -> Walked<'a> {
     let mut walker = Walker {
-        text,
+        facts: Facts::new(text, context.service),
         context,
-        findings: Vec::new(),
         schema_findings: Vec::new(),
-        request_id: None,
-        request_id_offset: 0,
-        code: None,
-        message: None,
-        deprecated_warning: None,
         payload: Vec::new(),
         request_id_text: None,
-        failed: false,
     };
     let root = Path {
         parent: None,
@@ -150,54 +135,42 @@ fn walk_once<'a>(text: &'a str, context: Context<'a>) -> Walked<'a> {
         Err(error) => Some((error_offset(text, &error), error_message(&error))),
     };
     // A failure answers with no payload to check against the description.
-    if !walker.failed {
-        walker.findings.append(&mut walker.schema_findings);
+    if !walker.facts.failed {
+        walker.facts.findings.append(&mut walker.schema_findings);
     }
     Walked {
-        findings: walker.findings,
-        request_id: walker.request_id,
-        request_id_offset: walker.request_id_offset,
-        code: walker.code,
-        message: walker.message,
-        deprecated_warning: walker.deprecated_warning,
+        findings: walker.facts.findings,
+        request_id: walker.facts.request_id,
+        request_id_offset: walker.facts.request_id_offset,
+        code: walker.facts.code,
+        message: walker.facts.message,
+        deprecated_warning: walker.facts.deprecated_warning,
         payload: walker.payload,
         request_id_text: walker.request_id_text,
-        failed: walker.failed,
+        failed: walker.facts.failed,
         syntax_error,
     }
 }
 
 pub(super) struct Walker<'a> {
-    pub text: &'a str,
+    pub facts: Facts<'a>,
     pub context: Context<'a>,
-    pub findings: Vec<Finding>,
     /// Findings against the product's description, kept only if the response succeeded.
     pub schema_findings: Vec<Finding>,
-    pub request_id: Option<Cow<'a, str>>,
-    pub request_id_offset: usize,
-    pub code: Option<Cow<'a, str>>,
-    pub message: Option<Cow<'a, str>>,
-    pub deprecated_warning: Option<Cow<'a, str>>,
     pub payload: Vec<(Cow<'a, str>, &'a str)>,
     pub request_id_text: Option<&'a str>,
-    pub failed: bool,
 }
 
 impl<'a> Walker<'a> {
     pub(super) fn report(&mut self, rule: Rule, path: &Path, message: String) {
-        self.findings.push(Finding {
-            rule,
-            pointer: path.pointer(),
-            offset: path.offset(self.text),
-            message,
-        });
+        self.facts.report(rule, path, message);
     }
 
     fn report_schema(&mut self, (rule, message): (Rule, String), path: &Path) {
         self.schema_findings.push(Finding {
             rule,
             pointer: path.pointer(),
-            offset: path.offset(self.text),
+            offset: path.offset(self.facts.text),
             message,
         });
     }
@@ -218,11 +191,12 @@ impl<'a> Walker<'a> {
             self.report(Rule::ReservedKey, child, message);
         }
         if repeated {
-            self.findings.push(Finding {
+            self.facts.findings.push(Finding {
                 rule: Rule::DuplicateKey,
                 pointer: child.pointer(),
                 // The repeated key itself, at its opening quote.
-                offset: key_at.map_or_else(|| object.offset(self.text), |at| at.saturating_sub(1)),
+                offset: key_at
+                    .map_or_else(|| object.offset(self.facts.text), |at| at.saturating_sub(1)),
                 message: format!("the key `{key}` appears more than once in this object"),
             });
         }
@@ -231,7 +205,7 @@ impl<'a> Walker<'a> {
     /// Keeps the text of a member of `Response` for the readers that hand it on.
     #[allow(clippy::ptr_arg, reason = "a borrowed key is kept without copying it")]
     fn capture(&mut self, key: &Cow<'a, str>, role: Role, repeated: bool, span: Range<usize>) {
-        let Some(value) = self.text.get(span) else {
+        let Some(value) = self.facts.text.get(span) else {
             return;
         };
         match &**key {
@@ -256,32 +230,8 @@ impl<'a> Walker<'a> {
     #[allow(clippy::ptr_arg, reason = "only a borrowed key reveals its place")]
     fn offset_of(&self, key: &Cow<str>) -> Option<usize> {
         let Cow::Borrowed(key) = key else { return None };
-        let offset = (key.as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
-        (offset + key.len() <= self.text.len()).then_some(offset)
-    }
-}
-
-/// The JSON type of a value just read, with the text of strings.
-#[derive(Debug, PartialEq)]
-pub(super) enum Kind<'a> {
-    Null,
-    Bool,
-    Number,
-    Str(Cow<'a, str>),
-    Array,
-    Object,
-}
-
-impl Kind<'_> {
-    pub(super) fn describe(&self) -> &'static str {
-        match self {
-            Kind::Null => "null",
-            Kind::Bool => "a boolean",
-            Kind::Number => "a number",
-            Kind::Str(_) => "a string",
-            Kind::Array => "an array",
-            Kind::Object => "an object",
-        }
+        let offset = (key.as_ptr() as usize).checked_sub(self.facts.text.as_ptr() as usize)?;
+        (offset + key.len() <= self.facts.text.len()).then_some(offset)
     }
 }
 
@@ -437,7 +387,7 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
         while let Some(CowStr(key)) = map.next_key()? {
             let key_at = walker.offset_of(&key);
             let value_at = spans.as_mut().map(|spans| {
-                let (previous, start) = spans.next(walker.text, key_at, key.len());
+                let (previous, start) = spans.next(walker.facts.text, key_at, key.len());
                 if let (Some(span), Some((key, role, repeated))) = (previous, open.take()) {
                     walker.capture(&key, role, repeated, span);
                 }
@@ -493,7 +443,7 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                 _ => {}
             }
             if !repeated && role.is_fixed() {
-                members.record(walker, role, &child, &key, kind);
+                members.record(&mut walker.facts, role, &child, &key, kind);
             }
         }
         if let Some(object) = described {
@@ -506,12 +456,14 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
             }
         }
         if let (Some(span), Some((key, role, repeated))) = (
-            spans.as_mut().and_then(|spans| spans.finish(walker.text)),
+            spans
+                .as_mut()
+                .and_then(|spans| spans.finish(walker.facts.text)),
             open,
         ) {
             walker.capture(&key, role, repeated, span);
         }
-        members.finish(walker, role, path);
+        members.finish(&mut walker.facts, role, path);
         Ok(Kind::Object)
     }
 }
