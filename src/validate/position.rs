@@ -5,22 +5,18 @@
     reason = "newlines are rare; a byte-counting crate is not worth a dependency"
 )]
 
-/// Places offsets of one text, given in ascending order.
+/// Places offsets of one text, given in ascending order: a [`StreamPlace`] moved forward
+/// through the text.
 pub(super) struct Cursor<'t> {
     text: &'t [u8],
-    offset: usize,
-    line: usize,
-    /// The 1-based character column of `offset`.
-    column: usize,
+    place: StreamPlace,
 }
 
 impl<'t> Cursor<'t> {
     pub(super) fn new(text: &'t str) -> Self {
         Cursor {
             text: text.as_bytes(),
-            offset: 0,
-            line: 1,
-            column: 1,
+            place: StreamPlace::default(),
         }
     }
 
@@ -28,21 +24,16 @@ impl<'t> Cursor<'t> {
     /// for is placed at the last one. Past the end of the text, columns count bytes.
     pub(super) fn position(&mut self, target: usize) -> (usize, usize) {
         let end = target.min(self.text.len());
-        if let Some(passed) = self.text.get(self.offset..end) {
-            match passed.iter().rposition(|&b| b == b'\n') {
-                Some(last) => {
-                    self.line += passed.iter().filter(|&&b| b == b'\n').count();
-                    self.column = 1 + chars(passed.get(last + 1..).unwrap_or_default());
-                }
-                None => self.column += chars(passed),
-            }
-            self.offset = end;
+        let reached = usize::try_from(self.place.offset()).unwrap_or(usize::MAX);
+        if let Some(passed) = self.text.get(reached..end) {
+            self.place.advance(passed);
         }
-        (self.line, self.column + target.saturating_sub(end))
+        let (line, column) = self.place.position();
+        (line, column + target.saturating_sub(end))
     }
 }
 
-/// The line and column reached in a stream read in chunks, for findings at its end.
+/// The line and column reached in a text read forward, whole or in chunks.
 #[derive(Debug, Default)]
 pub(super) struct StreamPlace {
     offset: u64,
