@@ -208,28 +208,40 @@ impl<'a> Envelope<'a> {
     /// [`CallError::Service`] when the response reports a failure, [`CallError::Payload`] when
     /// the payload does not deserialize as `T`.
     pub fn into_result<T: Deserialize<'a>>(self) -> Result<T, CallError> {
-        self.into_call_result(None)
+        self.into_parts(None).map(|(payload, ..)| payload)
     }
 
-    /// [`Envelope::into_result`], knowing the HTTP status.
-    pub(crate) fn into_call_result<T: Deserialize<'a>>(
+    /// [`Envelope::into_result`], knowing the HTTP status: the payload and what came with
+    /// it (request id, `DeprecatedWarning`, tolerated findings), moved out once.
+    fn into_parts<T: Deserialize<'a>>(
         self,
         status: Option<u16>,
-    ) -> Result<T, CallError> {
+    ) -> Result<(T, String, Option<String>, Vec<Diagnostic>), CallError> {
         let Envelope {
             request_id,
             body,
             deprecated_warning,
             findings,
         } = self;
+        let deprecated_warning = deprecated_warning.map(Cow::into_owned);
         match body {
-            Body::Success(payload) => payload.deserialize().map_err(|source| {
-                CallError::Payload(PayloadError::new(request_id.into_owned(), status, source))
-            }),
+            Body::Success(payload) => match payload.deserialize() {
+                Ok(payload) => Ok((
+                    payload,
+                    request_id.into_owned(),
+                    deprecated_warning,
+                    findings,
+                )),
+                Err(source) => Err(CallError::Payload(PayloadError::new(
+                    request_id.into_owned(),
+                    status,
+                    source,
+                ))),
+            },
             Body::Failure(error) => Err(CallError::Service(Box::new(ServiceError::new(
                 ApiError::new(error.code, error.message, request_id),
                 status,
-                deprecated_warning.map(Cow::into_owned),
+                deprecated_warning,
                 findings,
             )))),
         }
@@ -243,10 +255,7 @@ impl<'a> Envelope<'a> {
         status: u16,
         source: RequestIdSource,
     ) -> Result<Reply<T>, CallError> {
-        let request_id = self.request_id.clone().into_owned();
-        let deprecated_warning = self.deprecated_warning.clone().map(Cow::into_owned);
-        let findings = self.findings.clone();
-        let payload = self.into_call_result(Some(status))?;
+        let (payload, request_id, deprecated_warning, findings) = self.into_parts(Some(status))?;
         Ok(Reply::new(
             payload,
             request_id,
