@@ -22,6 +22,7 @@ mod envelope;
 mod error_code;
 mod explain;
 mod grammar;
+pub mod guide;
 mod legacy_code;
 mod prefix;
 mod response;

@@ -2,6 +2,7 @@
 //! service, version and action on every record: each record gets its own description.
 #![cfg(feature = "cli")]
 
+mod common;
 mod doc_corpus;
 
 use std::collections::{BTreeMap, HashSet};

@@ -1,6 +1,7 @@
 //! Every documentation example in `../shared/corpus` against its own product's description,
-//! the call taken from its path: the README's figures, and the tool's JSON Lines path.
+//! the call taken from its path: the figures in docs/schemas.md, and the tool's JSON Lines path.
 
+mod common;
 mod doc_corpus;
 
 use std::collections::BTreeMap;
@@ -10,7 +11,7 @@ use std::path::Path;
 use doc_corpus::{Example, examples, shared};
 use tencentcloud_envelope::{Call, Report, Rule, Validator};
 
-/// The rules that say an example disagrees with its description, in the README's order.
+/// The rules that say an example disagrees with its description, in the order of docs/schemas.md.
 const DISAGREEMENTS: [Rule; 5] = [
     Rule::SchemaMissingField,
     Rule::SchemaTypeMismatch,
@@ -98,7 +99,7 @@ fn tally(root: &Path) -> BTreeMap<String, Tally> {
     by_product
 }
 
-/// The README's two tables, as they should read.
+/// The two tables of docs/schemas.md, as they should read.
 fn render(by_product: &BTreeMap<String, Tally>) -> String {
     let mut all = Tally::default();
     for tally in by_product.values() {
@@ -137,15 +138,15 @@ fn render(by_product: &BTreeMap<String, Tally>) -> String {
     out
 }
 
-/// The tables of the README section on the examples, as text.
+/// The tables of the section of docs/schemas.md on the examples, as text.
 fn documented() -> String {
-    let readme = include_str!("../README.md");
-    let heading = "### Every product's examples against its own description";
-    let start = readme
+    let guide = include_str!("../docs/schemas.md");
+    let heading = "## Every product's examples against its own description";
+    let start = guide
         .find(heading)
-        .unwrap_or_else(|| panic!("no `{heading}` in the README"))
+        .unwrap_or_else(|| panic!("no `{heading}` in docs/schemas.md"))
         + heading.len();
-    let section = &readme[start..];
+    let section = &guide[start..];
     let end = section.find("\n#").unwrap_or(section.len());
     let mut tables = String::new();
     let mut previous_was_row = false;
@@ -164,14 +165,14 @@ fn documented() -> String {
 }
 
 #[test]
-fn the_readme_counts_every_products_disagreements_with_its_description() {
+fn the_schema_guide_counts_every_products_disagreements_with_its_description() {
     let Some(shared) = shared() else { return };
     let by_product = tally(&shared.join("corpus/doc-examples"));
     assert_eq!(by_product.len(), 144, "every product of the corpus");
     let expected = render(&by_product);
     let documented = documented();
     if documented != expected {
-        eprintln!("The README's tables should read:\n\n{expected}");
+        eprintln!("docs/schemas.md's tables should read:\n\n{expected}");
     }
     let expected: Vec<&str> = expected.lines().collect();
     let documented: Vec<&str> = documented.lines().collect();

@@ -198,15 +198,24 @@ fn codes_lists_every_kind_and_filters() {
 }
 
 #[test]
-fn the_readme_shows_the_tools_real_output() {
+fn the_guides_show_the_tools_real_output() {
     let readme = include_str!("../README.md");
-    for args in [
-        &["explain", "invaliddisk.busy"][..],
-        &["codes", "--service", "cbs", "busy"][..],
+    let cli = include_str!("../docs/cli.md");
+    for (guide, text, args) in [
+        ("README.md", readme, &["explain", "invaliddisk.busy"][..]),
+        ("docs/cli.md", cli, &["explain", "invaliddisk.busy"][..]),
+        (
+            "docs/cli.md",
+            cli,
+            &["codes", "--service", "cbs", "busy"][..],
+        ),
     ] {
         let output = tool().args(args).output().unwrap();
-        let text = String::from_utf8(output.stdout).unwrap();
-        let shown = format!("$ tc-envelope {}\n{text}", args.join(" "));
-        assert!(readme.contains(&shown), "the README lacks:\n{shown}");
+        let shown = format!(
+            "$ tc-envelope {}\n{}",
+            args.join(" "),
+            String::from_utf8(output.stdout).unwrap()
+        );
+        assert!(text.contains(&shown), "{guide} should show:\n{shown}");
     }
 }

@@ -115,22 +115,13 @@ pub fn capture_line(example: &Example, body: &str) -> String {
     )
 }
 
-/// `../shared` beside the repository, when it holds the corpus and the API descriptions.
-/// Under CI (`CI` set) its absence fails the test; elsewhere the test says plainly that it
-/// was skipped.
+/// `../shared` beside the repository, holding the corpus and the API descriptions (see
+/// `common::shared`: required under CI, a plain SKIPPED elsewhere).
 pub fn shared() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if dir.join("corpus/doc-examples").is_dir() && dir.join("api").is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI is set, but {} (the documentation examples and API descriptions) is missing",
-        dir.display()
-    );
-    eprintln!(
-        "SKIPPED: {} is missing, so this test checked nothing",
-        dir.display()
-    );
-    None
+    let corpus = super::common::shared("corpus/doc-examples")?;
+    super::common::shared("api")?;
+    corpus
+        .parent()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
 }
