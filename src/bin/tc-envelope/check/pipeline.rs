@@ -30,9 +30,10 @@ use std::sync::{Arc, Mutex};
 use tencentcloud_envelope::capture::{Body, Exchange, Flow, Options, Origin, Record, Sink, Skip};
 use tencentcloud_envelope::{Report, Severity, Validator};
 
-use super::{
-    CheckArgs, Output, capture_severity, check_bytes, read_all, shown_name, unreadable_report,
-};
+use super::args::CheckArgs;
+use super::emit::{Output, shown_name};
+use super::inputs::read_all;
+use super::verdict::{capture_severity, check_bytes, unreadable_report};
 use crate::render::{Shown, render_json};
 
 /// A batch closes at this many records...
