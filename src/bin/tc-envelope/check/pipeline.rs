@@ -37,9 +37,9 @@ use super::verdict::{capture_severity, check_bytes, unreadable_report};
 use crate::render::{Shown, render_json};
 
 /// A batch closes at this many records...
-const BATCH_RECORDS: usize = 512;
+const BATCH_RECORDS: usize = 256;
 /// ...or once its records hold this many bytes.
-const BATCH_BYTES: usize = 256 << 10;
+const BATCH_BYTES: usize = 64 << 10;
 
 /// Runs the check over `threads` validating threads, printing into `output`; returns
 /// whether some path could not be read, and how many request ids were forgotten.
