@@ -14,6 +14,9 @@
 
 mod api_error;
 mod call;
+#[cfg(feature = "capture")]
+#[cfg_attr(docsrs, doc(cfg(feature = "capture")))]
+pub mod capture;
 mod catalog;
 mod category;
 mod classify;

@@ -1,13 +1,10 @@
-//! The tool's JSON Lines reader never panics and yields one record per line that holds
-//! anything but JSON whitespace (space, tab, carriage return): nothing is dropped.
+//! The JSON Lines reader (the library's `capture` feature) never panics and yields one
+//! record per line that holds anything but JSON whitespace (space, tab, carriage return):
+//! nothing is dropped.
 #![no_main]
 
-#[path = "../../src/bin/tc-envelope/sources/mod.rs"]
-#[allow(dead_code)]
-mod sources;
-
 use libfuzzer_sys::fuzz_target;
-use sources::{Flow, Record, Sink};
+use tencentcloud_envelope::capture::{self, Flow, Layout, Options, Record, Sink, Skip};
 
 #[derive(Default)]
 struct Count(usize);
@@ -18,7 +15,7 @@ impl Sink for Count {
         Flow::Continue(())
     }
 
-    fn skip(&mut self, reason: &'static str) {
+    fn skip(&mut self, reason: Skip) {
         panic!("a JSON Lines reader skips nothing, yet skipped: {reason}");
     }
 }
@@ -26,7 +23,8 @@ impl Sink for Count {
 fuzz_target!(|data: &[u8]| {
     let mut count = Count::default();
     // A small cap, so that over-long lines are exercised too.
-    let flow = sources::read_lines("fuzz", data, 64, &mut count).unwrap();
+    let options = Options::new().max_record(64);
+    let flow = capture::read("fuzz", data, Layout::Lines, &options, &mut count).unwrap();
     assert!(flow.is_continue(), "the sink never asked to stop");
     let expected = data
         .split(|&b| b == b'\n')

@@ -1,15 +1,44 @@
-//! `tc-envelope explain` and `tc-envelope codes`: what a code means and what to do.
+//! `tc-envelope explain`: what a code (or a rule) means and what to do.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 use tencentcloud_envelope::{
-    Category, CodeKind, CommonCode, Explanation, RetryAdvice, Rule, Severity,
-    explain as explain_code,
+    Category, CodeKind, CommonCode, Explanation, RetryAdvice, Rule, explain as explain_code,
 };
 
-use crate::catalog::{self, Filter};
-use crate::{CodesArgs, ExplainArgs, Format, RulesArgs};
+use crate::output::{Format, print};
+use crate::rules::RuleRow;
+
+/// Explain an error code, or a validator rule with --rule.
+///
+/// The code is trimmed, and matched ignoring letter case. Exit status: 0 when the code is
+/// recognised (common, under a common prefix, a product's, legacy or SDK-made), 1 when it is
+/// not (or, with --service, only other products list it), 2 when output fails.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  tc-envelope explain RequestLimitExceeded
+  tc-envelope explain InvalidInstanceId.NotFound --service cvm
+  tc-envelope explain InvalidParameterValue.DiskIdMalformed --format json
+  tc-envelope explain --rule duplicate-key")]
+pub struct ExplainArgs {
+    /// The error code, as it appears in `Error.Code`; with --rule, a rule id.
+    #[arg(value_name = "CODE")]
+    pub code: String,
+
+    /// Explain a validator rule instead of an error code.
+    #[arg(long)]
+    pub rule: bool,
+
+    /// The product the code came from (`cvm`): only its own list then counts.
+    #[arg(long, value_name = "NAME")]
+    pub service: Option<String>,
+
+    /// How to print the explanation.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
 
 /// The JSON form of an explanation: a stable contract (`known` and `retryable` are read by
 /// scripts; the other fields were added beside them).
@@ -74,7 +103,7 @@ impl<'a> Answer<'a> {
 /// The known codes closest to `text`, best first. A code under a common prefix shares that
 /// prefix with hundreds of codes, so it needs a closer match.
 fn suggestions(text: &str, under_prefix: bool) -> Vec<&'static str> {
-    let candidates = crate::catalog::all_codes();
+    let candidates = crate::codes::all_codes();
     let threshold = if under_prefix { 0.95 } else { 0.85 };
     closest(text, candidates.into_iter(), threshold)
 }
@@ -104,24 +133,7 @@ fn closest(
         .collect()
 }
 
-/// Prints `value` as pretty JSON, or for people through `text`; the status as every
-/// subcommand gives it after writing (a closed pipe is a quiet 0, another write error 2).
-fn print<T: Serialize>(
-    format: Format,
-    value: &T,
-    text: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> u8 {
-    let mut out = io::stdout().lock();
-    let written = match format {
-        Format::Json => serde_json::to_writer_pretty(&mut out, value)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out)),
-        Format::Text => text(&mut out),
-    };
-    crate::exit::after_write(written, crate::exit::CLEAN)
-}
-
-pub fn explain(args: &ExplainArgs) -> u8 {
+pub fn run(args: &ExplainArgs) -> u8 {
     if args.rule {
         return explain_rule(args);
     }
@@ -212,23 +224,6 @@ fn write_explanation(out: &mut dyn Write, a: &Answer<'_>) -> io::Result<()> {
     Ok(())
 }
 
-#[derive(Serialize)]
-struct RuleRow {
-    rule: Rule,
-    severity: Severity,
-    description: &'static str,
-}
-
-impl RuleRow {
-    fn of(rule: Rule) -> Self {
-        RuleRow {
-            rule,
-            severity: rule.default_severity(),
-            description: rule.description(),
-        }
-    }
-}
-
 fn explain_rule(args: &ExplainArgs) -> u8 {
     let Ok(rule) = args.code.parse::<Rule>() else {
         let names = closest(&args.code, Rule::ALL.iter().map(|r| r.id()), 0.8);
@@ -243,51 +238,5 @@ fn explain_rule(args: &ExplainArgs) -> u8 {
     let row = RuleRow::of(rule);
     print(args.format, &row, |out| {
         writeln!(out, "{rule} ({}): {}", row.severity, row.description)
-    })
-}
-
-pub fn codes(args: &CodesArgs) -> u8 {
-    let rows = catalog::rows(&Filter {
-        contains: args.contains.as_deref(),
-        category: args.category,
-        service: args.service.as_deref(),
-        kind: args.kind,
-    });
-    print(args.format, &rows, |out| {
-        let width = rows.iter().map(|r| r.code.len()).max().unwrap_or(4).max(4);
-        writeln!(
-            out,
-            "{:width$}  {:19}  {:17}  {:19}  DESCRIPTION",
-            "CODE", "KIND", "CATEGORY", "RETRY"
-        )?;
-        for row in &rows {
-            writeln!(
-                out,
-                "{:width$}  {:19}  {:17}  {:19}  {}",
-                row.code,
-                row.kind.as_str(),
-                row.category.map_or("-", Category::as_str),
-                row.retry_advice.as_str(),
-                row.description
-            )?;
-        }
-        Ok(())
-    })
-}
-
-pub fn rules(args: &RulesArgs) -> u8 {
-    let rows: Vec<RuleRow> = Rule::ALL.iter().map(|&rule| RuleRow::of(rule)).collect();
-    print(args.format, &rows, |out| {
-        writeln!(out, "{:27}  {:8}  DESCRIPTION", "RULE", "SEVERITY")?;
-        for row in &rows {
-            writeln!(
-                out,
-                "{:27}  {:8}  {}",
-                row.rule.id(),
-                row.severity.as_str(),
-                row.description
-            )?;
-        }
-        Ok(())
     })
 }

@@ -1,31 +1,66 @@
 //! How `check` prints: diagnostics for people, or JSON for programs, and the summary.
 //!
-//! Every record is flushed as soon as it is printed, so a run that is killed has already
-//! shown what it checked; a write error (a closed pipe) stops the run.
+//! Every record (or, with several threads, every batch of records) is flushed as soon as it
+//! is printed, so a run that is killed has already shown what it checked; a write error (a
+//! closed pipe) stops the run.
 
 use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
+use clap::ValueEnum;
 use serde::Serialize;
+use tencentcloud_envelope::capture::{Excerpt, Exchange};
 use tencentcloud_envelope::{Diagnostic, Report, Severity};
 
-use crate::CheckFormat;
 use crate::escape::inert;
 use crate::snippet::Window;
-use crate::sources::{Api, Record};
 use crate::summary::Summary;
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Diagnostics for people, like a compiler's, then a summary.
+    Text,
+    /// One JSON object per record and line: the library's report plus `source`.
+    Jsonl,
+    /// One JSON document: `{"records": [...], "summary": {...}}`.
+    Json,
+}
 
 /// Columns of a line shown under a diagnostic, unless `COLUMNS` says the terminal is narrower.
 const SNIPPET_WIDTH: usize = 100;
+
+/// A record as the printer shows it: where it came from and the text it lies in.
+pub struct Shown<'a> {
+    /// `PATH`, `PATH:LINE` or `PATH#ENTRY`.
+    pub source: &'a str,
+    /// The file as diagnostics name it (`PATH#ENTRY` for a HAR entry, whose lines are its
+    /// body's own).
+    pub name: &'a str,
+    pub excerpt: Excerpt<'a>,
+    pub exchange: &'a Exchange,
+}
 
 /// One record as the JSON formats print it: the library's report plus `source`.
 #[derive(Serialize)]
 struct Line<'r> {
     source: &'r str,
     #[serde(flatten)]
-    api: &'r Api,
+    api: &'r Exchange,
     #[serde(flatten)]
     report: &'r Report,
+}
+
+/// Appends a record's JSON form, as both JSON formats print it, to `out`: the library's
+/// report plus `source` and what the capture says of the call.
+pub fn render_json(out: &mut Vec<u8>, source: &str, exchange: &Exchange, report: &Report) {
+    let line = Line {
+        source,
+        api: exchange,
+        report,
+    };
+    // Writing into a Vec fails only if a Serialize impl does, and these do not.
+    let _ = serde_json::to_writer(out, &line);
 }
 
 /// The JSON format's closing member.
@@ -107,6 +142,8 @@ pub struct Printer<W: Write> {
     quiet: bool,
     out: W,
     records: u64,
+    /// Flush after each record; else the caller flushes (after each batch).
+    flush_each: bool,
     /// The first write error; once set, nothing more is written.
     error: Option<io::Error>,
 }
@@ -126,8 +163,19 @@ impl<W: Write> Printer<W> {
             quiet,
             out,
             records: 0,
+            flush_each: true,
             error: None,
         }
+    }
+
+    /// Leaves flushing to [`Printer::flush`].
+    pub fn flush_by_batch(&mut self) {
+        self.flush_each = false;
+    }
+
+    /// Flushes what was printed.
+    pub fn flush(&mut self) {
+        self.write(Write::flush);
     }
 
     /// Whether output can still be written (false once stdout is closed).
@@ -141,27 +189,43 @@ impl<W: Write> Printer<W> {
         }
     }
 
-    /// Prints one record and flushes it; `shown` diagnostics at most, in text.
-    pub fn record(&mut self, record: &Record, report: &Report, shown: usize) {
+    /// Whether records are printed in their JSON form (see [`render_json`]).
+    pub fn prints_json(&self) -> bool {
+        !self.quiet && self.format != CheckFormat::Text
+    }
+
+    /// Prints one record and flushes it (unless flushed by batch); `shown` diagnostics at
+    /// most, in text. `rendered` is the record's JSON form if [`render_json`] made it ahead.
+    pub fn record(
+        &mut self,
+        record: &Shown,
+        report: &Report,
+        shown: usize,
+        rendered: Option<&[u8]>,
+    ) {
         if self.quiet {
             return;
         }
         self.records += 1;
-        let line = Line {
-            source: &record.source,
-            api: &record.api,
-            report,
+        let mut json = Vec::new();
+        let json = match rendered {
+            Some(rendered) => rendered,
+            None if self.format == CheckFormat::Text => &[],
+            None => {
+                render_json(&mut json, record.source, record.exchange, report);
+                &json
+            }
         };
         match self.format {
             CheckFormat::Jsonl => self.write(|out| {
-                serde_json::to_writer(&mut *out, &line)?;
+                out.write_all(json)?;
                 out.write_all(b"\n")
             }),
             CheckFormat::Json => {
                 let separator: &[u8] = if self.records == 1 { b"\n" } else { b",\n" };
                 self.write(|out| {
                     out.write_all(separator)?;
-                    serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)
+                    out.write_all(json)
                 });
             }
             CheckFormat::Text => {
@@ -182,21 +246,23 @@ impl<W: Write> Printer<W> {
                             "more finding",
                             "more findings"
                         ),
-                        inert(&record.source),
+                        inert(record.source),
                     );
                     self.write(|out| out.write_all(text.as_bytes()));
                 }
             }
         }
-        self.write(Write::flush);
+        if self.flush_each {
+            self.write(Write::flush);
+        }
     }
 
     /// A diagnostic drawn like a compiler's, with a window of the offending line.
     /// The first diagnostic of a record also says what the library's `classify` made of a
     /// body that is no envelope (a gateway's page, say).
-    fn diagnostic(&self, record: &Record, diagnostic: &Diagnostic, first: bool) -> String {
+    fn diagnostic(&self, record: &Shown, diagnostic: &Diagnostic, first: bool) -> String {
         let style = self.style;
-        let shown = &record.shown;
+        let shown = &record.excerpt;
         let level = Style::level(diagnostic.severity());
         let line = shown.line + diagnostic.line() - 1;
         let column = if diagnostic.line() == 1 {
@@ -233,7 +299,7 @@ impl<W: Write> Printer<W> {
             "{:gutter$}{} {}:{line}:{column}",
             "",
             style.painted(FRAME, "-->"),
-            inert(&shown.name)
+            inert(record.name)
         );
         let _ = writeln!(text, "{:gutter$} {bar}", "");
         let _ = writeln!(
@@ -255,7 +321,7 @@ impl<W: Write> Printer<W> {
             style.painted(level, carets),
             caret_at = window.caret_at,
         );
-        if let Some(problem) = record.api.protocol_error.as_deref().filter(|_| first) {
+        if let Some(problem) = record.exchange.protocol_error.as_deref().filter(|_| first) {
             let _ = writeln!(
                 text,
                 "{:gutter$} {} {}: {}",
@@ -375,7 +441,6 @@ mod tests {
     use std::time::{Duration, Instant};
 
     use super::*;
-    use crate::sources::{Body, Shown};
 
     /// A report with `n` findings, read from the report's JSON form (offsets are 0 then,
     /// which is where a line scan per finding costs most: the whole line lies after it).
@@ -392,16 +457,17 @@ mod tests {
     }
 
     fn render(format: CheckFormat, body: &[u8], report: &Report) -> (Duration, usize) {
-        let record = Record {
-            source: "big.json".to_owned(),
-            body: Body::Bytes(body),
-            api: Api::default(),
-            shown: Shown::plain("big.json".to_owned(), 1, body),
+        let exchange = Exchange::default();
+        let record = Shown {
+            source: "big.json",
+            name: "big.json",
+            excerpt: Excerpt::plain(1, body),
+            exchange: &exchange,
         };
         let mut out = Vec::new();
         let started = Instant::now();
         let mut printer = Printer::new(format, false, false, &mut out);
-        printer.record(&record, report, usize::MAX);
+        printer.record(&record, report, usize::MAX, None);
         printer.finish().unwrap();
         (started.elapsed(), out.len())
     }

@@ -65,11 +65,11 @@ impl Summary {
         }
     }
 
-    /// Counts an entry that was read and deliberately not checked.
-    pub fn skip(&mut self, reason: &'static str) {
+    /// Counts `count` entries that were read and deliberately not checked.
+    pub fn skip(&mut self, reason: &'static str, count: u64) {
         match self.skipped.iter_mut().find(|s| s.reason == reason) {
-            Some(skipped) => skipped.count += 1,
-            None => self.skipped.push(Skipped { reason, count: 1 }),
+            Some(skipped) => skipped.count += count,
+            None => self.skipped.push(Skipped { reason, count }),
         }
     }
 

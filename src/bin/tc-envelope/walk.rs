@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use ignore::WalkBuilder;
 
-use crate::sources::Layout;
+use tencentcloud_envelope::capture::Layout;
 
 /// What to take in a walk.
 #[derive(Debug, Clone, Copy, Default)]

@@ -5,43 +5,73 @@
 //! `tencentcloudapi.com` or ends in `.tencentcloudapi.com`, on a label boundary. Entries
 //! that cannot hold an answer are skipped and counted with a reason: CORS preflights, entries
 //! whose body the browser did not save, `204`/`304` answers and requests that never got one.
-//! Other hosts are skipped too, unless [`HarOptions::all_json`] asks to check every entry
+//! Other hosts are skipped too, unless [`Options::har_all_json`] asks to check every entry
 //! whose media type is JSON.
 
 use std::cell::Cell;
 use std::fmt;
 use std::io::{self, Read};
 use std::rc::Rc;
+use std::sync::Arc;
 
+use crate::{Classified, classify, is_json_content_type};
 use base64::Engine;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use tencentcloud_envelope::{Classified, classify, is_json_content_type};
 
-use super::{Api, Body, Flow, Options, Record, Shown, Sink, too_large};
+use super::{Body, Excerpt, Exchange, Flow, Options, Origin, Place, Record, Sink, too_large};
 
-/// Which HAR entries to check.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct HarOptions {
-    /// Check every entry whose media type is JSON, whatever its host.
-    pub all_json: bool,
+/// Why a HAR entry was read and not taken: it cannot hold an answer, or it is not a Tencent
+/// Cloud API call.
+///
+/// ```
+/// use tencentcloud_envelope::capture::Skip;
+///
+/// assert_eq!(Skip::Preflight.reason(), "CORS preflight (OPTIONS)");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Skip {
+    /// An `OPTIONS` request.
+    Preflight,
+    /// Status 0: the request never got an answer.
+    NoAnswer,
+    /// Status 204 or 304, which carry no body.
+    NoContent,
+    /// The browser did not save the body.
+    NotSaved,
+    /// JSON from a host that is not a Tencent Cloud API endpoint.
+    OtherHost,
+    /// Not JSON, from a host that is not a Tencent Cloud API endpoint.
+    NotJson,
 }
 
-/// Why entries are skipped, as the summary counts them.
-pub mod skip {
-    pub const PREFLIGHT: &str = "CORS preflight (OPTIONS)";
-    pub const NO_ANSWER: &str = "no answer received (status 0)";
-    pub const NO_CONTENT: &str = "no content by status (204, 304)";
-    pub const NOT_SAVED: &str = "response body not saved in the archive";
-    pub const OTHER_HOST: &str =
-        "not a Tencent Cloud API host (--har-all-json checks JSON from any host)";
-    pub const NOT_JSON: &str = "not JSON, from a host that is not a Tencent Cloud API endpoint";
+impl Skip {
+    /// Why, in words (as the tool's summary counts entries).
+    pub const fn reason(self) -> &'static str {
+        match self {
+            Skip::Preflight => "CORS preflight (OPTIONS)",
+            Skip::NoAnswer => "no answer received (status 0)",
+            Skip::NoContent => "no content by status (204, 304)",
+            Skip::NotSaved => "response body not saved in the archive",
+            Skip::OtherHost => {
+                "not a Tencent Cloud API host (--har-all-json checks JSON from any host)"
+            }
+            Skip::NotJson => "not JSON, from a host that is not a Tencent Cloud API endpoint",
+        }
+    }
+}
+
+impl fmt::Display for Skip {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.reason())
+    }
 }
 
 /// Reads a HAR archive into `sink`. A broken archive (bad JSON, invalid UTF-8, cut short)
 /// is reported as one more record after the entries read before the break.
-pub fn read_har(
-    name: &str,
+pub(super) fn read_har(
+    name: &Arc<str>,
     reader: impl Read,
     options: &Options,
     sink: &mut dyn Sink,
@@ -84,13 +114,16 @@ pub fn read_har(
     // The archive itself is broken: say so as a record, so the count stays honest.
     let entries = har.entries;
     Ok(har.sink.record(Record {
-        source: name.to_owned(),
-        shown: Shown::plain(name.to_owned(), 1, &[]),
+        origin: Origin {
+            name: Arc::clone(name),
+            place: Place::Whole,
+        },
+        excerpt: Excerpt::plain(1, &[]),
         body: Body::Unreadable(format!(
             "not a readable HAR archive after {entries} {}: {problem}",
             if entries == 1 { "entry" } else { "entries" }
         )),
-        api: Api::default(),
+        exchange: Exchange::default(),
     }))
 }
 
@@ -158,7 +191,7 @@ impl<R: Read> Read for Utf8Reader<R> {
 }
 
 struct Har<'n, 's> {
-    name: &'n str,
+    name: &'n Arc<str>,
     sink: &'s mut dyn Sink,
     options: Options,
     entries: usize,
@@ -216,6 +249,13 @@ fn header<'h>(headers: &'h [Header], wanted: &str) -> Option<&'h str> {
 
 /// Whether `host` is a Tencent Cloud API endpoint: `tencentcloudapi.com` itself or a name
 /// under it, compared without regard to letter case or a trailing dot.
+///
+/// ```
+/// use tencentcloud_envelope::capture::is_api_host;
+///
+/// assert!(is_api_host("cvm.ap-guangzhou.tencentcloudapi.com"));
+/// assert!(!is_api_host("eviltencentcloudapi.com"));
+/// ```
 pub fn is_api_host(host: &str) -> bool {
     const DOMAIN: &str = "tencentcloudapi.com";
     let host = host.strip_suffix('.').unwrap_or(host);
@@ -230,6 +270,36 @@ pub fn is_api_host(host: &str) -> bool {
 }
 
 impl Har<'_, '_> {
+    /// Why `entry` is not taken, if it is not.
+    fn skip_reason(
+        &self,
+        entry: &Entry,
+        is_api: bool,
+        status: i64,
+        is_stream: bool,
+    ) -> Option<Skip> {
+        let mime = entry.response.content.mime_type.as_str();
+        if entry.request.method.eq_ignore_ascii_case("OPTIONS") {
+            Some(Skip::Preflight)
+        } else if !is_api
+            && !(self.options.har_all_json && (is_json_content_type(mime) || is_stream))
+        {
+            Some(if is_json_content_type(mime) {
+                Skip::OtherHost
+            } else {
+                Skip::NotJson
+            })
+        } else if status <= 0 {
+            Some(Skip::NoAnswer)
+        } else if status == 204 || status == 304 {
+            Some(Skip::NoContent)
+        } else if entry.response.content.text.is_none() {
+            Some(Skip::NotSaved)
+        } else {
+            None
+        }
+    }
+
     fn entry(&mut self, entry: &Entry) {
         self.entries += 1;
         let host = host_of(&entry.request.url);
@@ -241,25 +311,7 @@ impl Har<'_, '_> {
             .split(';')
             .next()
             .is_some_and(|media| media.trim().eq_ignore_ascii_case("text/event-stream"));
-        let skip = if entry.request.method.eq_ignore_ascii_case("OPTIONS") {
-            Some(skip::PREFLIGHT)
-        } else if !is_api
-            && !(self.options.har.all_json && (is_json_content_type(mime) || is_stream))
-        {
-            Some(if is_json_content_type(mime) {
-                skip::OTHER_HOST
-            } else {
-                skip::NOT_JSON
-            })
-        } else if status <= 0 {
-            Some(skip::NO_ANSWER)
-        } else if status == 204 || status == 304 {
-            Some(skip::NO_CONTENT)
-        } else if entry.response.content.text.is_none() {
-            Some(skip::NOT_SAVED)
-        } else {
-            None
-        };
+        let skip = self.skip_reason(entry, is_api, status, is_stream);
         if let Some(reason) = skip {
             self.sink.skip(reason);
             return;
@@ -268,7 +320,7 @@ impl Har<'_, '_> {
         let request_id = header(&entry.response.headers, "X-TC-RequestId")
             .filter(|id| !id.is_empty())
             .map(str::to_owned);
-        let mut api = Api {
+        let mut exchange = Exchange {
             service: host
                 .to_ascii_lowercase()
                 .strip_suffix(".tencentcloudapi.com")
@@ -281,7 +333,10 @@ impl Har<'_, '_> {
             request_id_header: request_id.clone(),
             protocol_error: None,
         };
-        let source = format!("{}#{}", self.name, self.entries);
+        let origin = Origin {
+            name: Arc::clone(self.name),
+            place: Place::Entry(self.entries),
+        };
         let content = &entry.response.content;
         let text = content.text.as_deref().unwrap_or_default();
         let decoded = if content.encoding.as_deref() == Some("base64") {
@@ -313,11 +368,11 @@ impl Har<'_, '_> {
                     .map(|h| (h.name.as_str(), h.value.as_str()))
                     .chain((!mime.is_empty()).then_some(("Content-Type", mime)));
                 if let Classified::ProtocolError(problem) = classify(status, headers, bytes) {
-                    api.protocol_error = Some(problem.to_string());
+                    exchange.protocol_error = Some(problem.to_string());
                 }
             }
         }
-        let shown = Shown::plain(source.clone(), 1, bytes.as_ref().map_or(&[][..], |b| *b));
+        let excerpt = Excerpt::plain(1, bytes.as_ref().map_or(&[][..], |b| *b));
         let body = match bytes {
             Ok(bytes) if is_stream => Body::EventStream {
                 bytes,
@@ -327,10 +382,10 @@ impl Har<'_, '_> {
             Err(problem) => Body::Unreadable(problem),
         };
         self.flow = self.sink.record(Record {
-            source,
+            origin,
             body,
-            api,
-            shown,
+            exchange,
+            excerpt,
         });
     }
 }

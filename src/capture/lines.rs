@@ -3,32 +3,39 @@
 //! record that reports it, the rest is read past.
 
 use std::io::{self, BufRead};
+use std::sync::Arc;
 
+use memchr::memmem::Finder;
 use serde::Deserialize;
 
-use super::{Api, Body, Flow, Record, Shown, Sink, too_large};
+use super::{Body, Excerpt, Exchange, Flow, Origin, Place, Record, Sink, too_large};
 
 /// Bytes of an over-long line kept, to show where it starts.
 const KEPT_OF_LONG_LINE: usize = 256;
 
 /// Reads JSON Lines from `reader` into `sink`.
-pub fn read_lines(
-    name: &str,
+pub(super) fn read_lines(
+    name: &Arc<str>,
     mut reader: impl BufRead,
     cap: u64,
     sink: &mut dyn Sink,
 ) -> io::Result<Flow> {
     let mut line = Vec::new();
     let mut number = 0usize;
+    let keys = Keys::new();
+    let origin = |number| Origin {
+        name: Arc::clone(name),
+        place: Place::Line(number),
+    };
     while let Some(length) = read_line(&mut reader, &mut line, cap)? {
         number += 1;
         let mut body = line.as_slice();
         if length > cap {
             let flow = sink.record(Record {
-                source: format!("{name}:{number}"),
+                origin: origin(number),
                 body: Body::Unreadable(too_large(length, cap, true)),
-                api: Api::default(),
-                shown: Shown::plain(name.to_owned(), number, body),
+                exchange: Exchange::default(),
+                excerpt: Excerpt::plain(number, body),
             });
             if flow.is_break() {
                 return Ok(flow);
@@ -39,17 +46,16 @@ pub fn read_lines(
         if is_blank(body) {
             continue;
         }
-        let flow = match CaptureLine::read(body) {
+        let flow = match CaptureLine::read(body, &keys) {
             Some((capture, at)) => {
                 let column_shift = String::from_utf8_lossy(body.get(..at).unwrap_or_default())
                     .chars()
                     .count();
                 sink.record(Record {
-                    source: format!("{name}:{number}"),
+                    origin: origin(number),
                     body: Body::Bytes(capture.response.get().as_bytes()),
-                    api: capture.api,
-                    shown: Shown {
-                        name: name.to_owned(),
+                    exchange: capture.exchange,
+                    excerpt: Excerpt {
                         line: number,
                         text: body,
                         body_at: at,
@@ -58,10 +64,10 @@ pub fn read_lines(
                 })
             }
             None => sink.record(Record {
-                source: format!("{name}:{number}"),
+                origin: origin(number),
                 body: Body::Bytes(body),
-                api: Api::default(),
-                shown: Shown::plain(name.to_owned(), number, body),
+                exchange: Exchange::default(),
+                excerpt: Excerpt::plain(number, body),
             }),
         };
         if flow.is_break() {
@@ -73,7 +79,7 @@ pub fn read_lines(
 
 /// Whether a line holds only JSON whitespace (space, tab, carriage return). A form feed or
 /// any other byte makes it a record: it is not JSON, and must be reported, not dropped.
-pub fn is_blank(line: &[u8]) -> bool {
+fn is_blank(line: &[u8]) -> bool {
     line.iter().all(|&b| matches!(b, b' ' | b'\t' | b'\r'))
 }
 
@@ -94,7 +100,7 @@ fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>, cap: u64) -> io::Res
             return Ok(started.then_some(length));
         }
         started = true;
-        let newline = available.iter().position(|&b| b == b'\n');
+        let newline = memchr::memchr(b'\n', available);
         let chunk = match newline {
             Some(at) => available.get(..at).unwrap_or_default(),
             None => available,
@@ -117,13 +123,31 @@ fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>, cap: u64) -> io::Res
     }
 }
 
+/// The member names that make a line a capture record, each looked for once per line
+/// before the line is parsed as one.
+struct Keys {
+    response: Finder<'static>,
+    service: Finder<'static>,
+    action: Finder<'static>,
+}
+
+impl Keys {
+    fn new() -> Self {
+        Keys {
+            response: Finder::new(b"\"response\""),
+            service: Finder::new(b"\"service\""),
+            action: Finder::new(b"\"action\""),
+        }
+    }
+}
+
 /// A JSON Lines record that carries the call beside the response:
 /// `{"service": "cbs", "version": "2017-03-12", "action": "DescribeDisks", "response": {...}}`.
 /// The response is then checked alone, and shown at its place in the line.
 #[derive(Deserialize)]
 struct CaptureLine<'a> {
     #[serde(flatten)]
-    api: Api,
+    exchange: Exchange,
     #[serde(borrow)]
     response: &'a serde_json::value::RawValue,
 }
@@ -132,13 +156,13 @@ impl<'a> CaptureLine<'a> {
     /// The line as a capture record, with the response's byte offset in it, if it is one: an
     /// object with a `response` member and at least a `service` or an `action`. Anything else
     /// is checked as a bare response.
-    fn read(line: &'a [u8]) -> Option<(Self, usize)> {
-        let says = |key: &[u8]| line.windows(key.len()).any(|window| window == key);
-        if !says(b"\"response\"") || !(says(b"\"service\"") || says(b"\"action\"")) {
+    fn read(line: &'a [u8], keys: &Keys) -> Option<(Self, usize)> {
+        let says = |key: &Finder| key.find(line).is_some();
+        if !says(&keys.response) || !(says(&keys.service) || says(&keys.action)) {
             return None;
         }
         let capture: CaptureLine = serde_json::from_slice(line).ok()?;
-        if capture.api.service.is_none() && capture.api.action.is_none() {
+        if capture.exchange.service.is_none() && capture.exchange.action.is_none() {
             return None;
         }
         // The raw value borrows from `line`: its address less the line's is its offset.

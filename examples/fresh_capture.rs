@@ -1,0 +1,78 @@
+//! Writes a JSON Lines capture of at least the given number of bytes (default 100 MB) made of
+//! the documentation examples, each on one line, round after round, every `RequestId` value
+//! replaced by a fresh UUID: real bodies (with their real defects) and no duplicate request
+//! ids, for measuring `tc-envelope check` end to end.
+//!
+//! `cargo run --release --example fresh_capture -- 100000000 ../shared/corpus/doc-examples > capture.jsonl`
+
+#[path = "../tests/doc_corpus/mod.rs"]
+mod doc_corpus;
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let target: usize = args
+        .next()
+        .and_then(|arg| arg.parse().ok())
+        .unwrap_or(100_000_000);
+    let root = args.next().map_or_else(
+        || PathBuf::from("../shared/corpus/doc-examples"),
+        PathBuf::from,
+    );
+    let mut bodies = Vec::new();
+    for example in doc_corpus::examples(&root)? {
+        let bytes = std::fs::read(&example.path)?;
+        bodies.push(doc_corpus::one_line(&String::from_utf8_lossy(&bytes)));
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut written = 0;
+    let mut n = 0u64;
+    'rounds: loop {
+        for body in &bodies {
+            if written >= target {
+                break 'rounds;
+            }
+            n += 1;
+            let line = with_request_id(body, &uuid(n));
+            writeln!(out, "{line}")?;
+            written += line.len() + 1;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// A version-4 UUID made from `n` alone, so that every record has its own.
+fn uuid(n: u64) -> String {
+    let mixed = n.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (n >> 7);
+    format!(
+        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
+        mixed >> 32,
+        (mixed >> 16) & 0xffff,
+        mixed & 0xfff,
+        (n >> 48) & 0xfff,
+        n & 0xffff_ffff_ffff
+    )
+}
+
+/// `body` with the value of every `"RequestId": "..."` string replaced by `id`; other
+/// bodies are left as they are.
+fn with_request_id(body: &str, id: &str) -> String {
+    const KEY: &str = "\"RequestId\":\"";
+    let mut out = String::with_capacity(body.len() + id.len());
+    let mut rest = body;
+    while let Some(at) = rest.find(KEY) {
+        let (before, after) = rest.split_at(at + KEY.len());
+        out.push_str(before);
+        let Some(end) = after.find('"') else {
+            rest = after;
+            break;
+        };
+        out.push_str(id);
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}

@@ -1,0 +1,94 @@
+//! Reading every path of the arguments: files, directories and standard input.
+
+use std::io;
+use std::ops::ControlFlow;
+use std::path::Path;
+
+use tencentcloud_envelope::capture::{self, Flow, Layout, Options, Sink};
+
+use super::args::{CheckArgs, StdinFormat};
+use crate::walk::{self, Found, WalkOptions};
+
+/// Reads every path of the arguments into `sink`, saying on standard error which cannot be
+/// read; true if some could not.
+pub fn read_all(args: &CheckArgs, options: &Options, sink: &mut dyn Sink) -> bool {
+    let mut unreadable = false;
+    let mut problem = |path: &Path, problem: &str| {
+        unreadable = true;
+        eprintln!(
+            "tc-envelope: cannot read {}: {}",
+            crate::escape::inert(&path.display().to_string()),
+            problem
+        );
+    };
+    for path in &args.paths {
+        if read_path(args, path, options, sink, &mut problem).is_break() {
+            break;
+        }
+    }
+    unreadable
+}
+
+fn read_path(
+    args: &CheckArgs,
+    path: &Path,
+    options: &Options,
+    sink: &mut dyn Sink,
+    problem: &mut dyn FnMut(&Path, &str),
+) -> Flow {
+    if path == Path::new("-") {
+        let layout = if args.lines {
+            Layout::Lines
+        } else {
+            match args.stdin_format {
+                StdinFormat::Json => Layout::Document,
+                StdinFormat::Jsonl => Layout::Lines,
+                StdinFormat::Har => Layout::Har,
+                StdinFormat::Sse => Layout::EventStream,
+            }
+        };
+        let stdin = io::BufReader::with_capacity(1 << 16, io::stdin().lock());
+        return match capture::read("-", stdin, layout, options, sink) {
+            Ok(flow) => flow,
+            Err(error) => {
+                problem(path, &error.to_string());
+                ControlFlow::Continue(())
+            }
+        };
+    }
+    if path.is_dir() {
+        let walk_options = WalkOptions {
+            hidden: args.hidden,
+            no_ignore: args.no_ignore,
+        };
+        let mut flow = ControlFlow::Continue(());
+        walk::walk(path, walk_options, &mut |found| {
+            match found {
+                Found::File(file, layout) => {
+                    flow = read_file(&file, layout, options, sink, problem);
+                }
+                Found::Problem(file, why) => problem(&file, &why),
+            }
+            flow.is_continue()
+        });
+        return flow;
+    }
+    let layout = Layout::of(path).unwrap_or(Layout::Document);
+    read_file(path, layout, options, sink, problem)
+}
+
+fn read_file(
+    path: &Path,
+    layout: Layout,
+    options: &Options,
+    sink: &mut dyn Sink,
+    problem: &mut dyn FnMut(&Path, &str),
+) -> Flow {
+    match capture::read_file(path, layout, options, sink) {
+        Ok(flow) => flow,
+        Err(unreadable) => {
+            problem(unreadable.path(), &unreadable.io_error().to_string());
+            ControlFlow::Continue(())
+        }
+    }
+}

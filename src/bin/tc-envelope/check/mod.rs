@@ -1,0 +1,174 @@
+//! `tc-envelope check`: every record through the validator, results streamed out in input
+//! order, on one thread or spread over several ([`pipeline`]).
+
+mod args;
+mod emit;
+mod inputs;
+mod pipeline;
+mod verdict;
+
+use std::io::{self, Write};
+use std::ops::ControlFlow;
+use std::path::Path;
+
+use tencentcloud_envelope::capture::{Body, Flow, Options, Record, Sink, Skip};
+use tencentcloud_envelope::{Severity, Validator};
+
+pub use args::{CheckArgs, ColorWhen};
+
+use crate::exit;
+use crate::render::{Printer, Shown, plural};
+use crate::summary::Summary;
+use emit::{Output, Progress, shown_name};
+use inputs::read_all;
+use verdict::{capture_severity, check_bytes, unreadable_report, validator};
+
+/// Runs the check and returns the exit status (see [`exit`]).
+pub fn run(args: &CheckArgs) -> u8 {
+    let Some(validator) = validator(args) else {
+        return exit::TROUBLE;
+    };
+    let stdout = io::stdout();
+    let color = match args.color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never,
+    };
+    let mut output = Output {
+        args,
+        printer: Printer::new(
+            args.format,
+            color,
+            args.quiet,
+            io::BufWriter::new(stdout.lock()),
+        ),
+        summary: Summary::default(),
+        progress: Progress::new(args.quiet),
+    };
+    let options = Options::new()
+        .max_record(args.max_record_size)
+        .har_all_json(args.har_all_json);
+    output.printer.begin();
+    let threads = threads(args);
+    let (unreadable, forgotten) = if threads > 1 {
+        pipeline::run(args, &options, &validator, threads, &mut output)
+    } else {
+        let mut checker = Checker {
+            capture_severity: capture_severity(args),
+            validator,
+            output: &mut output,
+        };
+        let unreadable = read_all(args, &options, &mut checker);
+        (unreadable, checker.validator.forgotten_request_ids())
+    };
+    let Output {
+        mut printer,
+        mut summary,
+        mut progress,
+        ..
+    } = output;
+    progress.finish();
+    if !printer.is_open() {
+        return exit::CLOSED_OUTPUT;
+    }
+    summary.request_ids_forgotten = forgotten;
+    summary.request_id_memory = args.request_id_memory;
+    printer.end(&summary);
+    let status = exit::after_write(printer.finish(), exit::CLEAN);
+    if status != exit::CLEAN {
+        return status;
+    }
+    if unreadable {
+        exit::TROUBLE
+    } else if summary.records == 0 {
+        let skipped = summary.skipped_total();
+        let why = if skipped > 0 {
+            format!(
+                "{} read and skipped (see the summary)",
+                plural(skipped, "HAR entry was", "HAR entries were")
+            )
+        } else {
+            "no .json, .jsonl, .ndjson, .har or .sse file was found".to_owned()
+        };
+        eprintln!("tc-envelope: no response was checked: {why}");
+        exit::TROUBLE
+    } else if summary.invalid > 0 {
+        exit::FOUND
+    } else {
+        exit::CLEAN
+    }
+}
+
+/// Inputs of less than this many bytes in all are checked on one thread by default.
+const TINY_INPUT: u64 = 1 << 20;
+
+/// How many threads validate: `--threads`, or the cores; one for standard input (so that
+/// records are printed as they arrive) and for tiny inputs.
+fn threads(args: &CheckArgs) -> usize {
+    if let Some(threads) = args.threads {
+        return usize::from(threads);
+    }
+    let mut total: u64 = 0;
+    for path in &args.paths {
+        if path == Path::new("-") {
+            return 1;
+        }
+        match std::fs::metadata(path) {
+            Ok(metadata) if metadata.is_file() => total = total.saturating_add(metadata.len()),
+            // A directory (or something unreadable, which is said later) may hold much.
+            _ => total = u64::MAX,
+        }
+    }
+    if total < TINY_INPUT {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    }
+}
+
+/// Checks each record as it is read, on the reading thread.
+struct Checker<'o, 'a, W: Write> {
+    capture_severity: Option<Severity>,
+    validator: Validator,
+    output: &'o mut Output<'a, W>,
+}
+
+impl<W: Write> Sink for Checker<'_, '_, W> {
+    fn record(&mut self, mut record: Record) -> Flow {
+        let args = self.output.args;
+        let report = match &mut record.body {
+            Body::Bytes(bytes) => check_bytes(&mut self.validator, args, &record.exchange, bytes),
+            Body::EventStream { bytes, request_id } => {
+                self.validator.validate_event_stream(bytes, *request_id)
+            }
+            Body::EventStreamFrom(reader) => self
+                .validator
+                .validate_event_stream_from(&mut **reader, None)
+                .unwrap_or_else(|error| {
+                    unreadable_report(&format!("reading failed: {error}"), self.capture_severity)
+                }),
+            Body::Unreadable(message) => unreadable_report(message, self.capture_severity),
+            _ => unreadable_report(
+                "a kind of record this tool does not know",
+                self.capture_severity,
+            ),
+        };
+        let source = record.origin.to_string();
+        let name = shown_name(&record.origin, &source);
+        let shown = Shown {
+            source: &source,
+            name,
+            excerpt: record.excerpt,
+            exchange: &record.exchange,
+        };
+        if self.output.emit(&shown, &report, None) {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
+        }
+    }
+
+    fn skip(&mut self, reason: Skip) {
+        self.output.summary.skip(reason.reason(), 1);
+    }
+}

@@ -1,0 +1,474 @@
+//! `check` on several threads: a bounded pipeline of batches whose output is the one-thread
+//! output, byte for byte.
+//!
+//! ```text
+//! reader thread ──batches──▶ N validating threads ──▶ this thread: reorder, ids, print
+//!      ▲                                                       │
+//!      └──────────────── emptied batches ◀──────────────────────┘
+//! ```
+//!
+//! - **Order**: batches carry sequence numbers; this thread prints batch `n` only after
+//!   `n - 1`, so records come out in input order, and the summary counts them in that order.
+//! - **Memory**: a fixed number of batches exists, recycled from the printer back to the
+//!   reader; a batch closes at [`BATCH_RECORDS`] records or [`BATCH_BYTES`] bytes, and a
+//!   record is at most `--max-record-size`.
+//! - **Duplicate request ids** need the order of the whole run. The validating threads keep
+//!   no request ids; this thread remembers them in input order ([`RunIds`], the same budget
+//!   and the same forgetting as the validator's memory), and a record whose id is a repeat is
+//!   checked once more, by a validator that has just seen it: its report is then the
+//!   library's own, `duplicate-request-id` finding and all.
+
+use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::fmt::Write as _;
+use std::hash::BuildHasher;
+use std::io::Write;
+use std::ops::{ControlFlow, Range};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
+
+use tencentcloud_envelope::capture::{Body, Exchange, Flow, Options, Origin, Record, Sink, Skip};
+use tencentcloud_envelope::{Report, Severity, Validator};
+
+use super::args::CheckArgs;
+use super::emit::{Output, shown_name};
+use super::inputs::read_all;
+use super::verdict::{capture_severity, check_bytes, unreadable_report};
+use crate::render::{Shown, render_json};
+
+/// A batch closes at this many records...
+const BATCH_RECORDS: usize = 256;
+/// ...or once its records hold this many bytes.
+const BATCH_BYTES: usize = 64 << 10;
+
+/// Runs the check over `threads` validating threads, printing into `output`; returns
+/// whether some path could not be read, and how many request ids were forgotten.
+pub fn run<W: Write>(
+    args: &CheckArgs,
+    options: &Options,
+    validator: &Validator,
+    threads: usize,
+    output: &mut Output<'_, W>,
+) -> (bool, u64) {
+    output.printer.flush_by_batch();
+    let severity = capture_severity(args);
+    let render_ahead = output.printer.prints_json();
+    // Two batches a thread in flight besides the one being filled and the one printed.
+    let in_flight = 2 * threads + 2;
+    let (free_tx, free_rx) = sync_channel::<Batch>(in_flight);
+    for _ in 0..in_flight {
+        let _ = free_tx.send(Batch::default());
+    }
+    let (jobs_tx, jobs_rx) = sync_channel::<Batch>(in_flight);
+    let jobs_rx = Arc::new(Mutex::new(jobs_rx));
+    let (done_tx, done_rx) = sync_channel::<Batch>(in_flight);
+    let stop = AtomicBool::new(false);
+    let mut ids = RunIds::new(args.request_id_memory);
+    let mut oracle = validator.clone().request_id_memory(1);
+    std::thread::scope(|scope| {
+        let stop = &stop;
+        let reader = scope.spawn(move || {
+            let mut batcher = Batcher {
+                batch: None,
+                next_seq: 0,
+                free: free_rx,
+                jobs: jobs_tx,
+                stop,
+                validator: validator.clone().request_id_memory(0),
+                severity,
+                skipped: Vec::new(),
+            };
+            let unreadable = read_all(args, options, &mut batcher);
+            batcher.send();
+            (unreadable, batcher.skipped)
+        });
+        for _ in 0..threads {
+            let jobs = Arc::clone(&jobs_rx);
+            let done = done_tx.clone();
+            let mut validator = validator.clone().request_id_memory(0);
+            scope.spawn(move || {
+                loop {
+                    let next = jobs.lock().map(|jobs| jobs.recv());
+                    let Ok(Ok(mut batch)) = next else { break };
+                    batch.check(&mut validator, args, severity);
+                    if render_ahead {
+                        batch.render();
+                    }
+                    if done.send(batch).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        drop(jobs_rx);
+        // Print in sequence order, holding batches that arrive early.
+        let mut early: BTreeMap<u64, Batch> = BTreeMap::new();
+        let mut next = 0;
+        'print: for batch in &done_rx {
+            early.insert(batch.seq, batch);
+            while let Some(mut batch) = early.remove(&next) {
+                next += 1;
+                if !batch.print(output, &mut ids, &mut oracle, args) {
+                    stop.store(true, Ordering::Relaxed);
+                    break 'print;
+                }
+                output.printer.flush();
+                batch.clear();
+                // Once the reader is done, nobody takes batches back: they are dropped.
+                let _ = free_tx.send(batch);
+            }
+        }
+        // Unblock the reader and the validating threads if printing stopped early.
+        stop.store(true, Ordering::Relaxed);
+        drop(free_tx);
+        drop(done_rx);
+        let (unreadable, skipped) = reader.join().unwrap_or_default();
+        for (reason, count) in skipped {
+            output.summary.skip(reason.reason(), count);
+        }
+        (unreadable, ids.forgotten)
+    })
+}
+
+/// Records read and not yet printed, in input order, with their bytes in one buffer.
+#[derive(Default)]
+struct Batch {
+    seq: u64,
+    bytes: Vec<u8>,
+    records: Vec<Held>,
+    reports: Vec<Report>,
+    /// The records' JSON forms, rendered by the validating thread, one range each.
+    rendered: Vec<u8>,
+    rendered_at: Vec<Range<usize>>,
+}
+
+/// A record held in a batch: its bytes are ranges of the batch's buffer.
+struct Held {
+    origin: Origin,
+    exchange: Exchange,
+    /// The excerpt's text, and where in it the body starts, as [`Excerpt`](tencentcloud_envelope::capture::Excerpt).
+    text: Range<usize>,
+    line: usize,
+    body_at: usize,
+    column_shift: usize,
+    body: HeldBody,
+}
+
+enum HeldBody {
+    Bytes(Range<usize>),
+    EventStream {
+        bytes: Range<usize>,
+        request_id: Option<String>,
+    },
+    Unreadable(String),
+    /// Checked while it was read (an event-stream file, checked as it streams).
+    Checked(Option<Report>),
+}
+
+impl Batch {
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.records.clear();
+        self.reports.clear();
+        self.rendered.clear();
+        self.rendered_at.clear();
+    }
+
+    /// Renders every record's JSON form, as the printer would.
+    fn render(&mut self) {
+        let mut source = String::new();
+        for (held, report) in self.records.iter().zip(&self.reports) {
+            source.clear();
+            let _ = write!(source, "{}", held.origin);
+            let start = self.rendered.len();
+            render_json(&mut self.rendered, &source, &held.exchange, report);
+            self.rendered_at.push(start..self.rendered.len());
+        }
+    }
+
+    fn is_full(&self) -> bool {
+        self.records.len() >= BATCH_RECORDS || self.bytes.len() >= BATCH_BYTES
+    }
+
+    /// Copies `slice` into the buffer, returning where it is; a slice inside `within` (a
+    /// body in its excerpt) is found there instead of copied again.
+    fn hold(&mut self, slice: &[u8], within: Option<(&[u8], Range<usize>)>) -> Range<usize> {
+        if let Some((outer, at)) = within {
+            let start = (slice.as_ptr() as usize).wrapping_sub(outer.as_ptr() as usize);
+            if start <= outer.len() && slice.len() <= outer.len() - start {
+                return at.start + start..at.start + start + slice.len();
+            }
+        }
+        let start = self.bytes.len();
+        self.bytes.extend_from_slice(slice);
+        start..self.bytes.len()
+    }
+
+    /// Validates every record not yet checked.
+    fn check(&mut self, validator: &mut Validator, args: &CheckArgs, severity: Option<Severity>) {
+        let bytes = &self.bytes;
+        self.reports.extend(self.records.iter_mut().map(|held| {
+            let slice = |range: &Range<usize>| bytes.get(range.clone()).unwrap_or_default();
+            match &mut held.body {
+                HeldBody::Bytes(body) => check_bytes(validator, args, &held.exchange, slice(body)),
+                HeldBody::EventStream { bytes, request_id } => {
+                    validator.validate_event_stream(slice(bytes), request_id.as_deref())
+                }
+                HeldBody::Unreadable(message) => unreadable_report(message, severity),
+                HeldBody::Checked(report) => report
+                    .take()
+                    .unwrap_or_else(|| unreadable_report("checked twice", severity)),
+            }
+        }));
+    }
+
+    /// Prints every record in order, after the run's duplicate check; false once output is
+    /// closed.
+    fn print<W: Write>(
+        &mut self,
+        output: &mut Output<'_, W>,
+        ids: &mut RunIds,
+        oracle: &mut Validator,
+        args: &CheckArgs,
+    ) -> bool {
+        let mut source = String::new();
+        let mut rendered = self.rendered_at.iter();
+        for (held, report) in self.records.iter().zip(self.reports.iter_mut()) {
+            let mut json = rendered
+                .next()
+                .and_then(|range| self.rendered.get(range.clone()));
+            if let HeldBody::Bytes(body) = &held.body {
+                if let Some(id) = report.request_id().filter(|id| !id.is_empty()) {
+                    if ids.repeated(id) {
+                        // The library's own report on a repeat: a validator that has just
+                        // seen the same body checks it again.
+                        let body = self.bytes.get(body.clone()).unwrap_or_default();
+                        let _ = check_bytes(oracle, args, &held.exchange, body);
+                        *report = check_bytes(oracle, args, &held.exchange, body);
+                        oracle.reset();
+                        json = None;
+                    }
+                }
+            }
+            source.clear();
+            if json.is_none() {
+                // A record rendered ahead needs no source: its JSON form holds it.
+                let _ = write!(source, "{}", held.origin);
+            }
+            let name = shown_name(&held.origin, &source);
+            let mut excerpt = tencentcloud_envelope::capture::Excerpt::plain(
+                held.line,
+                self.bytes.get(held.text.clone()).unwrap_or_default(),
+            );
+            excerpt.body_at = held.body_at;
+            excerpt.column_shift = held.column_shift;
+            let shown = Shown {
+                source: &source,
+                name,
+                excerpt,
+                exchange: &held.exchange,
+            };
+            if !output.emit(&shown, report, json) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// The reading thread's sink: fills batches and hands them to the validating threads.
+struct Batcher<'s> {
+    batch: Option<Batch>,
+    next_seq: u64,
+    free: Receiver<Batch>,
+    jobs: SyncSender<Batch>,
+    stop: &'s AtomicBool,
+    /// Checks event-stream files as they stream, here.
+    validator: Validator,
+    severity: Option<Severity>,
+    /// Skipped HAR entries by reason, in the order reasons first came.
+    skipped: Vec<(Skip, u64)>,
+}
+
+impl Batcher<'_> {
+    /// Sends the batch being filled, if it holds anything.
+    fn send(&mut self) -> bool {
+        match self.batch.take() {
+            Some(batch) if !batch.records.is_empty() => self.jobs.send(batch).is_ok(),
+            Some(batch) => {
+                self.batch = Some(batch);
+                true
+            }
+            None => true,
+        }
+    }
+}
+
+impl Sink for Batcher<'_> {
+    fn record(&mut self, record: Record<'_>) -> Flow {
+        if self.stop.load(Ordering::Relaxed) {
+            return ControlFlow::Break(());
+        }
+        let mut batch = match self.batch.take() {
+            Some(batch) => batch,
+            None => match self.free.recv() {
+                Ok(mut batch) => {
+                    batch.seq = self.next_seq;
+                    self.next_seq += 1;
+                    batch
+                }
+                Err(_) => return ControlFlow::Break(()),
+            },
+        };
+        let Record {
+            origin,
+            body,
+            exchange,
+            excerpt,
+            ..
+        } = record;
+        let text = batch.hold(excerpt.text, None);
+        let within = Some((excerpt.text, text.clone()));
+        let body = match body {
+            Body::Bytes(bytes) => HeldBody::Bytes(batch.hold(bytes, within)),
+            Body::EventStream { bytes, request_id } => HeldBody::EventStream {
+                bytes: batch.hold(bytes, within),
+                request_id: request_id.map(str::to_owned),
+            },
+            Body::EventStreamFrom(mut reader) => HeldBody::Checked(Some(
+                self.validator
+                    .validate_event_stream_from(&mut *reader, None)
+                    .unwrap_or_else(|error| {
+                        unreadable_report(&format!("reading failed: {error}"), self.severity)
+                    }),
+            )),
+            Body::Unreadable(message) => HeldBody::Unreadable(message),
+            _ => HeldBody::Unreadable("a kind of record this tool does not know".to_owned()),
+        };
+        batch.records.push(Held {
+            origin,
+            exchange,
+            text,
+            line: excerpt.line,
+            body_at: excerpt.body_at,
+            column_shift: excerpt.column_shift,
+            body,
+        });
+        let full = batch.is_full();
+        self.batch = Some(batch);
+        if full && !self.send() {
+            return ControlFlow::Break(());
+        }
+        ControlFlow::Continue(())
+    }
+
+    fn skip(&mut self, reason: Skip) {
+        match self.skipped.iter_mut().find(|(r, _)| *r == reason) {
+            Some((_, count)) => *count += 1,
+            None => self.skipped.push((reason, 1)),
+        }
+    }
+}
+
+/// The request ids of the whole run in input order, as a validator remembers them: up to a
+/// budget of the most recent, the oldest forgotten first, each id as 16 bytes (a UUID's own
+/// bits, letter case ignored; any other id a keyed 128-bit hash of it).
+///
+/// It answers what the validator's memory would answer for the same ids in the same order;
+/// `tests/cli_threads.rs` holds the two outputs equal, forgetting included.
+struct RunIds {
+    ids: HashSet<u128, foldhash::quality::RandomState>,
+    order: VecDeque<u128>,
+    budget: usize,
+    keys: (
+        foldhash::quality::RandomState,
+        foldhash::quality::RandomState,
+    ),
+    forgotten: u64,
+}
+
+impl RunIds {
+    fn new(budget: usize) -> Self {
+        RunIds {
+            ids: HashSet::default(),
+            order: VecDeque::new(),
+            budget,
+            keys: Default::default(),
+            forgotten: 0,
+        }
+    }
+
+    /// Remembers `id`; true when it is among the ids remembered already.
+    fn repeated(&mut self, id: &str) -> bool {
+        let bits = uuid_bits(id).unwrap_or_else(|| {
+            let (high, low) = (&self.keys.0, &self.keys.1);
+            (u128::from(high.hash_one(id)) << 64) | u128::from(low.hash_one(id))
+        });
+        if self.ids.contains(&bits) {
+            return true;
+        }
+        if self.budget == 0 {
+            self.forgotten += 1;
+            return false;
+        }
+        if self.ids.len() >= self.budget {
+            if self.ids.capacity() < 2 * self.budget {
+                self.ids.reserve(self.budget);
+            }
+            if let Some(oldest) = self.order.pop_front() {
+                self.ids.remove(&oldest);
+                self.forgotten += 1;
+            }
+        }
+        self.ids.insert(bits);
+        self.order.push_back(bits);
+        false
+    }
+}
+
+/// The 128 bits of a UUID in 8-4-4-4-12 form, letter case ignored.
+fn uuid_bits(id: &str) -> Option<u128> {
+    let bytes = id.as_bytes();
+    if bytes.len() != 36 {
+        return None;
+    }
+    let mut bits = 0u128;
+    for (at, &byte) in bytes.iter().enumerate() {
+        if matches!(at, 8 | 13 | 18 | 23) {
+            if byte != b'-' {
+                return None;
+            }
+            continue;
+        }
+        let digit = char::from(byte).to_digit(16)?;
+        bits = (bits << 4) | u128::from(digit);
+    }
+    Some(bits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuids_are_the_same_id_in_either_case() {
+        let mut ids = RunIds::new(10);
+        assert!(!ids.repeated("b5b41468-520d-4192-b42f-595cc34b6c1c"));
+        assert!(ids.repeated("B5B41468-520D-4192-B42F-595CC34B6C1C"));
+        assert!(!ids.repeated("b5b41468520d4192b42f595cc34b6c1c"));
+        assert!(ids.repeated("b5b41468520d4192b42f595cc34b6c1c"));
+        assert!(!ids.repeated("B5B41468520D4192B42F595CC34B6C1C"));
+    }
+
+    #[test]
+    fn the_oldest_ids_are_forgotten_first() {
+        let mut ids = RunIds::new(2);
+        for id in ["a", "b", "c"] {
+            assert!(!ids.repeated(id));
+        }
+        assert_eq!(ids.forgotten, 1);
+        assert!(!ids.repeated("a"), "forgotten");
+        assert!(ids.repeated("c"));
+    }
+}

@@ -1,0 +1,122 @@
+//! What the arguments ask of the validator, and the report on each record.
+
+use tencentcloud_envelope::capture::Exchange;
+use tencentcloud_envelope::{Call, Report, Rule, Schema, Severity, Validator};
+
+use super::args::CheckArgs;
+
+/// The call a record answers: what its capture says, else what the arguments say.
+pub fn call_of<'a>(args: &'a CheckArgs, exchange: &'a Exchange) -> Option<Call<'a>> {
+    let service = exchange.service.as_deref().or(args.service.as_deref());
+    service.map(|service| {
+        let mut call = Call::new(service);
+        if let Some(version) = exchange.version.as_deref().or(args.api_version.as_deref()) {
+            call = call.version(version);
+        }
+        if let Some(action) = exchange.action.as_deref().or(args.action.as_deref()) {
+            call = call.action(action);
+        }
+        call
+    })
+}
+
+/// Checks one body held in memory (not a streamed event-stream file).
+pub fn check_bytes(
+    validator: &mut Validator,
+    args: &CheckArgs,
+    exchange: &Exchange,
+    body: &[u8],
+) -> Report {
+    match call_of(args, exchange) {
+        Some(call) => validator.validate_call(body, call),
+        None => validator.validate(body),
+    }
+}
+
+/// The validator the arguments ask for, or `None` after saying why not.
+pub fn validator(args: &CheckArgs) -> Option<Validator> {
+    let mut validator = Validator::new()
+        .nesting_limit(args.nesting_limit)
+        .request_id_memory(args.request_id_memory);
+    if args.deny_warnings {
+        validator = validator.deny_warnings();
+    }
+    for (rule, severity) in overrides(args) {
+        validator = validator.severity(rule, severity);
+    }
+    for path in &args.schema {
+        let schema = std::fs::read_to_string(path)
+            .map_err(|error| error.to_string())
+            .and_then(|text| Schema::from_api_json(&text).map_err(|error| error.to_string()));
+        match schema {
+            Ok(schema) => validator = validator.schema(schema),
+            Err(error) => {
+                eprintln!(
+                    "tc-envelope: cannot use {} as an API description: {error}",
+                    path.display()
+                );
+                return None;
+            }
+        }
+    }
+    Some(validator)
+}
+
+/// `--allow`, `--warn` and `--deny`, in that order: a later flag wins for the same rule.
+fn overrides(args: &CheckArgs) -> impl Iterator<Item = (Rule, Option<Severity>)> + '_ {
+    let allow = args.allow.iter().map(|&rule| (rule, None));
+    let warn = args
+        .warn
+        .iter()
+        .map(|&rule| (rule, Some(Severity::Warning)));
+    let deny = args.deny.iter().map(|&rule| (rule, Some(Severity::Error)));
+    allow.chain(warn).chain(deny)
+}
+
+/// The severity of the tool's own `unreadable-capture` findings, after the overrides
+/// (`None`: dropped).
+pub fn capture_severity(args: &CheckArgs) -> Option<Severity> {
+    let mut severity = Some(Rule::UnreadableCapture.default_severity());
+    for (rule, wanted) in overrides(args) {
+        if rule == Rule::UnreadableCapture {
+            severity = wanted;
+        }
+    }
+    if args.deny_warnings && severity == Some(Severity::Warning) {
+        severity = Some(Severity::Error);
+    }
+    severity
+}
+
+/// The report on a record that could not be taken out of its capture: one
+/// `unreadable-capture` finding at its start.
+///
+/// The library builds reports only from bodies; this one is read back from the report's own
+/// JSON form, which is the library's public contract.
+pub fn unreadable_report(message: &str, severity: Option<Severity>) -> Report {
+    let diagnostics: Vec<serde_json::Value> = severity
+        .map(|severity| {
+            serde_json::json!({
+                "rule": Rule::UnreadableCapture,
+                "severity": severity,
+                "pointer": "",
+                "line": 1,
+                "column": 1,
+                "message": message,
+            })
+        })
+        .into_iter()
+        .collect();
+    let outcome = if severity == Some(Severity::Error) {
+        "invalid"
+    } else {
+        "success"
+    };
+    let report = serde_json::json!({
+        "outcome": outcome,
+        "request_id": null,
+        "code": null,
+        "diagnostics": diagnostics,
+    });
+    serde_json::from_value(report).unwrap_or_else(|_| Report::unreadable(message))
+}

@@ -1,0 +1,168 @@
+//! `tc-envelope codes`: every code the library knows, one row each.
+
+use serde::Serialize;
+use tencentcloud_envelope::{
+    Category, CodeKind, CommonCode, Explanation, LegacyCode, RetryAdvice, SdkCode, explain,
+    product_codes,
+};
+
+use crate::output::{Format, print};
+
+/// List known error codes: common, product, legacy and SDK-made.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  tc-envelope codes
+  tc-envelope codes --service cbs
+  tc-envelope codes --kind sdk --format json
+  tc-envelope codes --category throttling
+  tc-envelope codes --kind common")]
+pub struct CodesArgs {
+    /// Only codes containing this text (letter case ignored).
+    #[arg(value_name = "TEXT")]
+    pub contains: Option<String>,
+
+    /// Only codes of this category (kebab case, such as `throttling`).
+    #[arg(long, value_parser = parse_category)]
+    pub category: Option<tencentcloud_envelope::Category>,
+
+    /// Only codes this product (service) lists, such as `cvm`.
+    #[arg(long, value_name = "NAME")]
+    pub service: Option<String>,
+
+    /// Only codes of this kind: common, product, legacy or sdk.
+    #[arg(long, value_parser = parse_kind)]
+    pub kind: Option<tencentcloud_envelope::CodeKind>,
+
+    /// How to print the list.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+fn parse_kind(text: &str) -> Result<tencentcloud_envelope::CodeKind, String> {
+    use tencentcloud_envelope::CodeKind;
+    match text.parse() {
+        Ok(kind @ (CodeKind::Common | CodeKind::Product | CodeKind::Legacy | CodeKind::Sdk)) => {
+            Ok(kind)
+        }
+        _ => Err(format!(
+            "unknown kind `{text}`; expected one of: common, product, legacy, sdk"
+        )),
+    }
+}
+
+fn parse_category(text: &str) -> Result<tencentcloud_envelope::Category, String> {
+    text.parse().map_err(|_| {
+        let names: Vec<&str> = tencentcloud_envelope::Category::ALL
+            .iter()
+            .map(|c| c.as_str())
+            .collect();
+        format!(
+            "unknown category `{text}`; expected one of: {}",
+            names.join(", ")
+        )
+    })
+}
+
+/// One code as `codes` lists it.
+#[derive(Debug, Serialize)]
+pub struct Row {
+    pub code: String,
+    pub kind: CodeKind,
+    pub category: Option<Category>,
+    pub retryable: bool,
+    pub retry_advice: RetryAdvice,
+    pub products: Vec<&'static str>,
+    pub description: String,
+}
+
+impl Row {
+    fn of(explanation: &Explanation) -> Self {
+        Row {
+            code: explanation.code().to_owned(),
+            kind: explanation.kind(),
+            category: explanation.category(),
+            retryable: explanation.is_retryable(),
+            retry_advice: explanation.retry_advice(),
+            products: explanation.products().to_vec(),
+            description: explanation.description().to_owned(),
+        }
+    }
+}
+
+/// What to keep.
+pub struct Filter<'a> {
+    pub contains: Option<&'a str>,
+    pub category: Option<Category>,
+    pub service: Option<&'a str>,
+    pub kind: Option<CodeKind>,
+}
+
+/// Every known code (common, legacy, SDK-made, each product's), once each, in ASCII order.
+pub fn all_codes() -> Vec<&'static str> {
+    let mut codes: Vec<&'static str> = CommonCode::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .chain(LegacyCode::ALL.iter().map(|c| c.as_str()))
+        .chain(SdkCode::ALL.iter().map(|c| c.as_str()))
+        .chain(product_codes().map(|c| c.code()))
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+}
+
+/// Every known code (common, legacy, SDK-made, each product's) that passes `filter`, in ASCII
+/// order, answered as `explain` would for the filter's service.
+pub fn rows(filter: &Filter<'_>) -> Vec<Row> {
+    let codes = all_codes();
+    let contains = filter.contains.map(str::to_ascii_lowercase);
+    codes
+        .into_iter()
+        .filter(|code| {
+            contains
+                .as_ref()
+                .is_none_or(|text| code.to_ascii_lowercase().contains(text.as_str()))
+        })
+        .map(|code| explain(code, filter.service))
+        .filter(|e| filter.kind.is_none_or(|kind| e.kind() == kind))
+        .filter(|e| filter.category.is_none_or(|c| e.category() == Some(c)))
+        .filter(|e| {
+            filter.service.is_none_or(|service| {
+                e.products()
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(service.trim()))
+            })
+        })
+        .map(|e| Row::of(&e))
+        .collect()
+}
+
+pub fn run(args: &CodesArgs) -> u8 {
+    let rows = rows(&Filter {
+        contains: args.contains.as_deref(),
+        category: args.category,
+        service: args.service.as_deref(),
+        kind: args.kind,
+    });
+    print(args.format, &rows, |out| {
+        let width = rows.iter().map(|r| r.code.len()).max().unwrap_or(4).max(4);
+        writeln!(
+            out,
+            "{:width$}  {:19}  {:17}  {:19}  DESCRIPTION",
+            "CODE", "KIND", "CATEGORY", "RETRY"
+        )?;
+        for row in &rows {
+            writeln!(
+                out,
+                "{:width$}  {:19}  {:17}  {:19}  {}",
+                row.code,
+                row.kind.as_str(),
+                row.category.map_or("-", Category::as_str),
+                row.retry_advice.as_str(),
+                row.description
+            )?;
+        }
+        Ok(())
+    })
+}

@@ -1,0 +1,32 @@
+//! How `explain`, `codes` and `rules` print: for people, or as JSON for programs.
+
+use std::io::{self, Write};
+
+use clap::ValueEnum;
+use serde::Serialize;
+
+/// Output formats of `explain`, `codes` and `rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// For programs.
+    Json,
+}
+
+/// Prints `value` as pretty JSON, or for people through `text`; the status as every
+/// subcommand gives it after writing (a closed pipe is a quiet 0, another write error 2).
+pub fn print<T: Serialize>(
+    format: Format,
+    value: &T,
+    text: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> u8 {
+    let mut out = io::stdout().lock();
+    let written = match format {
+        Format::Json => serde_json::to_writer_pretty(&mut out, value)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out)),
+        Format::Text => text(&mut out),
+    };
+    crate::exit::after_write(written, crate::exit::CLEAN)
+}

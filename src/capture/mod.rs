@@ -1,0 +1,396 @@
+//! Readers of captured responses: single JSON documents, JSON Lines, HTTP Archives (HAR) and
+//! saved `text/event-stream` bodies, each record handed over with where it came from.
+//!
+//! A capture is what a proxy, a browser or a test recorded of real traffic. These readers
+//! are what `tc-envelope check` reads captures with, offered to SDKs and other tools so that
+//! they find the same records in the same files:
+//!
+//! - every record carries its [`Origin`] (the file, and the line or HAR entry) and the text
+//!   it lies in ([`Excerpt`]), so that a finding can be shown where it is;
+//! - no record is larger than [`Options::max_record`]: a longer one is handed over as
+//!   [`Body::Unreadable`], saying so, and reading goes on;
+//! - nothing is dropped silently: a record that cannot be taken out of its container (broken
+//!   base64, an archive cut short) is a [`Body::Unreadable`] record, and a HAR entry that is
+//!   deliberately not checked is reported to [`Sink::skip`] with its [`Skip`] reason;
+//! - readers stream, holding one record at a time, and stop as soon as the sink says so.
+//!
+//! ```
+//! use tencentcloud_envelope::capture::{self, Body, Flow, Layout, Options, Record, Sink, Skip};
+//!
+//! /// Collects each record's origin and whether its body could be read.
+//! #[derive(Default)]
+//! struct Seen(Vec<(String, bool)>);
+//!
+//! impl Sink for Seen {
+//!     fn record(&mut self, record: Record<'_>) -> Flow {
+//!         let readable = !matches!(record.body, Body::Unreadable(_));
+//!         self.0.push((record.origin.to_string(), readable));
+//!         Flow::Continue(())
+//!     }
+//!     fn skip(&mut self, _reason: Skip) {}
+//! }
+//!
+//! let lines = b"{\"Response\": {\"RequestId\": \"r-1\"}}\n\n{\"Response\": {}}\n";
+//! let mut seen = Seen::default();
+//! capture::read("capture.jsonl", &lines[..], Layout::Lines, &Options::new(), &mut seen)?;
+//! assert_eq!(seen.0, [("capture.jsonl:1".to_owned(), true), ("capture.jsonl:3".to_owned(), true)]);
+//!
+//! // A record over the cap is handed over unread, not dropped.
+//! let mut seen = Seen::default();
+//! let small = Options::new().max_record(8);
+//! capture::read("capture.jsonl", &lines[..], Layout::Lines, &small, &mut seen)?;
+//! assert_eq!(seen.0, [("capture.jsonl:1".to_owned(), false), ("capture.jsonl:3".to_owned(), false)]);
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+mod har;
+mod lines;
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufReader, Read};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+pub use har::{Skip, is_api_host};
+
+/// What a sink says after each record: go on, or stop reading.
+pub type Flow = ControlFlow<()>;
+
+/// One response read from a capture, with where it came from.
+#[non_exhaustive]
+pub struct Record<'b> {
+    /// The file (or `-`) and the place in it.
+    pub origin: Origin,
+    /// The response body, or why it could not be read.
+    pub body: Body<'b>,
+    /// What the capture says about the call and its answer.
+    pub exchange: Exchange,
+    /// The text the body lies in, to show findings in place.
+    pub excerpt: Excerpt<'b>,
+}
+
+/// Where a record came from: `PATH`, `PATH:LINE` or `PATH#ENTRY` when shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The file's path as given, or `-` for standard input.
+    pub name: Arc<str>,
+    /// Where in the file.
+    pub place: Place,
+}
+
+/// Where in its file a record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The whole file (a JSON document, an event stream, a HAR archive that breaks off).
+    Whole,
+    /// A JSON Lines line, numbered from 1.
+    Line(usize),
+    /// A HAR entry, numbered from 1 in `log.entries`.
+    Entry(usize),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.place {
+            Place::Whole => f.write_str(&self.name),
+            Place::Line(line) => write!(f, "{}:{line}", self.name),
+            Place::Entry(entry) => write!(f, "{}#{entry}", self.name),
+        }
+    }
+}
+
+/// The text a body lies in, as the file holds it: a JSON Lines capture record is its whole
+/// line, of which the response is one member.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct Excerpt<'b> {
+    /// The file line of the text's first line (1 for a HAR entry's body).
+    pub line: usize,
+    /// The text the body lies in.
+    pub text: &'b [u8],
+    /// The body's byte offset in `text`.
+    pub body_at: usize,
+    /// Characters before the body on its first line.
+    pub column_shift: usize,
+}
+
+impl<'b> Excerpt<'b> {
+    /// A body that is the whole text, its first line at `line`.
+    pub fn plain(line: usize, text: &'b [u8]) -> Self {
+        Excerpt {
+            line,
+            text,
+            body_at: 0,
+            column_shift: 0,
+        }
+    }
+}
+
+/// A record's body, or why it could not be taken out of its container.
+#[non_exhaustive]
+pub enum Body<'b> {
+    /// A response body (JSON, or what claims to be).
+    Bytes(&'b [u8]),
+    /// A whole `text/event-stream` body, with its `X-TC-RequestId` header when known.
+    EventStream {
+        /// The stream's bytes.
+        bytes: &'b [u8],
+        /// The `X-TC-RequestId` response header.
+        request_id: Option<&'b str>,
+    },
+    /// A saved `text/event-stream` file, to be checked as it is read: its memory is bounded
+    /// by the stream parser's caps, not by its length, so it has no size cap and no excerpt.
+    EventStreamFrom(Box<dyn Read + 'b>),
+    /// The record could not be taken whole out of its capture (broken base64, a truncated
+    /// archive, more bytes than the size cap): why.
+    Unreadable(String),
+}
+
+/// What a capture says about the call: the service from the host, action and version from
+/// the request headers (or a JSON Lines capture record's members); for HAR entries, the
+/// HTTP status and media type too.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Exchange {
+    /// The product (`cbs`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+    /// The action (`DescribeDisks`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// The API version (`2017-03-12`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// The HTTP status of a HAR entry.
+    #[serde(skip_serializing_if = "Option::is_none", skip_deserializing)]
+    pub status: Option<u16>,
+    /// The media type of a HAR entry's content.
+    #[serde(skip_serializing_if = "Option::is_none", skip_deserializing)]
+    pub mime_type: Option<String>,
+    /// The `X-TC-RequestId` response header of a HAR entry: [`classify`](crate::classify)
+    /// falls back to it when the body has no request id, and event streams take theirs from it.
+    #[serde(skip_serializing_if = "Option::is_none", skip_deserializing)]
+    pub request_id_header: Option<String>,
+    /// [`classify`](crate::classify)'s verdict on a HAR entry whose body is not an
+    /// envelope: status, content type and an excerpt.
+    #[serde(skip_serializing_if = "Option::is_none", skip_deserializing)]
+    pub protocol_error: Option<String>,
+}
+
+/// How a file holds its responses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// One JSON document (`.json`).
+    Document,
+    /// JSON Lines, one response per line (`.jsonl`, `.ndjson`).
+    Lines,
+    /// An HTTP Archive (`.har`).
+    Har,
+    /// A saved `text/event-stream` body (`.sse`).
+    EventStream,
+}
+
+impl Layout {
+    /// The layout a file name says, if any.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use tencentcloud_envelope::capture::Layout;
+    ///
+    /// assert_eq!(Layout::of(Path::new("a/b.NDJSON")), Some(Layout::Lines));
+    /// assert_eq!(Layout::of(Path::new("notes.txt")), None);
+    /// ```
+    pub fn of(path: &Path) -> Option<Layout> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "json" => Some(Layout::Document),
+            "jsonl" | "ndjson" => Some(Layout::Lines),
+            "har" => Some(Layout::Har),
+            "sse" => Some(Layout::EventStream),
+            _ => None,
+        }
+    }
+}
+
+/// How to read: the cap on one record, and which HAR entries to take.
+///
+/// ```
+/// use tencentcloud_envelope::capture::Options;
+///
+/// let options = Options::new().max_record(1 << 20).har_all_json(true);
+/// assert_eq!(options.record_cap(), 1 << 20);
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    max_record: u64,
+    har_all_json: bool,
+}
+
+impl Options {
+    /// The default cap on one record: 64 MiB, far above any API answer seen in practice.
+    pub const DEFAULT_MAX_RECORD: u64 = 64 << 20;
+
+    /// The default options: records up to [`Options::DEFAULT_MAX_RECORD`], HAR entries from
+    /// Tencent Cloud API hosts only.
+    pub const fn new() -> Self {
+        Options {
+            max_record: Self::DEFAULT_MAX_RECORD,
+            har_all_json: false,
+        }
+    }
+
+    /// Sets the most bytes one record may have (a JSON file, a JSON Lines line, a HAR
+    /// entry's decoded body); a larger one becomes a [`Body::Unreadable`] record.
+    #[must_use]
+    pub const fn max_record(mut self, bytes: u64) -> Self {
+        self.max_record = bytes;
+        self
+    }
+
+    /// In HAR archives, takes every entry whose media type is JSON (or an event stream),
+    /// whatever its host.
+    #[must_use]
+    pub const fn har_all_json(mut self, all: bool) -> Self {
+        self.har_all_json = all;
+        self
+    }
+
+    /// The most bytes one record may have.
+    pub const fn record_cap(&self) -> u64 {
+        self.max_record
+    }
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options::new()
+    }
+}
+
+/// The message of a record larger than the cap.
+fn too_large(size: u64, cap: u64, exact: bool) -> String {
+    let more = if exact { "" } else { "at least " };
+    format!(
+        "the record has {more}{size} bytes, more than the cap of {cap} bytes (--max-record-size); it was not checked"
+    )
+}
+
+/// A file that could not be read at all; a caller reading several goes on with the others.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read {}", path.display())]
+pub struct Unreadable {
+    path: PathBuf,
+    #[source]
+    error: io::Error,
+}
+
+impl Unreadable {
+    /// The path that could not be read.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Why.
+    pub fn io_error(&self) -> &io::Error {
+        &self.error
+    }
+}
+
+/// Where readers hand over what they read.
+pub trait Sink {
+    /// A record; returning `Break` stops reading.
+    fn record(&mut self, record: Record<'_>) -> Flow;
+    /// A HAR entry read and deliberately not taken, with why.
+    fn skip(&mut self, reason: Skip);
+}
+
+/// Reads the regular file at `path` as `layout`. A FIFO, socket or device is refused
+/// before it is opened: opening one can block forever.
+///
+/// # Errors
+/// When the file cannot be opened, is not a regular file, or reading it fails (for a HAR
+/// archive, only an I/O failure: a broken archive is a record).
+pub fn read_file(
+    path: &Path,
+    layout: Layout,
+    options: &Options,
+    sink: &mut dyn Sink,
+) -> Result<Flow, Unreadable> {
+    let unreadable = |error| Unreadable {
+        path: path.into(),
+        error,
+    };
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    if !metadata.is_file() {
+        return Err(unreadable(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            if metadata.is_dir() {
+                "it is a directory"
+            } else {
+                "not a regular file (a FIFO, socket or device); pipe it to `-` instead"
+            },
+        )));
+    }
+    let file = File::open(path).map_err(unreadable)?;
+    let name = path.display().to_string();
+    let reader = BufReader::with_capacity(1 << 16, file);
+    read(&name, reader, layout, options, sink).map_err(unreadable)
+}
+
+/// Reads `reader` (named `name` in origins, `-` for standard input) as `layout`.
+///
+/// # Errors
+/// When reading fails (for a HAR archive, only an I/O failure: a broken archive is a record).
+pub fn read(
+    name: &str,
+    reader: impl io::BufRead,
+    layout: Layout,
+    options: &Options,
+    sink: &mut dyn Sink,
+) -> io::Result<Flow> {
+    let name: Arc<str> = name.into();
+    match layout {
+        Layout::Document => read_document(name, reader, options.max_record, sink),
+        Layout::EventStream => Ok(sink.record(Record {
+            origin: Origin {
+                name,
+                place: Place::Whole,
+            },
+            excerpt: Excerpt::plain(1, &[]),
+            body: Body::EventStreamFrom(Box::new(reader)),
+            exchange: Exchange::default(),
+        })),
+        Layout::Lines => lines::read_lines(&name, reader, options.max_record, sink),
+        Layout::Har => har::read_har(&name, reader, options, sink),
+    }
+}
+
+/// One document, read whole up to the cap; a larger one becomes a record that says so
+/// (and is not read further).
+fn read_document(
+    name: Arc<str>,
+    reader: impl Read,
+    cap: u64,
+    sink: &mut dyn Sink,
+) -> io::Result<Flow> {
+    let mut bytes = Vec::new();
+    reader.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
+    let size = bytes.len() as u64;
+    let body = if size > cap {
+        Body::Unreadable(too_large(size, cap, false))
+    } else {
+        Body::Bytes(&bytes)
+    };
+    Ok(sink.record(Record {
+        origin: Origin {
+            name,
+            place: Place::Whole,
+        },
+        excerpt: Excerpt::plain(1, &bytes),
+        body,
+        exchange: Exchange::default(),
+    }))
+}
