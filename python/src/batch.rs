@@ -8,7 +8,7 @@ use pyo3::types::{PyDict, PyList, PyString};
 use tencentcloud_envelope as envelope;
 
 use crate::report::{Report, outcome_name};
-use crate::{Body, call, check, configured};
+use crate::{Body, check, configured};
 
 /// How many bodies a thread takes at a time: enough to make the shared counter cheap, few
 /// enough that one thread left with large bodies does not hold up the others for long.
@@ -83,12 +83,22 @@ fn run(py: Python<'_>, bodies: &Bound<'_, PyAny>, batch: Batch<'_, '_>) -> PyRes
     let services = Column::extract(batch.services, len, "services")?;
     let versions = Column::extract(batch.versions, len, "versions")?;
     let actions = Column::extract(batch.actions, len, "actions")?;
-    let calls = (0..len)
+    // A body without a service is checked on its envelope alone, as the tool checks a
+    // record whose capture names no service: its version and action select nothing.
+    let calls: Vec<Option<envelope::Call<'_>>> = (0..len)
         .map(|i| {
-            call(services.get(i), versions.get(i), actions.get(i))
-                .map_err(|e| PyValueError::new_err(format!("body {i}: {}", e.value(py))))
+            services.get(i).map(|service| {
+                let mut call = envelope::Call::new(service);
+                if let Some(version) = versions.get(i) {
+                    call = call.version(version);
+                }
+                if let Some(action) = actions.get(i) {
+                    call = call.action(action);
+                }
+                call
+            })
         })
-        .collect::<PyResult<Vec<_>>>()?;
+        .collect();
     let threads = thread_count(batch.threads, len)?;
     // Each body alone, as `validate` checks it: repeats across the batch are the caller's
     // to find (a group-by over request ids sees the whole data set, a batch does not).
@@ -145,7 +155,7 @@ fn run(py: Python<'_>, bodies: &Bound<'_, PyAny>, batch: Batch<'_, '_>) -> PyRes
 /// Checks many bodies in one call, with the GIL released and the work spread over `threads`
 /// threads (one per core by default); the reports in the bodies' order. `services`,
 /// `versions` and `actions` are each None, one str for every body, or one str or None per
-/// body.
+/// body; a body without a service is checked on its envelope alone, as the tool does.
 #[pyfunction]
 #[pyo3(signature = (bodies, services=None, versions=None, actions=None, *, threads=None, deny_warnings=false, allow=None, warn=None, deny=None))]
 #[allow(clippy::too_many_arguments, reason = "Python keyword arguments")]
