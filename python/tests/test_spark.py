@@ -77,3 +77,30 @@ def test_null_bodies_fail_the_job(spark):
     frame = spark.createDataFrame([(None,)], "body binary")
     with pytest.raises(Exception, match="null"):
         validate_dataframe(frame).collect()
+
+
+def test_the_spark_job_script(spark, examples, tmp_path):
+    """`spark_job.py`, the script the README submits to a cluster, on Parquet input."""
+    import importlib.util
+
+    from conftest import REPOSITORY
+
+    spec = importlib.util.spec_from_file_location("spark_job", REPOSITORY / "python" / "spark_job.py")
+    job = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(job)
+    sample = examples[:500]
+    rows = [(e.body, e.service, e.version, e.action) for e in sample]
+    spark.createDataFrame(rows, "body binary, service string, version string, action string").write.parquet(
+        str(tmp_path / "input")
+    )
+    summary = job.main(
+        [str(tmp_path / "input"), str(tmp_path / "out"), "--service", "service", "--version", "version", "--action", "action"],
+        spark,
+    )
+    reports = [te.validate(e.body, e.service, e.version, e.action) for e in sample]
+    for outcome in ("success", "failure", "invalid"):
+        assert summary.get(outcome, 0) == sum(r.outcome == outcome for r in reports)
+    ids = [r.request_id for r in reports if r.request_id]
+    assert summary["duplicate-request-ids"] == len({i for i in ids if ids.count(i) > 1})
+    written = spark.read.parquet(str(tmp_path / "out" / "checked"))
+    assert "body" not in written.columns and written.count() == len(sample)
