@@ -73,7 +73,11 @@ fn thread_count(asked: Option<usize>, bodies: usize) -> PyResult<usize> {
 }
 
 /// Checks every body of `bodies` with the GIL released; the reports in the bodies' order.
-fn run(py: Python<'_>, bodies: &Bound<'_, PyAny>, batch: Batch<'_, '_>) -> PyResult<Vec<envelope::Report>> {
+fn run(
+    py: Python<'_>,
+    bodies: &Bound<'_, PyAny>,
+    batch: Batch<'_, '_>,
+) -> PyResult<Vec<envelope::Report>> {
     let items: Vec<Bound<'_, PyAny>> = bodies
         .try_iter()
         .map_err(|_| PyTypeError::new_err("bodies must be an iterable of bytes or str"))?
@@ -159,7 +163,7 @@ fn run(py: Python<'_>, bodies: &Bound<'_, PyAny>, batch: Batch<'_, '_>) -> PyRes
 #[pyfunction]
 #[pyo3(signature = (bodies, services=None, versions=None, actions=None, *, threads=None, deny_warnings=false, allow=None, warn=None, deny=None))]
 #[allow(clippy::too_many_arguments, reason = "Python keyword arguments")]
-pub fn validate_many(
+pub(crate) fn validate_many(
     py: Python<'_>,
     bodies: &Bound<'_, PyAny>,
     services: Option<&Bound<'_, PyAny>>,
@@ -186,7 +190,7 @@ pub fn validate_many(
 #[pyfunction]
 #[pyo3(signature = (bodies, services=None, versions=None, actions=None, *, threads=None, deny_warnings=false, allow=None, warn=None, deny=None))]
 #[allow(clippy::too_many_arguments, reason = "Python keyword arguments")]
-pub fn validate_columns<'py>(
+pub(crate) fn validate_columns<'py>(
     py: Python<'py>,
     bodies: &Bound<'py, PyAny>,
     services: Option<&Bound<'py, PyAny>>,

@@ -107,7 +107,9 @@ fn header_part(part: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
     if let Ok(bytes) = part.cast::<PyBytes>() {
         return Ok(bytes.as_bytes().to_vec());
     }
-    Err(PyTypeError::new_err("header names and values must be str or bytes"))
+    Err(PyTypeError::new_err(
+        "header names and values must be str or bytes",
+    ))
 }
 
 /// Headers from a mapping (`dict`, `requests`' case-insensitive dict) or pairs.
@@ -137,7 +139,7 @@ fn headers(headers: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<(Vec<u8>, Vec<u8>
 /// without regard to letter case.
 #[pyfunction]
 #[pyo3(signature = (status, headers, body))]
-pub fn classify<'py>(
+pub(crate) fn classify<'py>(
     py: Python<'py>,
     status: u16,
     headers: Option<&Bound<'py, PyAny>>,

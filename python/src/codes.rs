@@ -79,7 +79,13 @@ pub fn rules() -> Vec<(&'static str, &'static str, &'static str, &'static str)> 
 
 /// Every common code: (Rust variant name, code, category, retry advice, description).
 #[pyfunction]
-pub fn common_codes() -> Vec<(String, &'static str, &'static str, &'static str, &'static str)> {
+pub fn common_codes() -> Vec<(
+    String,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+)> {
     envelope::CommonCode::ALL
         .iter()
         .map(|code| {
@@ -97,10 +103,7 @@ pub fn common_codes() -> Vec<(String, &'static str, &'static str, &'static str, 
 /// Every category's kebab-case name, in declaration order.
 #[pyfunction]
 pub fn categories() -> Vec<&'static str> {
-    envelope::Category::ALL
-        .iter()
-        .map(|c| c.as_str())
-        .collect()
+    envelope::Category::ALL.iter().map(|c| c.as_str()).collect()
 }
 
 /// Every retry advice's kebab-case name, from the most to the least willing to retry.

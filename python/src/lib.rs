@@ -13,13 +13,13 @@ mod report;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyByteArray, PyString};
+use pyo3::types::{PyByteArray, PyBytes, PyString};
 use tencentcloud_envelope as envelope;
 
-pub use batch::{validate_columns, validate_many};
-pub use classified::{ProtocolError, ServiceError, Success, classify};
-pub use codes::{Explanation, categories, common_codes, explain, retry_advices, rules};
-pub use report::{Diagnostic, Report};
+use batch::{validate_columns, validate_many};
+use classified::{ProtocolError, ServiceError, Success, classify};
+use codes::{Explanation, categories, common_codes, explain, retry_advices, rules};
+use report::{Diagnostic, Report};
 
 /// A body as Python hands it over: `bytes` borrowed as they are, `bytearray` copied (Python
 /// code may change it meanwhile), `str` as UTF-8.
@@ -101,7 +101,7 @@ pub(crate) fn check(
 /// optionally `version` and `action`), the payload against the product's API description.
 #[pyfunction]
 #[pyo3(signature = (body, service=None, version=None, action=None))]
-pub fn validate(
+pub(crate) fn validate(
     py: Python<'_>,
     body: &Bound<'_, PyAny>,
     service: Option<&str>,

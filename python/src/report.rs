@@ -135,7 +135,11 @@ impl Report {
     }
 
     fn __repr__(&self) -> String {
-        let text = |value: &Option<String>| value.as_ref().map_or("None".to_owned(), |v| format!("{v:?}"));
+        let text = |value: &Option<String>| {
+            value
+                .as_ref()
+                .map_or("None".to_owned(), |v| format!("{v:?}"))
+        };
         format!(
             "Report(outcome={:?}, request_id={}, code={}, rules={:?})",
             self.outcome,
