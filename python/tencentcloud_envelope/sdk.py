@@ -28,7 +28,7 @@ from typing import Any, Optional
 from . import _native
 
 try:
-    from tencentcloud.common.exception.tencent_cloud_sdk_exception import (
+    from tencentcloud.common.exception.tencent_cloud_sdk_exception import (  # type: ignore[import-untyped, unused-ignore]
         TencentCloudSDKException as _Base,
     )
 except ImportError:  # the helper works without the SDK, on any response-like object

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 from ._native import validate_columns
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pyarrow
+    import pyarrow  # type: ignore[import-untyped, unused-ignore]
     from pyspark.sql import DataFrame
 
 #: The columns the validation adds, as a Spark DDL schema fragment.
@@ -32,7 +32,7 @@ def _check_batches(
     action: Optional[str],
     threads: Optional[int],
 ) -> Iterator["pyarrow.RecordBatch"]:
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 
     rules_type = pa.list_(pa.string())
     for batch in batches:
@@ -40,7 +40,9 @@ def _check_batches(
         missing = [i for i, value in enumerate(bodies) if value is None]
         if missing:
             raise ValueError(f"the body column `{body}` is null in {len(missing)} rows")
-        column = lambda name: batch.column(name).to_pylist() if name else None  # noqa: E731
+        def column(name: Optional[str]) -> Optional[list[Optional[str]]]:
+            return batch.column(name).to_pylist() if name else None
+
         result = validate_columns(
             bodies, column(service), column(version), column(action), threads=threads
         )
