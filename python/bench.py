@@ -4,8 +4,9 @@ against orjson with the same checks in Python, on every documentation example.
     target/python/venv/bin/python python/bench.py [--rounds 7] [--corpus ../shared/corpus/doc-examples]
 
 Each contender reads every body of the corpus once per round, single-threaded; the batch form
-runs with 1 and 2 threads. Reported: the median round over `--rounds` rounds, the time per
-body, and the speed relative to the SDK's path. Run it after `python/test.sh` has built the
+runs with 1 and 2 threads. The contenders take turns within each round. Reported: the median
+round over `--rounds` rounds, the time per body, and the median over rounds of the speed
+relative to the SDK's path in the same round. Run it after `python/test.sh` has built the
 package into target/python/venv, on an otherwise idle machine.
 """
 
@@ -126,14 +127,19 @@ def package_batch(bodies: list[bytes], threads: int) -> Callable[[], None]:
     return run
 
 
-def median_seconds(run: Callable[[], None], rounds: int) -> float:
-    run()  # warm-up
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def measure(contenders: list[tuple[str, Callable[[], None]]], rounds: int) -> dict[str, list[float]]:
+    """Seconds per round of each contender. The contenders take turns within each round, so a
+    change in the machine's load falls on all of them alike."""
+    for _, run in contenders:
+        run()  # warm-up
+    times: dict[str, list[float]] = {name: [] for name, _ in contenders}
+    for round_ in range(rounds):
+        turn = contenders[round_ % len(contenders):] + contenders[: round_ % len(contenders)]
+        for name, run in turn:
+            start = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - start)
+    return times
 
 
 def main() -> int:
@@ -158,17 +164,16 @@ def main() -> int:
         ("validate_many, 2 threads", package_batch(bodies, 2)),
     ]
     print(f"{len(bodies)} bodies, {size / 1e6:.1f} MB; median of {args.rounds} rounds; {os.cpu_count()} cores\n")
-    print("| contender | median round | per body | vs SDK path |")
+    times = measure(contenders, args.rounds)
+    baseline = times[contenders[0][0]]
+    print("| contender | median round | per body | vs SDK path (median of per-round ratios) |")
     print("|---|---:|---:|---:|")
-    baseline = None
-    results = {}
-    for name, run in contenders:
-        seconds = median_seconds(run, args.rounds)
-        baseline = baseline or seconds
-        results[name] = seconds
-        print(f"| {name} | {seconds * 1e3:.1f} ms | {seconds / len(bodies) * 1e6:.2f} µs | {baseline / seconds:.2f}× |")
+    for name, _ in contenders:
+        seconds = statistics.median(times[name])
+        ratio = statistics.median(b / t for b, t in zip(baseline, times[name]))
+        print(f"| {name} | {seconds * 1e3:.1f} ms | {seconds / len(bodies) * 1e6:.2f} µs | {ratio:.2f}× |")
     print()
-    print(json.dumps({name: round(s * 1e3, 2) for name, s in results.items()}))
+    print(json.dumps({name: round(statistics.median(t) * 1e3, 2) for name, t in times.items()}))
     return 0
 
 
