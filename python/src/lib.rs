@@ -131,7 +131,7 @@ pub struct Validator {
     inner: envelope::Validator,
 }
 
-/// Parses comma-free rule ids, naming the first unknown one.
+/// Parses rule ids (`missing-request-id`), naming the first unknown one.
 pub(crate) fn parse_rules(ids: Option<Vec<String>>) -> PyResult<Vec<envelope::Rule>> {
     ids.unwrap_or_default()
         .iter()
