@@ -43,6 +43,7 @@ step "building the tc-envelope tool for the parity tests"
 export TC_ENVELOPE="$root/target/debug/tc-envelope"
 
 step "running the Python tests"
+export HYPOTHESIS_STORAGE_DIRECTORY="$root/target/python/hypothesis"
 # From the repository's root, so that the installed package is imported, not python/'s sources.
 cd "$root"
 python -c "import tencentcloud_envelope"
