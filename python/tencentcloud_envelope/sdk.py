@@ -138,6 +138,17 @@ def check_response(
     An event stream (``text/event-stream``) is refused with ``ValueError``: it is read as it
     arrives, not whole.
     """
+    return _check(response, strict, service, version, action)[1]
+
+
+def _check(
+    response: Any,
+    strict: bool,
+    service: Optional[str],
+    version: Optional[str],
+    action: Optional[str],
+) -> tuple[_native.Success, _native.Report]:
+    """`check_response`, also handing back the classifier's `Success`."""
     headers = response.headers
     if _media_type(headers) == "text/event-stream":
         raise ValueError("check_response reads whole bodies; an event stream is left to the SDK")
@@ -171,7 +182,7 @@ def check_response(
                     content_type=headers.get("Content-Type"),
                     report=report,
                 )
-    return report
+    return result, report
 
 
 def install(client: Any, *, strict: bool = False) -> Any:
@@ -190,10 +201,10 @@ def install(client: Any, *, strict: bool = False) -> Any:
     def check_error(response: Any) -> None:
         if _media_type(response.headers) == "text/event-stream":
             return
-        report = check_response(response, strict=strict)
-        if report.has("deprecated-action"):
+        success, _ = _check(response, strict, None, None, None)
+        if success.deprecated_warning is not None:
             warnings.warn(
-                "This action is deprecated (the response carries DeprecatedWarning)",
+                f"This action is deprecated, detail: {success.deprecated_warning}",
                 DeprecationWarning,
                 stacklevel=3,
             )

@@ -13,6 +13,7 @@ from tencentcloud_envelope import sdk
 
 sdk_replay = pytest.importorskip("sdk_replay")
 from sdk_replay import FakeRequest, FakeResponse, client, replay, response_model  # noqa: E402
+from tencentcloud.common.abstract_model import AbstractModel  # noqa: E402
 from tencentcloud.common.exception.tencent_cloud_sdk_exception import (  # noqa: E402
     TencentCloudSDKException,
 )
@@ -167,14 +168,24 @@ def test_installed_hook_reads_error_statuses():
     body = b'{"Response": {"Error": {"Code": "RequestLimitExceeded", "Message": "slow"}, "RequestId": "r-1"}}'
     hooked.response = FakeResponse(429, CHARSET, body)
     with pytest.raises(sdk.ServiceException) as caught:
-        hooked._call_and_deserialize("DescribeZones", {}, te.Report)
+        hooked._call_and_deserialize("DescribeZones", {}, AbstractModel)
     assert (caught.value.code, caught.value.status, caught.value.retry_advice) == ("RequestLimitExceeded", 429, "retry")
     hooked.response = FakeResponse(502, {"Content-Type": "text/html"}, b"<html>bad gateway</html>")
     with pytest.raises(sdk.ProtocolException) as gateway:
-        hooked._call_and_deserialize("DescribeZones", {}, te.Report)
+        hooked._call_and_deserialize("DescribeZones", {}, AbstractModel)
     assert (gateway.value.rule, gateway.value.retry_advice) == ("invalid-json", "retry-if-idempotent")
 
 
 def test_event_streams_are_left_to_the_sdk():
     with pytest.raises(ValueError, match="event stream"):
         sdk.check_response(FakeResponse(200, {"Content-Type": "text/event-stream"}, b"data: {}\n\n"))
+
+
+def test_installed_hook_warns_of_deprecation_with_the_detail():
+    from tencentcloud.common import credential
+
+    hooked = sdk.install(Replaying(credential.Credential("id", "key"), "ap-guangzhou"))
+    body = b'{"Response": {"DeprecatedWarning": "use DescribeZones2", "RequestId": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"}}'
+    hooked.response = FakeResponse(200, JSON, body)
+    with pytest.warns(DeprecationWarning, match="use DescribeZones2"):
+        hooked._call_and_deserialize("DescribeZones", {}, AbstractModel)
