@@ -5,8 +5,9 @@ against orjson with the same checks in Python, on every documentation example.
 
 Each contender reads every body of the corpus once per round, single-threaded; the batch form
 runs with 1 and 2 threads. The contenders take turns within each round. Reported: the median
-round over `--rounds` rounds, the time per body, and the median over rounds of the speed
-relative to the SDK's path in the same round. Run it after `python/test.sh` has built the
+round over `--rounds` rounds, the time per body, the median over rounds of the speed
+relative to the SDK's path in the same round, and the CPU time the process used per round
+(above the wall-clock time when threads ran at once). Run it after `python/test.sh` has built the
 package into target/python/venv, on an otherwise idle machine.
 """
 
@@ -127,19 +128,24 @@ def package_batch(bodies: list[bytes], threads: int) -> Callable[[], None]:
     return run
 
 
-def measure(contenders: list[tuple[str, Callable[[], None]]], rounds: int) -> dict[str, list[float]]:
-    """Seconds per round of each contender. The contenders take turns within each round, so a
-    change in the machine's load falls on all of them alike."""
+def measure(
+    contenders: list[tuple[str, Callable[[], None]]], rounds: int
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Wall-clock and CPU seconds (all threads of the process) per round of each contender.
+    The contenders take turns within each round, so a change in the machine's load falls on
+    all of them alike."""
     for _, run in contenders:
         run()  # warm-up
-    times: dict[str, list[float]] = {name: [] for name, _ in contenders}
+    wall: dict[str, list[float]] = {name: [] for name, _ in contenders}
+    cpu: dict[str, list[float]] = {name: [] for name, _ in contenders}
     for round_ in range(rounds):
         turn = contenders[round_ % len(contenders):] + contenders[: round_ % len(contenders)]
         for name, run in turn:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             run()
-            times[name].append(time.perf_counter() - start)
-    return times
+            wall[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - start_cpu)
+    return wall, cpu
 
 
 def main() -> int:
@@ -164,14 +170,17 @@ def main() -> int:
         ("validate_many, 2 threads", package_batch(bodies, 2)),
     ]
     print(f"{len(bodies)} bodies, {size / 1e6:.1f} MB; median of {args.rounds} rounds; {os.cpu_count()} cores\n")
-    times = measure(contenders, args.rounds)
+    times, cpu = measure(contenders, args.rounds)
     baseline = times[contenders[0][0]]
-    print("| contender | median round | per body | vs SDK path (median of per-round ratios) |")
-    print("|---|---:|---:|---:|")
+    print("| contender | median round | per body | vs SDK path (median of per-round ratios) | CPU per round |")
+    print("|---|---:|---:|---:|---:|")
     for name, _ in contenders:
         seconds = statistics.median(times[name])
         ratio = statistics.median(b / t for b, t in zip(baseline, times[name]))
-        print(f"| {name} | {seconds * 1e3:.1f} ms | {seconds / len(bodies) * 1e6:.2f} µs | {ratio:.2f}× |")
+        print(
+            f"| {name} | {seconds * 1e3:.1f} ms | {seconds / len(bodies) * 1e6:.2f} µs | {ratio:.2f}× "
+            f"| {statistics.median(cpu[name]) * 1e3:.1f} ms |"
+        )
     print()
     print(json.dumps({name: round(statistics.median(t) * 1e3, 2) for name, t in times.items()}))
     return 0
