@@ -1,0 +1,232 @@
+//! Many bodies in one call: the GIL released, the bodies spread over threads.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use tencentcloud_envelope as envelope;
+
+use crate::report::{Report, outcome_name};
+use crate::{Body, check, configured};
+
+/// How many bodies a thread takes at a time: enough to make the shared counter cheap, few
+/// enough that one thread left with large bodies does not hold up the others for long.
+const BLOCK: usize = 16;
+
+/// A per-body column (services, versions, actions): absent, one value for every body, or a
+/// value (or `None`) for each body.
+enum Column {
+    Absent,
+    One(String),
+    Each(Vec<Option<String>>),
+}
+
+impl Column {
+    fn extract(value: Option<&Bound<'_, PyAny>>, len: usize, name: &str) -> PyResult<Self> {
+        let Some(value) = value.filter(|v| !v.is_none()) else {
+            return Ok(Column::Absent);
+        };
+        if let Ok(text) = value.cast::<PyString>() {
+            return Ok(Column::One(text.to_cow()?.into_owned()));
+        }
+        let each: Vec<Option<String>> = value.extract().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "{name} must be None, a str, or a sequence of str or None, one per body"
+            ))
+        })?;
+        if each.len() != len {
+            return Err(PyValueError::new_err(format!(
+                "{name} has {} values for {len} bodies",
+                each.len()
+            )));
+        }
+        Ok(Column::Each(each))
+    }
+
+    fn get(&self, index: usize) -> Option<&str> {
+        match self {
+            Column::Absent => None,
+            Column::One(value) => Some(value),
+            Column::Each(values) => values.get(index).and_then(Option::as_deref),
+        }
+    }
+}
+
+/// The options every batch function takes, besides the bodies.
+struct Batch<'a, 'py> {
+    services: Option<&'a Bound<'py, PyAny>>,
+    versions: Option<&'a Bound<'py, PyAny>>,
+    actions: Option<&'a Bound<'py, PyAny>>,
+    threads: Option<usize>,
+    validator: envelope::Validator,
+}
+
+/// The number of threads to use: as asked, else one per core.
+fn thread_count(asked: Option<usize>, bodies: usize) -> PyResult<usize> {
+    let threads = match asked {
+        Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+        Some(threads) => threads,
+        None => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+    };
+    Ok(threads.min(bodies.div_ceil(BLOCK)).max(1))
+}
+
+/// Checks every body of `bodies` with the GIL released; the reports in the bodies' order.
+fn run(
+    py: Python<'_>,
+    bodies: &Bound<'_, PyAny>,
+    batch: Batch<'_, '_>,
+) -> PyResult<Vec<envelope::Report>> {
+    let items: Vec<Bound<'_, PyAny>> = bodies
+        .try_iter()
+        .map_err(|_| PyTypeError::new_err("bodies must be an iterable of bytes or str"))?
+        .collect::<PyResult<_>>()?;
+    let bodies: Vec<Body<'_>> = items.iter().map(Body::extract).collect::<PyResult<_>>()?;
+    let len = bodies.len();
+    let services = Column::extract(batch.services, len, "services")?;
+    let versions = Column::extract(batch.versions, len, "versions")?;
+    let actions = Column::extract(batch.actions, len, "actions")?;
+    // A body without a service is checked on its envelope alone, as the tool checks a
+    // record whose capture names no service: its version and action select nothing.
+    let calls: Vec<Option<envelope::Call<'_>>> = (0..len)
+        .map(|i| {
+            services.get(i).map(|service| {
+                let mut call = envelope::Call::new(service);
+                if let Some(version) = versions.get(i) {
+                    call = call.version(version);
+                }
+                if let Some(action) = actions.get(i) {
+                    call = call.action(action);
+                }
+                call
+            })
+        })
+        .collect();
+    let threads = thread_count(batch.threads, len)?;
+    // Each body alone, as `validate` checks it: repeats across the batch are the caller's
+    // to find (a group-by over request ids sees the whole data set, a batch does not).
+    let validator = batch.validator.request_id_memory(0);
+    let reports = py.detach(|| {
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut validator = validator.clone();
+            let mut done = Vec::new();
+            loop {
+                let start = next.fetch_add(BLOCK, Ordering::Relaxed);
+                if start >= len {
+                    break done;
+                }
+                for index in start..(start + BLOCK).min(len) {
+                    if let (Some(body), Some(call)) = (bodies.get(index), calls.get(index)) {
+                        done.push((index, check(&mut validator, body, *call)));
+                    }
+                }
+            }
+        };
+        let mut slots: Vec<Option<envelope::Report>> = vec![None; len];
+        let parts: Vec<Vec<(usize, envelope::Report)>> = if threads == 1 {
+            vec![work()]
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+                handles
+                    .into_iter()
+                    .map(|handle| handle.join().unwrap_or_default())
+                    .collect()
+            })
+        };
+        for (index, report) in parts.into_iter().flatten() {
+            if let Some(slot) = slots.get_mut(index) {
+                *slot = Some(report);
+            }
+        }
+        slots
+    });
+    reports
+        .into_iter()
+        .enumerate()
+        .map(|(index, report)| {
+            report.ok_or_else(|| {
+                pyo3::exceptions::PyRuntimeError::new_err(format!(
+                    "body {index} was not checked: a worker thread failed"
+                ))
+            })
+        })
+        .collect()
+}
+
+/// Checks many bodies in one call, with the GIL released and the work spread over `threads`
+/// threads (one per core by default); the reports in the bodies' order. `services`,
+/// `versions` and `actions` are each None, one str for every body, or one str or None per
+/// body; a body without a service is checked on its envelope alone, as the tool does.
+#[pyfunction]
+#[pyo3(signature = (bodies, services=None, versions=None, actions=None, *, threads=None, deny_warnings=false, allow=None, warn=None, deny=None))]
+#[allow(clippy::too_many_arguments, reason = "Python keyword arguments")]
+pub(crate) fn validate_many(
+    py: Python<'_>,
+    bodies: &Bound<'_, PyAny>,
+    services: Option<&Bound<'_, PyAny>>,
+    versions: Option<&Bound<'_, PyAny>>,
+    actions: Option<&Bound<'_, PyAny>>,
+    threads: Option<usize>,
+    deny_warnings: bool,
+    allow: Option<Vec<String>>,
+    warn: Option<Vec<String>>,
+    deny: Option<Vec<String>>,
+) -> PyResult<Vec<Report>> {
+    let batch = Batch {
+        services,
+        versions,
+        actions,
+        threads,
+        validator: configured(deny_warnings, allow, warn, deny, None)?,
+    };
+    Ok(run(py, bodies, batch)?.iter().map(Report::from).collect())
+}
+
+/// `validate_many` as columns, for Arrow and pandas: a dict of equally long lists `outcome`,
+/// `request_id`, `code` and `rules` (each a list of rule ids).
+#[pyfunction]
+#[pyo3(signature = (bodies, services=None, versions=None, actions=None, *, threads=None, deny_warnings=false, allow=None, warn=None, deny=None))]
+#[allow(clippy::too_many_arguments, reason = "Python keyword arguments")]
+pub(crate) fn validate_columns<'py>(
+    py: Python<'py>,
+    bodies: &Bound<'py, PyAny>,
+    services: Option<&Bound<'py, PyAny>>,
+    versions: Option<&Bound<'py, PyAny>>,
+    actions: Option<&Bound<'py, PyAny>>,
+    threads: Option<usize>,
+    deny_warnings: bool,
+    allow: Option<Vec<String>>,
+    warn: Option<Vec<String>>,
+    deny: Option<Vec<String>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let batch = Batch {
+        services,
+        versions,
+        actions,
+        threads,
+        validator: configured(deny_warnings, allow, warn, deny, None)?,
+    };
+    let reports = run(py, bodies, batch)?;
+    let columns = PyDict::new(py);
+    columns.set_item(
+        "outcome",
+        PyList::new(py, reports.iter().map(|r| outcome_name(r.outcome())))?,
+    )?;
+    columns.set_item(
+        "request_id",
+        PyList::new(py, reports.iter().map(envelope::Report::request_id))?,
+    )?;
+    columns.set_item(
+        "code",
+        PyList::new(py, reports.iter().map(envelope::Report::code))?,
+    )?;
+    let rules = reports
+        .iter()
+        .map(|r| PyList::new(py, r.diagnostics().iter().map(|d| d.rule().id())))
+        .collect::<PyResult<Vec<_>>>()?;
+    columns.set_item("rules", PyList::new(py, rules)?)?;
+    Ok(columns)
+}

@@ -1,0 +1,116 @@
+//! Codes and rules: `explain`, the common codes and the rule table, as Python data.
+
+use pyo3::prelude::*;
+use tencentcloud_envelope as envelope;
+
+/// Everything the crate knows about one error code.
+#[pyclass(module = "tencentcloud_envelope", frozen, get_all)]
+#[derive(Debug, Clone)]
+pub struct Explanation {
+    /// The code in its canonical spelling.
+    code: String,
+    /// `common`, `under-common-prefix`, `product`, `legacy`, `sdk` or `unknown`.
+    kind: &'static str,
+    /// The kind of failure, when known.
+    category: Option<&'static str>,
+    /// Whether to send the request again, and when.
+    retry_advice: &'static str,
+    /// Whether sending the request again can succeed at all.
+    is_retryable: bool,
+    /// Whether a table states the retry advice (rather than it defaulting to do-not-retry).
+    is_reviewed: bool,
+    /// What the code means, in the project's words.
+    description: String,
+    /// What to do about it.
+    what_to_do: &'static str,
+    /// The common code this code is or extends.
+    common: Option<&'static str>,
+    /// Every service whose code list has the code.
+    products: Vec<&'static str>,
+    /// A page that documents the code, where one is known.
+    documentation: Option<String>,
+}
+
+#[pymethods]
+impl Explanation {
+    fn __repr__(&self) -> String {
+        format!(
+            "Explanation(code={:?}, kind={:?}, retry_advice={:?})",
+            self.code, self.kind, self.retry_advice
+        )
+    }
+}
+
+/// Explains any code string, optionally for a call to `service` (`cvm`).
+#[pyfunction]
+#[pyo3(signature = (code, service=None))]
+pub fn explain(code: &str, service: Option<&str>) -> Explanation {
+    let answer = envelope::explain(code, service);
+    Explanation {
+        code: answer.code().to_owned(),
+        kind: answer.kind().as_str(),
+        category: answer.category().map(envelope::Category::as_str),
+        retry_advice: answer.retry_advice().as_str(),
+        is_retryable: answer.is_retryable(),
+        is_reviewed: answer.is_reviewed(),
+        description: answer.description().to_owned(),
+        what_to_do: answer.what_to_do(),
+        common: answer.common().map(envelope::CommonCode::as_str),
+        products: answer.products().to_vec(),
+        documentation: answer.documentation().map(str::to_owned),
+    }
+}
+
+/// Every rule: (id, default severity, consequence for a reader, description).
+#[pyfunction]
+pub fn rules() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
+    envelope::Rule::ALL
+        .iter()
+        .map(|rule| {
+            (
+                rule.id(),
+                rule.default_severity().as_str(),
+                rule.consequence().as_str(),
+                rule.description(),
+            )
+        })
+        .collect()
+}
+
+/// Every common code: (Rust variant name, code, category, retry advice, description).
+#[pyfunction]
+pub fn common_codes() -> Vec<(
+    String,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+)> {
+    envelope::CommonCode::ALL
+        .iter()
+        .map(|code| {
+            (
+                format!("{code:?}"),
+                code.as_str(),
+                code.category().as_str(),
+                code.retry_advice().as_str(),
+                code.description(),
+            )
+        })
+        .collect()
+}
+
+/// Every category's kebab-case name, in declaration order.
+#[pyfunction]
+pub fn categories() -> Vec<&'static str> {
+    envelope::Category::ALL.iter().map(|c| c.as_str()).collect()
+}
+
+/// Every retry advice's kebab-case name, from the most to the least willing to retry.
+#[pyfunction]
+pub fn retry_advices() -> Vec<&'static str> {
+    envelope::RetryAdvice::ALL
+        .iter()
+        .map(|a| a.as_str())
+        .collect()
+}

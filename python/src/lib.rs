@@ -1,0 +1,250 @@
+//! The Python binding of `tencentcloud-envelope`: the native module
+//! `tencentcloud_envelope._native`, wrapped by the Python package of the same name.
+//!
+//! Every answer is plain data (strings, integers, lists) in the field names of the tool's
+//! JSON report, so that a Python report and a `tc-envelope check --format jsonl` record can be
+//! compared member by member. Misuse (an unknown rule id, a batch whose columns differ in
+//! length) is a Python `ValueError` or `TypeError`, never a panic.
+
+mod batch;
+mod classified;
+mod codes;
+mod report;
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyString};
+use tencentcloud_envelope as envelope;
+
+use batch::{validate_columns, validate_many};
+use classified::{ProtocolError, ServiceError, Success, classify};
+use codes::{Explanation, categories, common_codes, explain, retry_advices, rules};
+use report::{Diagnostic, Report};
+
+/// A body as Python hands it over: `bytes` borrowed as they are, `bytearray` copied (Python
+/// code may change it meanwhile), `str` as UTF-8.
+pub(crate) enum Body<'a> {
+    Borrowed(&'a [u8]),
+    Owned(Vec<u8>),
+}
+
+impl std::ops::Deref for Body<'_> {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Body::Borrowed(bytes) => bytes,
+            Body::Owned(bytes) => bytes,
+        }
+    }
+}
+
+/// Bodies at least this long are checked with the GIL released; shorter ones take less time
+/// than releasing and taking it back.
+const DETACH_FROM: usize = 64 * 1024;
+
+impl<'a> Body<'a> {
+    pub(crate) fn extract(body: &'a Bound<'_, PyAny>) -> PyResult<Self> {
+        if let Ok(bytes) = body.cast::<PyBytes>() {
+            return Ok(Body::Borrowed(bytes.as_bytes()));
+        }
+        if let Ok(array) = body.cast::<PyByteArray>() {
+            return Ok(Body::Owned(array.to_vec()));
+        }
+        if let Ok(text) = body.cast::<PyString>() {
+            return Ok(Body::Owned(text.to_cow()?.as_bytes().to_vec()));
+        }
+        Err(PyTypeError::new_err(format!(
+            "a response body must be bytes, bytearray or str, not {}",
+            body.get_type().name()?
+        )))
+    }
+}
+
+/// The call a body answers, checked for sense: a version or an action needs a service.
+pub(crate) fn call<'c>(
+    service: Option<&'c str>,
+    version: Option<&'c str>,
+    action: Option<&'c str>,
+) -> PyResult<Option<envelope::Call<'c>>> {
+    let Some(service) = service else {
+        if version.is_some() || action.is_some() {
+            return Err(PyValueError::new_err(
+                "a version or an action needs a service to select an API description",
+            ));
+        }
+        return Ok(None);
+    };
+    let mut call = envelope::Call::new(service);
+    if let Some(version) = version {
+        call = call.version(version);
+    }
+    if let Some(action) = action {
+        call = call.action(action);
+    }
+    Ok(Some(call))
+}
+
+/// Checks one body with `validator`, for `call` when given.
+pub(crate) fn check(
+    validator: &mut envelope::Validator,
+    body: &[u8],
+    call: Option<envelope::Call<'_>>,
+) -> envelope::Report {
+    match call {
+        Some(call) => validator.validate_call(body, call),
+        None => validator.validate(body),
+    }
+}
+
+/// Checks one response body against every rule of the envelope, and, with a `service` (and
+/// optionally `version` and `action`), the payload against the product's API description.
+#[pyfunction]
+#[pyo3(signature = (body, service=None, version=None, action=None))]
+pub(crate) fn validate(
+    py: Python<'_>,
+    body: &Bound<'_, PyAny>,
+    service: Option<&str>,
+    version: Option<&str>,
+    action: Option<&str>,
+) -> PyResult<Report> {
+    let bytes = Body::extract(body)?;
+    let call = call(service, version, action)?;
+    let run = || match call {
+        Some(call) => envelope::Validator::new()
+            .request_id_memory(0)
+            .validate_call(&bytes, call),
+        None => envelope::validate(&bytes),
+    };
+    let report = if bytes.len() >= DETACH_FROM {
+        py.detach(run)
+    } else {
+        run()
+    };
+    Ok(Report::from(&report))
+}
+
+/// Checks bodies one after another with the same options, remembering request ids across
+/// them for `duplicate-request-id`.
+#[pyclass(module = "tencentcloud_envelope")]
+pub struct Validator {
+    inner: envelope::Validator,
+}
+
+/// Parses rule ids (`missing-request-id`), naming the first unknown one.
+pub(crate) fn parse_rules(ids: Option<Vec<String>>) -> PyResult<Vec<envelope::Rule>> {
+    ids.unwrap_or_default()
+        .iter()
+        .map(|id| {
+            id.parse::<envelope::Rule>()
+                .map_err(|_| PyValueError::new_err(format!("`{id}` is not a rule id")))
+        })
+        .collect()
+}
+
+/// Builds a validator from the options Python passes.
+pub(crate) fn configured(
+    deny_warnings: bool,
+    allow: Option<Vec<String>>,
+    warn: Option<Vec<String>>,
+    deny: Option<Vec<String>>,
+    nesting_limit: Option<usize>,
+) -> PyResult<envelope::Validator> {
+    let mut validator = envelope::Validator::new();
+    if let Some(limit) = nesting_limit {
+        if !(1..=envelope::Validator::MAX_NESTING_LIMIT).contains(&limit) {
+            return Err(PyValueError::new_err(format!(
+                "nesting_limit must be between 1 and {}, not {limit}",
+                envelope::Validator::MAX_NESTING_LIMIT
+            )));
+        }
+        validator = validator.nesting_limit(limit);
+    }
+    for rule in parse_rules(allow)? {
+        validator = validator.severity(rule, None);
+    }
+    for rule in parse_rules(warn)? {
+        validator = validator.severity(rule, Some(envelope::Severity::Warning));
+    }
+    for rule in parse_rules(deny)? {
+        validator = validator.severity(rule, Some(envelope::Severity::Error));
+    }
+    if deny_warnings {
+        validator = validator.deny_warnings();
+    }
+    Ok(validator)
+}
+
+#[pymethods]
+impl Validator {
+    #[new]
+    #[pyo3(signature = (*, deny_warnings=false, allow=None, warn=None, deny=None, nesting_limit=None, request_id_memory=None))]
+    fn new(
+        deny_warnings: bool,
+        allow: Option<Vec<String>>,
+        warn: Option<Vec<String>>,
+        deny: Option<Vec<String>>,
+        nesting_limit: Option<usize>,
+        request_id_memory: Option<usize>,
+    ) -> PyResult<Self> {
+        let mut inner = configured(deny_warnings, allow, warn, deny, nesting_limit)?;
+        if let Some(ids) = request_id_memory {
+            inner = inner.request_id_memory(ids);
+        }
+        Ok(Validator { inner })
+    }
+
+    /// Checks one body; see the module function `validate`.
+    #[pyo3(signature = (body, service=None, version=None, action=None))]
+    fn validate(
+        &mut self,
+        py: Python<'_>,
+        body: &Bound<'_, PyAny>,
+        service: Option<&str>,
+        version: Option<&str>,
+        action: Option<&str>,
+    ) -> PyResult<Report> {
+        let bytes = Body::extract(body)?;
+        let call = call(service, version, action)?;
+        let inner = &mut self.inner;
+        let report = if bytes.len() >= DETACH_FROM {
+            py.detach(|| check(inner, &bytes, call))
+        } else {
+            check(inner, &bytes, call)
+        };
+        Ok(Report::from(&report))
+    }
+
+    /// Forgets the request ids seen so far.
+    fn reset(&mut self) {
+        self.inner.reset();
+    }
+
+    /// How many request ids were forgotten to stay within the memory budget.
+    #[getter]
+    fn forgotten_request_ids(&self) -> u64 {
+        self.inner.forgotten_request_ids()
+    }
+}
+
+/// The native half of the `tencentcloud_envelope` package.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(validate_many, m)?)?;
+    m.add_function(wrap_pyfunction!(validate_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(classify, m)?)?;
+    m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(rules, m)?)?;
+    m.add_function(wrap_pyfunction!(common_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(categories, m)?)?;
+    m.add_function(wrap_pyfunction!(retry_advices, m)?)?;
+    m.add_class::<Validator>()?;
+    m.add_class::<Report>()?;
+    m.add_class::<Diagnostic>()?;
+    m.add_class::<Success>()?;
+    m.add_class::<ServiceError>()?;
+    m.add_class::<ProtocolError>()?;
+    m.add_class::<Explanation>()?;
+    Ok(())
+}

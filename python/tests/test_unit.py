@@ -1,0 +1,249 @@
+"""The package's API on small hand-written bodies: each test one behaviour."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+import tencentcloud_envelope as te
+from tencentcloud_envelope import _native
+
+OK = b'{"Response": {"TotalCount": 0, "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}'
+FAILED = (
+    b'{"Response": {"Error": {"Code": "RequestLimitExceeded", "Message": "slow down"},'
+    b' "RequestId": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"}}'
+)
+NO_ID = b'{"Response": {"TotalCount": 0}}'
+
+
+def test_success_report():
+    report = te.validate(OK)
+    assert report.outcome == "success" == te.Outcome.SUCCESS
+    assert report.request_id == "b5b41468-520d-4192-b42f-595cc34b6c1c"
+    assert report.code is None
+    assert report.diagnostics == [] and report.rules == []
+
+
+def test_failure_report_has_the_code():
+    report = te.validate(FAILED)
+    assert (report.outcome, report.code) == ("failure", "RequestLimitExceeded")
+
+
+def test_diagnostic_fields_match_the_tool_json():
+    report = te.validate(b'{"Response": {\n  "TotalCount": 0}}')
+    (diagnostic,) = report.diagnostics
+    assert report.outcome == "invalid"
+    assert diagnostic.to_dict() == {
+        "rule": "missing-request-id",
+        "severity": "error",
+        "pointer": "/Response",
+        "line": 1,
+        "column": 14,
+        "message": diagnostic.message,
+    }
+    assert "RequestId" in diagnostic.message
+    assert report.to_dict() == {
+        "outcome": "invalid",
+        "request_id": None,
+        "code": None,
+        "diagnostics": [diagnostic.to_dict()],
+    }
+
+
+def test_str_and_bytearray_bodies_equal_bytes():
+    assert te.validate(OK.decode()) == te.validate(OK) == te.validate(bytearray(OK))
+
+
+@pytest.mark.parametrize("body", [3, None, ["x"], object()])
+def test_a_body_of_another_type_is_a_type_error(body):
+    with pytest.raises(TypeError, match="bytes, bytearray or str"):
+        te.validate(body)
+
+
+def test_version_without_service_is_a_value_error():
+    with pytest.raises(ValueError, match="needs a service"):
+        te.validate(OK, version="2017-03-12")
+
+
+def test_service_version_action_check_the_payload():
+    body = b'{"Response": {"TotalCount": "1", "DiskSet": [], "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}'
+    assert te.validate(body).rules == []
+    report = te.validate(body, "cbs", "2017-03-12", "DescribeDisks")
+    assert report.rules == ["schema-type-mismatch"]
+    assert report.diagnostics[0].pointer == "/Response/TotalCount"
+
+
+def test_unknown_service_is_a_finding():
+    assert te.validate(OK, "nosuchservice", action="X").rules == ["unknown-service"]
+
+
+def test_validator_remembers_request_ids():
+    validator = te.Validator()
+    assert validator.validate(OK).rules == []
+    assert validator.validate(OK).rules == ["duplicate-request-id"]
+    validator.reset()
+    assert validator.validate(OK).rules == []
+    assert te.validate(OK).rules == te.validate(OK).rules == []
+
+
+def test_validator_options():
+    body = b'{"Response": {"RequestId": "not-a-uuid"}}'
+    assert te.validate(body).outcome == "success"
+    assert te.Validator(deny_warnings=True).validate(body).outcome == "invalid"
+    assert te.Validator(deny=["request-id-not-uuid"]).validate(body).outcome == "invalid"
+    assert te.Validator(allow=["request-id-not-uuid"]).validate(body).rules == []
+    assert te.Validator(nesting_limit=2).validate(b'{"Response": {"A": [[1]]}}').has("invalid-json")
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"allow": ["no-such-rule"]}, "`no-such-rule` is not a rule id"),
+        ({"nesting_limit": 0}, "nesting_limit"),
+        ({"nesting_limit": 5000}, "nesting_limit"),
+    ],
+)
+def test_bad_validator_options_are_value_errors(options, message):
+    with pytest.raises(ValueError, match=message):
+        te.Validator(**options)
+
+
+def test_report_has_and_count_refuse_unknown_names():
+    report = te.validate(NO_ID)
+    assert report.has("missing-request-id") and report.count("error") == 1
+    with pytest.raises(ValueError):
+        report.has("missing-requestid")
+    with pytest.raises(ValueError):
+        report.count("fatal")
+
+
+def test_validate_many_keeps_order_and_equals_validate():
+    bodies = [OK, FAILED, NO_ID, b"", b"<html>", "{}"] * 50
+    expected = [te.validate(body) for body in bodies]
+    for threads in (1, 2, 7):
+        assert te.validate_many(bodies, threads=threads) == expected
+
+
+def test_validate_many_does_not_flag_repeats_within_a_batch():
+    assert [r.rules for r in te.validate_many([OK] * 40, threads=2)] == [[]] * 40
+
+
+def test_validate_many_per_body_calls():
+    body = b'{"Response": {"TotalCount": "1", "DiskSet": [], "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}'
+    reports = te.validate_many(
+        [body, body, body], ["cbs", None, "cbs"], "2017-03-12", ["DescribeDisks", None, None]
+    )
+    # Without a service, version and action select nothing, as in the tool.
+    assert [r.rules for r in reports] == [["schema-type-mismatch"], [], []]
+
+
+def test_validate_many_misuse():
+    with pytest.raises(ValueError, match="services has 1 values for 2 bodies"):
+        te.validate_many([OK, OK], ["cbs"])
+    with pytest.raises(TypeError):
+        te.validate_many([OK, 5])
+    with pytest.raises(TypeError):
+        te.validate_many(5)
+    with pytest.raises(ValueError, match="threads"):
+        te.validate_many([OK], threads=0)
+    assert te.validate_many([]) == []
+
+
+def test_validate_columns():
+    columns = te.validate_columns([OK, FAILED, NO_ID], threads=2)
+    assert columns == {
+        "outcome": ["success", "failure", "invalid"],
+        "request_id": [
+            "b5b41468-520d-4192-b42f-595cc34b6c1c",
+            "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6",
+            None,
+        ],
+        "code": [None, "RequestLimitExceeded", None],
+        "rules": [[], [], ["missing-request-id"]],
+    }
+
+
+def test_validate_many_runs_while_other_threads_hold_python():
+    """The GIL is released: a Python thread makes progress during a long batch."""
+    bodies = [OK * 1] * 20_000
+    ticks = []
+    stop = threading.Event()
+
+    def tick():
+        while not stop.is_set():
+            ticks.append(1)
+
+    thread = threading.Thread(target=tick)
+    thread.start()
+    before = len(ticks)
+    te.validate_many(bodies, threads=1)
+    during = len(ticks) - before
+    stop.set()
+    thread.join()
+    assert during > 0
+
+
+def test_classify_service_error_with_charset():
+    result = te.classify(400, {"Content-Type": "application/json; charset=utf-8"}, FAILED)
+    assert isinstance(result, te.ServiceError)
+    assert (result.code, result.status, result.retry_advice) == ("RequestLimitExceeded", 400, "retry")
+    assert result.category == "throttling" and result.is_retryable
+
+
+def test_classify_gateway_page_is_a_protocol_error():
+    result = te.classify(502, [("content-type", "text/html")], b"<html>502 Bad Gateway</html>")
+    assert isinstance(result, te.ProtocolError)
+    assert (result.rule, result.retry_advice, result.content_type) == (
+        "invalid-json",
+        "retry-if-idempotent",
+        "text/html",
+    )
+    assert result.excerpt.startswith("<html>")
+
+
+def test_classify_success_takes_the_header_request_id():
+    result = te.classify(200, {"X-TC-RequestId": "r-1"}, NO_ID)
+    assert isinstance(result, te.Success)
+    assert (result.request_id, result.request_id_source) == ("r-1", "header")
+    # The body's own lack rides along as a tolerated finding.
+    assert [d.rule for d in result.findings] == ["missing-request-id"]
+
+
+def test_classify_bad_headers_are_type_errors():
+    with pytest.raises(TypeError, match="headers"):
+        te.classify(200, 5, OK)
+    with pytest.raises(TypeError, match="str or bytes"):
+        te.classify(200, [("a", 1)], OK)
+    with pytest.raises(OverflowError):
+        te.classify(70000, {}, OK)
+
+
+def test_explain():
+    answer = te.explain(" invaliddisk.busy ")
+    assert (answer.code, answer.kind, answer.retry_advice) == ("InvalidDisk.Busy", "product", "retry-later")
+    assert answer.products == ["cbs"]
+    assert te.explain("InvalidDisk.Busy", "cvm").kind == "unknown"
+    assert te.explain("InternalError.ParamError").category == "server"
+
+
+def test_enums_equal_the_native_tables():
+    assert [c.value for c in te.Category] == _native.categories()
+    assert [a.value for a in te.RetryAdvice] == _native.retry_advices()
+    assert [(c.name, c.value) for c in te.CommonCode] == [(v, code) for v, code, *_ in _native.common_codes()]
+    assert {o.value for o in te.Outcome} == {"success", "failure", "invalid"}
+    assert {s.value for s in te.Severity} == {info.severity.value for info in te.RULES.values()} | {"note"}
+
+
+def test_common_code_enum():
+    code = te.CommonCode("RequestLimitExceeded.UinLimitExceeded")
+    assert code is te.CommonCode.RequestLimitExceededUinLimitExceeded
+    assert code.category is te.Category.THROTTLING and code.retry_advice is te.RetryAdvice.RETRY
+    assert len(te.CommonCode) == 38
+    assert code.description
+
+
+def test_rules_table():
+    assert te.RULES["missing-request-id"].severity is te.Severity.ERROR
+    assert te.RULES["missing-request-id"].consequence == "fatal-without-header-id"
+    assert all(info.description.endswith(".") for info in te.RULES.values())
