@@ -11,18 +11,25 @@
 //!   `n - 1`, so records come out in input order, and the summary counts them in that order.
 //! - **Memory**: a fixed number of batches exists, recycled from the printer back to the
 //!   reader; a batch closes at [`BATCH_RECORDS`] records or [`BATCH_BYTES`] bytes, and a
-//!   record is at most `--max-record-size`.
+//!   record is at most `--max-record-size`. A batch larger than [`LARGE_BATCH`] (one holding a
+//!   large record) travels only with one of [`LARGE_BATCHES`] tokens, so large records do not
+//!   multiply with the thread count; its buffers are given back once it is printed.
+//! - **Failure**: a validating thread that panics (a bug) hands the panic to this thread,
+//!   which carries it on, as one thread would; a reader that panics is carried on too once
+//!   the records before are printed. Nothing waits forever for a batch that will not come.
 //! - **Duplicate request ids** need the order of the whole run. The validating threads keep
 //!   no request ids; this thread remembers them in input order ([`RunIds`], the same budget
 //!   and the same forgetting as the validator's memory), and a record whose id is a repeat is
 //!   checked once more, by a validator that has just seen it: its report is then the
 //!   library's own, `duplicate-request-id` finding and all.
 
+use std::any::Any;
 use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::fmt::Write as _;
 use std::hash::BuildHasher;
 use std::io::Write;
 use std::ops::{ControlFlow, Range};
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
@@ -40,6 +47,10 @@ use crate::render::{Shown, render_json};
 const BATCH_RECORDS: usize = 256;
 /// ...or once its records hold this many bytes.
 const BATCH_BYTES: usize = 64 << 10;
+/// A batch holding more bytes than this holds a large record...
+const LARGE_BATCH: usize = 4 * BATCH_BYTES;
+/// ...and at most this many such batches are in flight at once.
+const LARGE_BATCHES: usize = 2;
 
 /// Runs the check over `threads` validating threads, printing into `output`; returns
 /// whether some path could not be read, and how many request ids were forgotten.
@@ -62,6 +73,10 @@ pub fn run<W: Write>(
     let (jobs_tx, jobs_rx) = sync_channel::<Batch>(in_flight);
     let jobs_rx = Arc::new(Mutex::new(jobs_rx));
     let (done_tx, done_rx) = sync_channel::<Batch>(in_flight);
+    let (large_tx, large_rx) = sync_channel::<()>(LARGE_BATCHES);
+    for _ in 0..LARGE_BATCHES {
+        let _ = large_tx.send(());
+    }
     let stop = AtomicBool::new(false);
     let mut ids = RunIds::new(args.request_id_memory);
     let mut oracle = validator.clone().request_id_memory(1);
@@ -72,6 +87,7 @@ pub fn run<W: Write>(
                 batch: None,
                 next_seq: 0,
                 free: free_rx,
+                large: large_rx,
                 jobs: jobs_tx,
                 stop,
                 validator: validator.clone().request_id_memory(0),
@@ -90,10 +106,13 @@ pub fn run<W: Write>(
                 loop {
                     let next = jobs.lock().map(|jobs| jobs.recv());
                     let Ok(Ok(mut batch)) = next else { break };
-                    batch.check(&mut validator, args, severity);
-                    if render_ahead {
-                        batch.render();
-                    }
+                    let checked = panic::catch_unwind(AssertUnwindSafe(|| {
+                        batch.check(&mut validator, args, severity);
+                        if render_ahead {
+                            batch.render();
+                        }
+                    }));
+                    batch.panic = checked.err();
                     if done.send(batch).is_err() {
                         break;
                     }
@@ -105,7 +124,10 @@ pub fn run<W: Write>(
         // Print in sequence order, holding batches that arrive early.
         let mut early: BTreeMap<u64, Batch> = BTreeMap::new();
         let mut next = 0;
-        'print: for batch in &done_rx {
+        'print: for mut batch in &done_rx {
+            if let Some(failure) = batch.panic.take() {
+                panic::resume_unwind(failure);
+            }
             early.insert(batch.seq, batch);
             while let Some(mut batch) = early.remove(&next) {
                 next += 1;
@@ -114,6 +136,9 @@ pub fn run<W: Write>(
                     break 'print;
                 }
                 output.printer.flush();
+                if std::mem::take(&mut batch.large) {
+                    let _ = large_tx.send(());
+                }
                 batch.clear();
                 // Once the reader is done, nobody takes batches back: they are dropped.
                 let _ = free_tx.send(batch);
@@ -122,8 +147,11 @@ pub fn run<W: Write>(
         // Unblock the reader and the validating threads if printing stopped early.
         stop.store(true, Ordering::Relaxed);
         drop(free_tx);
+        drop(large_tx);
         drop(done_rx);
-        let (unreadable, skipped) = reader.join().unwrap_or_default();
+        let (unreadable, skipped) = reader
+            .join()
+            .unwrap_or_else(|failure| panic::resume_unwind(failure));
         for (reason, count) in skipped {
             output.summary.skip(reason.reason(), count);
         }
@@ -141,6 +169,10 @@ struct Batch {
     /// The records' JSON forms, rendered by the validating thread, one range each.
     rendered: Vec<u8>,
     rendered_at: Vec<Range<usize>>,
+    /// Whether it travels with one of the [`LARGE_BATCHES`] tokens.
+    large: bool,
+    /// The panic of the validating thread that checked it, if it failed.
+    panic: Option<Box<dyn Any + Send>>,
 }
 
 /// A record held in a batch: its bytes are ranges of the batch's buffer.
@@ -167,11 +199,14 @@ enum HeldBody {
 }
 
 impl Batch {
+    /// Empties the batch for reuse, giving back the room a large record took.
     fn clear(&mut self) {
         self.bytes.clear();
+        self.bytes.shrink_to(LARGE_BATCH);
         self.records.clear();
         self.reports.clear();
         self.rendered.clear();
+        self.rendered.shrink_to(LARGE_BATCH);
         self.rendered_at.clear();
     }
 
@@ -282,6 +317,8 @@ struct Batcher<'s> {
     batch: Option<Batch>,
     next_seq: u64,
     free: Receiver<Batch>,
+    /// Tokens for batches larger than [`LARGE_BATCH`].
+    large: Receiver<()>,
     jobs: SyncSender<Batch>,
     stop: &'s AtomicBool,
     /// Checks event-stream files as they stream, here.
@@ -295,7 +332,15 @@ impl Batcher<'_> {
     /// Sends the batch being filled, if it holds anything.
     fn send(&mut self) -> bool {
         match self.batch.take() {
-            Some(batch) if !batch.records.is_empty() => self.jobs.send(batch).is_ok(),
+            Some(mut batch) if !batch.records.is_empty() => {
+                if batch.bytes.len() > LARGE_BATCH {
+                    if self.large.recv().is_err() {
+                        return false;
+                    }
+                    batch.large = true;
+                }
+                self.jobs.send(batch).is_ok()
+            }
             Some(batch) => {
                 self.batch = Some(batch);
                 true

@@ -27,9 +27,29 @@ pub fn check_bytes(
     exchange: &Exchange,
     body: &[u8],
 ) -> Report {
+    #[cfg(debug_assertions)]
+    fail_point(body);
     match call_of(args, exchange) {
         Some(call) => validator.validate_call(body, call),
         None => validator.validate(body),
+    }
+}
+
+/// A failure point for tests, compiled into debug builds only: a body holding the text of
+/// `TC_ENVELOPE_FAIL_ON` panics, as a bug in the validator would, so that tests can see what a
+/// run does then.
+#[cfg(debug_assertions)]
+fn fail_point(body: &[u8]) {
+    static NEEDLE: std::sync::OnceLock<Option<Vec<u8>>> = std::sync::OnceLock::new();
+    let needle = NEEDLE.get_or_init(|| {
+        std::env::var_os("TC_ENVELOPE_FAIL_ON")
+            .map(std::ffi::OsString::into_encoded_bytes)
+            .filter(|needle| !needle.is_empty())
+    });
+    if let Some(needle) = needle {
+        if body.windows(needle.len()).any(|window| window == needle) {
+            panic!("the failure point TC_ENVELOPE_FAIL_ON was reached");
+        }
     }
 }
 
