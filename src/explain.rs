@@ -290,15 +290,16 @@ pub fn explain(code: &str, service: Option<&str>) -> Explanation {
             )
         }
     };
-    if let Some(service) = scope {
-        if resolved.kind == CodeKind::UnderCommonPrefix && !products.is_empty() {
-            let verb = if products.len() == 1 { "lists" } else { "list" };
-            description = format!(
-                "{description} {} does not list it; {} {verb} it.",
-                service.to_uppercase(),
-                upper_list(&products)
-            );
-        }
+    if let Some(service) = scope
+        && resolved.kind == CodeKind::UnderCommonPrefix
+        && !products.is_empty()
+    {
+        let verb = if products.len() == 1 { "lists" } else { "list" };
+        description = format!(
+            "{description} {} does not list it; {} {verb} it.",
+            service.to_uppercase(),
+            upper_list(&products)
+        );
     }
     let documentation = match resolved.kind {
         CodeKind::Common => Some(COMMON_CODES_PAGE.to_owned()),

@@ -305,10 +305,10 @@ impl EventStream {
     /// Handles one complete line.
     fn end_line(&mut self, out: &mut Vec<StreamItem>) -> Result<(), StreamError> {
         let mut line = std::mem::take(&mut self.line);
-        if self.offset == line.len() as u64 + 1 {
-            if let Some(rest) = line.strip_prefix(BYTE_ORDER_MARK) {
-                line = rest.to_vec();
-            }
+        if self.offset == line.len() as u64 + 1
+            && let Some(rest) = line.strip_prefix(BYTE_ORDER_MARK)
+        {
+            line = rest.to_vec();
         }
         let text = String::from_utf8_lossy(&line);
         if text.is_empty() {

@@ -58,7 +58,7 @@ fn date_at(b: &[u8], at: usize) -> bool {
 
 /// The number of days in `month` of `year` (proleptic Gregorian), 0 for no such month.
 fn days_in_month(year: u32, month: u32) -> u32 {
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
