@@ -21,7 +21,9 @@ use crate::render::{Printer, Shown, plural};
 use crate::summary::Summary;
 use emit::{Output, Progress, shown_name};
 use inputs::read_all;
-use verdict::{capture_severity, check_bytes, unreadable_report, validator};
+use verdict::{
+    capture_severity, check_bytes, check_stream, unknown_record, unreadable_report, validator,
+};
 
 /// Runs the check and returns the exit status (see [`exit`]).
 pub fn run(args: &CheckArgs) -> u8 {
@@ -141,17 +143,11 @@ impl<W: Write> Sink for Checker<'_, '_, W> {
             Body::EventStream { bytes, request_id } => {
                 self.validator.validate_event_stream(bytes, *request_id)
             }
-            Body::EventStreamFrom(reader) => self
-                .validator
-                .validate_event_stream_from(&mut **reader, None)
-                .unwrap_or_else(|error| {
-                    unreadable_report(&format!("reading failed: {error}"), self.capture_severity)
-                }),
+            Body::EventStreamFrom(reader) => {
+                check_stream(&mut self.validator, &mut **reader, self.capture_severity)
+            }
             Body::Unreadable(message) => unreadable_report(message, self.capture_severity),
-            _ => unreadable_report(
-                "a kind of record this tool does not know",
-                self.capture_severity,
-            ),
+            _ => unknown_record(self.capture_severity),
         };
         let source = record.origin.to_string();
         let name = shown_name(&record.origin, &source);

@@ -40,7 +40,9 @@ use tencentcloud_envelope::{Report, Severity, Validator};
 use super::args::CheckArgs;
 use super::emit::{Output, shown_name};
 use super::inputs::read_all;
-use super::verdict::{capture_severity, check_bytes, unreadable_report};
+use super::verdict::{
+    capture_severity, check_bytes, check_stream, unknown_record, unreadable_report,
+};
 use crate::render::{Shown, render_json};
 
 /// A batch closes at this many records...
@@ -381,15 +383,13 @@ impl Sink for Batcher<'_> {
                 bytes: batch.hold(bytes, within),
                 request_id: request_id.map(str::to_owned),
             },
-            Body::EventStreamFrom(mut reader) => HeldBody::Checked(Some(
-                self.validator
-                    .validate_event_stream_from(&mut *reader, None)
-                    .unwrap_or_else(|error| {
-                        unreadable_report(&format!("reading failed: {error}"), self.severity)
-                    }),
-            )),
+            Body::EventStreamFrom(mut reader) => HeldBody::Checked(Some(check_stream(
+                &mut self.validator,
+                &mut *reader,
+                self.severity,
+            ))),
             Body::Unreadable(message) => HeldBody::Unreadable(message),
-            _ => HeldBody::Unreadable("a kind of record this tool does not know".to_owned()),
+            _ => HeldBody::Checked(Some(unknown_record(self.severity))),
         };
         batch.records.push(Held {
             origin,

@@ -35,6 +35,22 @@ pub fn check_bytes(
     }
 }
 
+/// Checks an event-stream file as it is read; a read that fails is the capture's finding.
+pub fn check_stream(
+    validator: &mut Validator,
+    reader: &mut dyn std::io::Read,
+    severity: Option<Severity>,
+) -> Report {
+    validator
+        .validate_event_stream_from(reader, None)
+        .unwrap_or_else(|error| unreadable_report(&format!("reading failed: {error}"), severity))
+}
+
+/// The report on a kind of record added to `capture` after this tool was written.
+pub fn unknown_record(severity: Option<Severity>) -> Report {
+    unreadable_report("a kind of record this tool does not know", severity)
+}
+
 /// A failure point for tests, compiled into debug builds only: a body holding the text of
 /// `TC_ENVELOPE_FAIL_ON` panics, as a bug in the validator would, so that tests can see what a
 /// run does then.
