@@ -8,6 +8,7 @@ mod path;
 mod position;
 mod report;
 mod rule;
+mod scan;
 mod schema_check;
 pub(crate) mod uuid;
 mod walk;
@@ -447,6 +448,17 @@ impl Validator {
             error.map(|e| e.code().as_str().to_owned()),
             diagnostics,
         ))
+    }
+
+    /// Whether the fast path for clean envelopes takes `input`; `Err` when it disagrees with
+    /// the full walk on it (the walk finds something, reads other parts, or `serde_json`
+    /// refuses the text). Not part of the API: it exists for the differential fuzz target.
+    ///
+    /// # Errors
+    /// How the fast path and the walk differ.
+    #[doc(hidden)]
+    pub fn fast_path_agrees(input: &[u8]) -> Result<bool, String> {
+        scan::agrees_with_walk(input)
     }
 
     /// Forgets the request ids seen so far.
