@@ -92,10 +92,7 @@ impl<'c> Call<'c> {
 /// assert!(report.diagnostics().is_empty());
 /// ```
 pub fn validate(input: &[u8]) -> Report {
-    let mut validator = Validator::new();
-    // One response cannot repeat a request id of another: nothing to remember.
-    validator.seen = None;
-    validator.validate(input)
+    Validator::for_one_body().validate(input)
 }
 
 /// Checks response bodies one after another with the same options, remembering request ids
@@ -152,6 +149,19 @@ impl Validator {
             deny_warnings: false,
             seen: Some(SeenRequestIds::new(Self::DEFAULT_REQUEST_ID_MEMORY)),
             request_id_memory: Self::DEFAULT_REQUEST_ID_MEMORY,
+            schemas: Vec::new(),
+        }
+    }
+
+    /// A validator with default options for a single body: one response cannot repeat a
+    /// request id of another, so there is nothing to remember (nor a table to set up).
+    fn for_one_body() -> Self {
+        Validator {
+            nesting_limit: Self::DEFAULT_NESTING_LIMIT,
+            overrides: Vec::new(),
+            deny_warnings: false,
+            seen: None,
+            request_id_memory: 0,
             schemas: Vec::new(),
         }
     }
@@ -618,7 +628,7 @@ impl Read<'_> {
 /// Reads one body for an SDK: one walk, the same as [`validate`]'s, that also gathers the
 /// payload members' text.
 pub(crate) fn read(input: &[u8]) -> Read<'_> {
-    let validator = Validator::new();
+    let validator = Validator::for_one_body();
     let context = Context {
         nesting_limit: validator.nesting_limit,
         service: None,

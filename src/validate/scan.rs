@@ -13,8 +13,8 @@
 //! property tests and the `fast_path` fuzz target drive.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
-use super::keys::KeySet;
 use super::uuid::is_uuid;
 use super::walk::{Context, Walked};
 use crate::error_code::is_well_formed;
@@ -31,6 +31,7 @@ pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>
         bytes: text.as_bytes(),
         at: 0,
         limit: context.nesting_limit,
+        keys: KeyStack::new(),
     };
     let mut envelope = Envelope {
         capture: context.capture,
@@ -99,6 +100,8 @@ struct Scanner<'a> {
     bytes: &'a [u8],
     at: usize,
     limit: usize,
+    /// The keys of the objects open, innermost last (see `Keys`).
+    keys: KeyStack<'a>,
 }
 
 /// Bytes that end the plain run of a string: the quote, the backslash and the control
@@ -115,11 +118,41 @@ static STRING_STOP: [bool; 256] = {
     table
 };
 
-/// A string just read: where its text lies between the quotes, and whether it has escapes.
-struct Str {
-    start: usize,
-    end: usize,
-    escaped: bool,
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Nonzero when a byte of `word` is `byte`; the lowest flagged byte is the first such byte
+/// (the flags above it may be false).
+fn has_byte(word: u64, byte: u8) -> u64 {
+    let diff = word ^ (ONES * u64::from(byte));
+    diff.wrapping_sub(ONES) & !diff & HIGHS
+}
+
+/// Nonzero when a byte of `word` is below `bound` (at most 0x80), with the same guarantee.
+fn has_byte_below(word: u64, bound: u8) -> u64 {
+    word.wrapping_sub(ONES * u64::from(bound)) & !word & HIGHS
+}
+
+/// How many bytes of `rest` come before the first that stops a string's plain run: eight at
+/// a time, then one by one.
+fn plain_run(rest: &[u8]) -> usize {
+    let mut chunks = rest.chunks_exact(8);
+    let mut run = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let stop = has_byte(word, b'"') | has_byte(word, b'\\') | has_byte_below(word, 0x20);
+        if stop != 0 {
+            return run + (stop.trailing_zeros() / 8) as usize;
+        }
+        run += 8;
+    }
+    for &byte in chunks.remainder() {
+        if STRING_STOP.get(usize::from(byte)).copied().unwrap_or(true) {
+            return run;
+        }
+        run += 1;
+    }
+    run
 }
 
 impl<'a> Scanner<'a> {
@@ -127,47 +160,50 @@ impl<'a> Scanner<'a> {
         self.bytes.get(self.at).copied()
     }
 
+    /// Skips whitespace; runs of spaces (indentation) eight at a time.
+    #[inline]
     fn whitespace(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.at += 1;
+            while self.bytes.get(self.at..self.at + 8) == Some(b"        ") {
+                self.at += 8;
+            }
         }
     }
 
     /// Consumes `expected`, or gives up.
+    #[inline]
     fn byte(&mut self, expected: u8) -> Option<()> {
         (self.peek() == Some(expected)).then(|| self.at += 1)
     }
 
     /// The colon after a key, and the whitespace around it.
+    #[inline]
     fn colon(&mut self) -> Option<()> {
+        if self.peek() == Some(b':') {
+            self.at += 1;
+            self.whitespace();
+            return Some(());
+        }
         self.whitespace();
         self.byte(b':')?;
         self.whitespace();
         Some(())
     }
 
-    /// A string whose opening quote is the next byte.
-    fn string(&mut self) -> Option<Str> {
+    /// A string whose opening quote is the next byte: where its text starts (it ends before
+    /// the closing quote, just read), and whether it has escapes.
+    #[inline(always)]
+    fn string(&mut self) -> Option<(usize, bool)> {
         self.byte(b'"')?;
         let start = self.at;
         let mut escaped = false;
         loop {
-            while !STRING_STOP
-                .get(usize::from(self.peek()?))
-                .copied()
-                .unwrap_or(true)
-            {
-                self.at += 1;
-            }
+            self.at += plain_run(self.bytes.get(self.at..)?);
             match self.peek()? {
                 b'"' => {
-                    let end = self.at;
                     self.at += 1;
-                    return Some(Str {
-                        start,
-                        end,
-                        escaped,
-                    });
+                    return Some((start, escaped));
                 }
                 b'\\' => {
                     escaped = true;
@@ -179,8 +215,14 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// The text of the string just read, from `start`, without its closing quote.
+    fn text_from(&self, start: usize) -> Option<&'a str> {
+        self.text.get(start..self.at.checked_sub(1)?)
+    }
+
     /// An escape, from its backslash. Surrogate escapes, which must pair up, are left to the
     /// walk.
+    #[inline(never)]
     fn escape(&mut self) -> Option<()> {
         match self.bytes.get(self.at + 1)? {
             b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => self.at += 2,
@@ -201,12 +243,13 @@ impl<'a> Scanner<'a> {
     }
 
     /// A key without escapes, as text; one that `serde_json` reserves is left to the walk.
+    #[inline]
     fn key(&mut self) -> Option<&'a str> {
-        let key = self.string()?;
-        if key.escaped {
+        let (start, escaped) = self.string()?;
+        if escaped {
             return None;
         }
-        let key = self.text.get(key.start..key.end)?;
+        let key = self.text_from(start)?;
         if key.starts_with('$') && is_reserved_key(key) {
             return None;
         }
@@ -214,23 +257,24 @@ impl<'a> Scanner<'a> {
     }
 
     /// The text of a string value without escapes, quotes excluded.
+    #[inline]
     fn plain_string(&mut self) -> Option<&'a str> {
-        let string = self.string()?;
-        if string.escaped {
+        let (start, escaped) = self.string()?;
+        if escaped {
             return None;
         }
-        self.text.get(string.start..string.end)
+        self.text_from(start)
     }
 
     /// A string value, its escapes decoded by `serde_json` itself.
     fn string_value(&mut self) -> Option<Cow<'a, str>> {
         let quote = self.at;
-        let string = self.string()?;
-        if string.escaped {
+        let (start, escaped) = self.string()?;
+        if escaped {
             let quoted = self.text.get(quote..self.at)?;
             serde_json::from_str::<String>(quoted).ok().map(Cow::Owned)
         } else {
-            self.text.get(string.start..string.end).map(Cow::Borrowed)
+            self.text_from(start).map(Cow::Borrowed)
         }
     }
 
@@ -240,7 +284,7 @@ impl<'a> Scanner<'a> {
         if self.limit < 2 {
             return None;
         }
-        let mut keys = KeySet::new();
+        let mut keys = Keys::new(&self.keys);
         let mut members = 0usize;
         self.whitespace();
         if self.peek() == Some(b'}') {
@@ -250,7 +294,7 @@ impl<'a> Scanner<'a> {
         loop {
             self.whitespace();
             let key = self.key()?;
-            if keys.insert(&Cow::Borrowed(key)) {
+            if keys.insert(&mut self.keys, key) {
                 return None;
             }
             self.colon()?;
@@ -296,6 +340,7 @@ impl<'a> Scanner<'a> {
                 _ => return None,
             }
         }
+        keys.close(&mut self.keys);
         // A request id is required, and a failure carries no payload.
         (envelope.request_id.is_some() && !(envelope.error.is_some() && members > 0)).then_some(())
     }
@@ -305,7 +350,7 @@ impl<'a> Scanner<'a> {
         if self.limit < 3 {
             return None;
         }
-        let mut keys = KeySet::new();
+        let mut keys = Keys::new(&self.keys);
         let (mut code, mut message) = (None, None);
         self.whitespace();
         if self.peek() == Some(b'}') {
@@ -314,7 +359,7 @@ impl<'a> Scanner<'a> {
         loop {
             self.whitespace();
             let key = self.key()?;
-            if keys.insert(&Cow::Borrowed(key)) {
+            if keys.insert(&mut self.keys, key) {
                 return None;
             }
             self.colon()?;
@@ -353,6 +398,7 @@ impl<'a> Scanner<'a> {
                 _ => return None,
             }
         }
+        keys.close(&mut self.keys);
         code.zip(message)
     }
 
@@ -394,11 +440,11 @@ impl<'a> Scanner<'a> {
             self.at += 1;
             return Some(());
         }
-        let mut keys = KeySet::new();
+        let mut keys = Keys::new(&self.keys);
         loop {
             self.whitespace();
             let key = self.key()?;
-            if keys.insert(&Cow::Borrowed(key)) {
+            if keys.insert(&mut self.keys, key) {
                 return None;
             }
             self.colon()?;
@@ -408,6 +454,7 @@ impl<'a> Scanner<'a> {
                 b',' => self.at += 1,
                 b'}' => {
                     self.at += 1;
+                    keys.close(&mut self.keys);
                     return Some(());
                 }
                 _ => return None,
@@ -546,4 +593,105 @@ pub(super) fn agrees_with_walk(input: &[u8]) -> Result<bool, String> {
         }
     }
     Ok(taken)
+}
+
+/// The keys of the objects open, innermost last: the first `INLINE` in place (no allocation
+/// for the common body), the rest in a vector.
+struct KeyStack<'a> {
+    inline: [&'a str; KeyStack::INLINE],
+    len: usize,
+    spilled: Vec<&'a str>,
+}
+
+impl<'a> KeyStack<'a> {
+    const INLINE: usize = 32;
+
+    fn new() -> Self {
+        KeyStack {
+            inline: [""; KeyStack::INLINE],
+            len: 0,
+            spilled: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, key: &'a str) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) => *slot = key,
+            None => self.spilled.push(key),
+        }
+        self.len += 1;
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.len = len;
+        self.spilled.truncate(len.saturating_sub(KeyStack::INLINE));
+    }
+
+    /// The keys from `base` up, in order.
+    fn since(&self, base: usize) -> impl Iterator<Item = &'a str> + '_ {
+        let inline = self
+            .inline
+            .get(base.min(KeyStack::INLINE)..self.len.min(KeyStack::INLINE))
+            .unwrap_or_default();
+        let spilled = self
+            .spilled
+            .get(base.saturating_sub(KeyStack::INLINE)..)
+            .unwrap_or_default();
+        inline.iter().chain(spilled).copied()
+    }
+}
+
+/// The keys of one object so far, all without escapes. They sit on the scanner's stack
+/// above those of the objects that enclose it, up to `FEW` of them behind a 64-bit filter,
+/// so that a new key is compared with the others only when its filter bit is already set;
+/// past that, in a hash set, so that wide objects stay linear.
+struct Keys<'a> {
+    /// Where this object's keys start on the stack.
+    base: usize,
+    filter: u64,
+    /// Hashing uses a per-process random seed, so a crafted input cannot count on collisions.
+    many: Option<HashSet<&'a str, foldhash::fast::RandomState>>,
+}
+
+impl<'a> Keys<'a> {
+    const FEW: usize = 24;
+
+    fn new(stack: &KeyStack<'a>) -> Self {
+        Keys {
+            base: stack.len,
+            filter: 0,
+            many: None,
+        }
+    }
+
+    /// Adds `key`; true when the object already had it.
+    #[inline]
+    fn insert(&mut self, stack: &mut KeyStack<'a>, key: &'a str) -> bool {
+        let count = stack.len - self.base;
+        if count < Keys::FEW {
+            let bytes = key.as_bytes();
+            let last = bytes.last().copied().unwrap_or_default();
+            let bit = 1u64 << ((bytes.len().wrapping_mul(5) ^ usize::from(last)) & 63);
+            if self.filter & bit != 0 && stack.since(self.base).any(|k| k == key) {
+                return true;
+            }
+            self.filter |= bit;
+            stack.push(key);
+            return false;
+        }
+        let many = self.many.get_or_insert_with(|| {
+            let mut many = HashSet::with_capacity_and_hasher(
+                4 * Keys::FEW,
+                foldhash::fast::RandomState::default(),
+            );
+            many.extend(stack.since(self.base));
+            many
+        });
+        !many.insert(key)
+    }
+
+    /// The object has ended: its keys leave the stack.
+    fn close(self, stack: &mut KeyStack<'a>) {
+        stack.truncate(self.base);
+    }
 }

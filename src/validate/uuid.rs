@@ -2,12 +2,26 @@
 
 /// Whether `id` is a UUID in 8-4-4-4-12 hexadecimal form (either letter case).
 pub(crate) fn is_uuid(id: &str) -> bool {
-    id.len() == 36
-        && id.bytes().enumerate().all(|(index, byte)| match index {
-            8 | 13 | 18 | 23 => byte == b'-',
-            _ => byte.is_ascii_hexdigit(),
+    let bytes = id.as_bytes();
+    bytes.len() == 36
+        && bytes.iter().zip(UUID_FORM).all(|(&byte, dash)| {
+            if dash {
+                byte == b'-'
+            } else {
+                byte.is_ascii_hexdigit()
+            }
         })
 }
+
+/// Where the form 8-4-4-4-12 has its dashes.
+const UUID_FORM: [bool; 36] = {
+    let mut form = [false; 36];
+    form[8] = true;
+    form[13] = true;
+    form[18] = true;
+    form[23] = true;
+    form
+};
 
 /// The 128 bits of a UUID in 8-4-4-4-12 form, letter case ignored.
 pub(crate) fn uuid_bits(id: &str) -> Option<u128> {
