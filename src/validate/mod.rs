@@ -495,7 +495,7 @@ impl Validator {
         let mut walked = walk::walk(text, context);
         let mut findings = std::mem::take(&mut walked.findings);
         // What the call selected is said of payloads only: a failure has none to check.
-        if !walked.failed {
+        if !walked.failed && !said.is_empty() {
             findings.extend(said.into_iter().map(|(rule, message)| Finding {
                 rule,
                 pointer: String::new(),
@@ -550,6 +550,10 @@ impl Validator {
 
     /// Applies severity overrides and places each finding by line and column.
     fn diagnostics(&self, mut findings: Vec<Finding>, text: &str, shift: usize) -> Vec<Diagnostic> {
+        // The common body: nothing to place.
+        if findings.is_empty() {
+            return Vec::new();
+        }
         findings.sort_by_key(|finding| finding.offset);
         let mut cursor = position::Cursor::new(text);
         findings

@@ -326,6 +326,10 @@ impl<'a> Scanner<'a> {
                     members += 1;
                     if envelope.capture {
                         let text = self.text.get(start..self.at)?;
+                        if envelope.payload.capacity() == 0 {
+                            // Room for a typical payload at once, rather than growing by steps.
+                            envelope.payload.reserve(8);
+                        }
                         envelope.payload.push((Cow::Borrowed(key), text));
                     }
                 }
