@@ -1,7 +1,7 @@
 //! The size-class table of the README's performance section: about 10 MB of JSON Lines built
 //! from the documentation's example responses (each compacted to one line, its request id
 //! replaced by a fresh UUID from a fixed seed), read by `serde_json::Value`, `validate`,
-//! `Envelope::from_slice` and serde_json's `IgnoredAny`, bucketed by body size. Each figure
+//! `Envelope::from_slice` and `serde_json`'s `IgnoredAny`, bucketed by body size. Each figure
 //! is the median of `ROUNDS` passes, the readers taking turns within each pass.
 //!
 //! `cargo run --release --example size_classes -- ../shared/corpus/doc-examples`
@@ -246,6 +246,7 @@ fn main() {
         }
         let medians: Vec<Duration> = times.into_iter().map(median).collect();
         let value = medians[0].as_secs_f64();
+        #[allow(clippy::cast_precision_loss, reason = "a figure, not a count")]
         let megabytes = (bytes * repeat) as f64 / 1e6;
         let ratios: Vec<String> = medians[1..]
             .iter()
