@@ -152,12 +152,18 @@ impl<'a> Scanner<'a> {
         self.bytes.get(self.at).copied()
     }
 
-    /// Skips whitespace; runs of spaces (indentation) eight at a time.
+    /// Skips whitespace; a run of spaces (indentation) is measured eight bytes at a time.
     #[inline]
     fn whitespace(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.at += 1;
-            while self.bytes.get(self.at..self.at + 8) == Some(b"        ") {
+            while let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
+                let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+                let other = word ^ (ONES * u64::from(b' '));
+                if other != 0 {
+                    self.at += (other.trailing_zeros() / 8) as usize;
+                    break;
+                }
                 self.at += 8;
             }
         }
@@ -604,7 +610,7 @@ struct KeyStack<'a> {
 }
 
 impl<'a> KeyStack<'a> {
-    const INLINE: usize = 32;
+    const INLINE: usize = 40;
 
     fn new() -> Self {
         KeyStack {
@@ -654,7 +660,7 @@ struct Keys<'a> {
 }
 
 impl<'a> Keys<'a> {
-    const FEW: usize = 24;
+    const FEW: usize = 32;
 
     fn new(stack: &KeyStack<'a>) -> Self {
         Keys {
