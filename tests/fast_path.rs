@@ -199,3 +199,42 @@ fn any_json() -> impl Strategy<Value = serde_json::Value> {
         ]
     })
 }
+
+#[test]
+fn repeated_keys_are_found_in_wide_and_nested_objects() {
+    let members =
+        |count: usize| -> Vec<String> { (0..count).map(|k| format!("\"K{k}\": {k}")).collect() };
+    for width in [3, 31, 32, 33, 45, 100] {
+        let wide = members(width).join(", ");
+        // Nested inside an object with keys of its own, so that the keys of both share the stack.
+        let body = success(&format!(
+            "\"Outer\": {{\"A\": 1, \"Inner\": {{{wide}}}, \"B\": 2}}, "
+        ));
+        assert!(agrees(&body), "not taken: {width} keys");
+        for repeat in [0, width / 2, width - 1] {
+            let repeated = format!("{wide}, \"K{repeat}\": 0");
+            let body = success(&format!(
+                "\"Outer\": {{\"A\": 1, \"Inner\": {{{repeated}}}, \"B\": 2}}, "
+            ));
+            assert!(
+                !agrees(&body),
+                "taken: K{repeat} repeated after {width} keys"
+            );
+        }
+        // The outer object's keys are told apart from the inner one's, and its repeats found.
+        let body = success(&format!(
+            "\"Outer\": {{\"K0\": 1, \"Inner\": {{{wide}}}, \"K1\": 2}}, "
+        ));
+        assert!(
+            agrees(&body),
+            "not taken: outer keys beside {width} inner keys"
+        );
+        let body = success(&format!(
+            "\"Outer\": {{\"K0\": 1, \"Inner\": {{{wide}}}, \"K0\": 2}}, "
+        ));
+        assert!(
+            !agrees(&body),
+            "taken: the outer K0 repeated after {width} inner keys"
+        );
+    }
+}
