@@ -1,0 +1,746 @@
+//! The fast path for the common body: one forward pass over the bytes that accepts exactly
+//! the well-formed envelopes that draw no finding, and gives up on anything else.
+//!
+//! Most responses are a clean success or a clean failure. For them, `serde_json`'s visitor
+//! machinery and the walk's bookkeeping (paths, key sets, spans found again by stepping back
+//! through the text) cost more than reading the bytes. This scanner reads the same grammar as
+//! `serde_json` (whitespace, literals, numbers, strings with their escapes and control
+//! characters, nesting depth, trailing characters) and the envelope's rules, and records the
+//! envelope's parts as it goes. Whatever is unusual, a syntax error, any finding, a key or a
+//! fixed member written with escapes, a surrogate escape, a number near the edge of a double,
+//! makes it answer `None`, and the walk reads the body instead, so that every diagnostic stays
+//! the walk's own. Exact agreement with the walk is held by `check_fast_path`, which the
+//! property tests and the `fast_path` fuzz target drive.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use super::uuid::is_uuid;
+use super::walk::{Context, Walked};
+use crate::explain::unknown_code_message;
+use crate::grammar::{is_reserved_key, names};
+
+/// Reads `text` when it is a clean envelope; `None` sends it to the walk.
+pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>> {
+    if context.schema.is_some() {
+        return None;
+    }
+    let mut scanner = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+        limit: context.nesting_limit,
+        keys: KeyStack::new(),
+    };
+    let mut envelope = Envelope {
+        capture: context.capture,
+        service: context.service,
+        request_id: None,
+        request_id_offset: 0,
+        request_id_text: None,
+        error: None,
+        payload: Vec::new(),
+    };
+    scanner.whitespace();
+    scanner.byte(b'{')?;
+    scanner.whitespace();
+    if scanner.key()? != names::RESPONSE {
+        return None;
+    }
+    scanner.colon()?;
+    scanner.byte(b'{')?;
+    scanner.response(&mut envelope)?;
+    scanner.whitespace();
+    // The root has no other member.
+    scanner.byte(b'}')?;
+    scanner.whitespace();
+    if scanner.at != scanner.bytes.len() {
+        return None;
+    }
+    let Envelope {
+        request_id,
+        request_id_offset,
+        request_id_text,
+        error,
+        payload,
+        ..
+    } = envelope;
+    let failed = error.is_some();
+    let (code, message) = error.unzip();
+    Some(Walked {
+        findings: Vec::new(),
+        request_id: Some(Cow::Borrowed(request_id?)),
+        request_id_offset,
+        code: code.map(Cow::Borrowed),
+        message,
+        deprecated_warning: None,
+        payload,
+        request_id_text,
+        failed,
+        syntax_error: None,
+    })
+}
+
+/// The envelope's parts, as the scanner meets them.
+struct Envelope<'a> {
+    /// Whether to keep the payload members' text.
+    capture: bool,
+    service: Option<&'a str>,
+    request_id: Option<&'a str>,
+    request_id_offset: usize,
+    request_id_text: Option<&'a str>,
+    /// `Error.Code` and `Error.Message`.
+    error: Option<(&'a str, Cow<'a, str>)>,
+    payload: Vec<(Cow<'a, str>, &'a str)>,
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    limit: usize,
+    /// The keys of the objects open, innermost last (see `Keys`).
+    keys: KeyStack<'a>,
+}
+
+/// Whether `byte` ends the plain run of a string: the quote, the backslash and the control
+/// characters `serde_json` refuses.
+fn stops_string(byte: u8) -> bool {
+    byte < 0x20 || byte == b'"' || byte == b'\\'
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Nonzero when a byte of `word` is `byte`; the lowest flagged byte is the first such byte
+/// (the flags above it may be false).
+fn has_byte(word: u64, byte: u8) -> u64 {
+    let diff = word ^ (ONES * u64::from(byte));
+    diff.wrapping_sub(ONES) & !diff & HIGHS
+}
+
+/// Nonzero when a byte of `word` is below `bound` (at most 0x80), with the same guarantee.
+fn has_byte_below(word: u64, bound: u8) -> u64 {
+    word.wrapping_sub(ONES * u64::from(bound)) & !word & HIGHS
+}
+
+/// `error_code::is_well_formed`, one segment at a time: dot-separated segments, each an
+/// uppercase letter and then letters and digits. The same rule, in a form that compiles to
+/// a few instructions a byte (every failure runs it); a test holds the two together.
+fn is_well_formed_code(code: &str) -> bool {
+    code.split('.').all(|segment| {
+        segment
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
+            && segment.bytes().all(|byte| byte.is_ascii_alphanumeric())
+    })
+}
+
+/// How many bytes of `rest` come before the first that stops a string's plain run: eight at
+/// a time, then one by one.
+fn plain_run(rest: &[u8]) -> usize {
+    let mut chunks = rest.chunks_exact(8);
+    let mut run = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let stop = has_byte(word, b'"') | has_byte(word, b'\\') | has_byte_below(word, 0x20);
+        if stop != 0 {
+            return run + (stop.trailing_zeros() / 8) as usize;
+        }
+        run += 8;
+    }
+    for &byte in chunks.remainder() {
+        if stops_string(byte) {
+            return run;
+        }
+        run += 1;
+    }
+    run
+}
+
+impl<'a> Scanner<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    /// Skips whitespace; a run of spaces (indentation) is measured eight bytes at a time.
+    #[inline]
+    fn whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at += 1;
+            while let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
+                let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+                let other = word ^ (ONES * u64::from(b' '));
+                if other != 0 {
+                    self.at += (other.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                self.at += 8;
+            }
+        }
+    }
+
+    /// Consumes `expected`, or gives up.
+    #[inline]
+    fn byte(&mut self, expected: u8) -> Option<()> {
+        (self.peek() == Some(expected)).then(|| self.at += 1)
+    }
+
+    /// The colon after a key, and the whitespace around it.
+    #[inline]
+    fn colon(&mut self) -> Option<()> {
+        if self.peek() == Some(b':') {
+            self.at += 1;
+            self.whitespace();
+            return Some(());
+        }
+        self.whitespace();
+        self.byte(b':')?;
+        self.whitespace();
+        Some(())
+    }
+
+    /// A string whose opening quote is the next byte: where its text starts (it ends before
+    /// the closing quote, just read), and whether it has escapes.
+    #[allow(
+        clippy::inline_always,
+        reason = "measured: inlined at each call site, a short string costs a sixth less"
+    )]
+    #[inline(always)]
+    fn string(&mut self) -> Option<(usize, bool)> {
+        self.byte(b'"')?;
+        let start = self.at;
+        let mut escaped = false;
+        loop {
+            self.at += plain_run(self.bytes.get(self.at..)?);
+            match self.peek()? {
+                b'"' => {
+                    self.at += 1;
+                    return Some((start, escaped));
+                }
+                b'\\' => {
+                    escaped = true;
+                    self.escape()?;
+                }
+                // A control character.
+                _ => return None,
+            }
+        }
+    }
+
+    /// The text of the string just read, from `start`, without its closing quote.
+    fn text_from(&self, start: usize) -> Option<&'a str> {
+        self.text.get(start..self.at.checked_sub(1)?)
+    }
+
+    /// An escape, from its backslash. Surrogate escapes, which must pair up, are left to the
+    /// walk.
+    #[inline(never)]
+    fn escape(&mut self) -> Option<()> {
+        match self.bytes.get(self.at + 1)? {
+            b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => self.at += 2,
+            b'u' => {
+                let digits = self.bytes.get(self.at + 2..self.at + 6)?;
+                let mut unit = 0u32;
+                for &digit in digits {
+                    unit = unit * 16 + char::from(digit).to_digit(16)?;
+                }
+                if (0xD800..=0xDFFF).contains(&unit) {
+                    return None;
+                }
+                self.at += 6;
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    /// A key without escapes, as text; one that `serde_json` reserves is left to the walk.
+    #[inline]
+    fn key(&mut self) -> Option<&'a str> {
+        let (start, escaped) = self.string()?;
+        if escaped {
+            return None;
+        }
+        let key = self.text_from(start)?;
+        if key.starts_with('$') && is_reserved_key(key) {
+            return None;
+        }
+        Some(key)
+    }
+
+    /// The text of a string value without escapes, quotes excluded.
+    #[inline]
+    fn plain_string(&mut self) -> Option<&'a str> {
+        let (start, escaped) = self.string()?;
+        if escaped {
+            return None;
+        }
+        self.text_from(start)
+    }
+
+    /// A string value, its escapes decoded by `serde_json` itself.
+    fn string_value(&mut self) -> Option<Cow<'a, str>> {
+        let quote = self.at;
+        let (start, escaped) = self.string()?;
+        if escaped {
+            let quoted = self.text.get(quote..self.at)?;
+            serde_json::from_str::<String>(quoted).ok().map(Cow::Owned)
+        } else {
+            self.text_from(start).map(Cow::Borrowed)
+        }
+    }
+
+    /// The members of `Response`, from after its `{` to after its `}`.
+    fn response(&mut self, envelope: &mut Envelope<'a>) -> Option<()> {
+        // `Response` is at depth 2.
+        if self.limit < 2 {
+            return None;
+        }
+        let mut keys = Keys::new(&self.keys);
+        let mut members = 0usize;
+        self.whitespace();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return None;
+        }
+        loop {
+            self.whitespace();
+            let key = self.key()?;
+            if keys.insert(&mut self.keys, key) {
+                return None;
+            }
+            self.colon()?;
+            let start = self.at;
+            match key {
+                names::REQUEST_ID => {
+                    let id = self.plain_string()?;
+                    if !is_uuid(id) {
+                        return None;
+                    }
+                    envelope.request_id = Some(id);
+                    envelope.request_id_offset = start;
+                    if envelope.capture {
+                        envelope.request_id_text = self.text.get(start..self.at);
+                    }
+                }
+                names::ERROR => {
+                    self.byte(b'{')?;
+                    envelope.error = Some(self.error(envelope.service)?);
+                }
+                _ if key.eq_ignore_ascii_case(names::REQUEST_ID)
+                    || key.eq_ignore_ascii_case(names::ERROR)
+                    || key == names::DEPRECATED_WARNING =>
+                {
+                    return None;
+                }
+                _ => {
+                    self.value(3)?;
+                    members += 1;
+                    if envelope.capture {
+                        let text = self.text.get(start..self.at)?;
+                        if envelope.payload.capacity() == 0 {
+                            // Room for a typical payload at once, rather than growing by steps.
+                            envelope.payload.reserve(8);
+                        }
+                        envelope.payload.push((Cow::Borrowed(key), text));
+                    }
+                }
+            }
+            self.whitespace();
+            match self.peek()? {
+                b',' => self.at += 1,
+                b'}' => {
+                    self.at += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+        keys.close(&mut self.keys);
+        // A request id is required, and a failure carries no payload.
+        (envelope.request_id.is_some() && !(envelope.error.is_some() && members > 0)).then_some(())
+    }
+
+    /// The members of `Error`, from after its `{` to after its `}`: `Code` and `Message`.
+    fn error(&mut self, service: Option<&str>) -> Option<(&'a str, Cow<'a, str>)> {
+        if self.limit < 3 {
+            return None;
+        }
+        let mut keys = Keys::new(&self.keys);
+        let (mut code, mut message) = (None, None);
+        self.whitespace();
+        if self.peek() == Some(b'}') {
+            return None;
+        }
+        loop {
+            self.whitespace();
+            let key = self.key()?;
+            if keys.insert(&mut self.keys, key) {
+                return None;
+            }
+            self.colon()?;
+            match key {
+                names::CODE => {
+                    let text = self.plain_string()?;
+                    if text.is_empty()
+                        || !is_well_formed_code(text)
+                        || unknown_code_message(text, service).is_some()
+                    {
+                        return None;
+                    }
+                    code = Some(text);
+                }
+                names::MESSAGE => {
+                    let text = self.string_value()?;
+                    if text.is_empty() {
+                        return None;
+                    }
+                    message = Some(text);
+                }
+                _ if key.eq_ignore_ascii_case(names::CODE)
+                    || key.eq_ignore_ascii_case(names::MESSAGE) =>
+                {
+                    return None;
+                }
+                _ => self.value(4)?,
+            }
+            self.whitespace();
+            match self.peek()? {
+                b',' => self.at += 1,
+                b'}' => {
+                    self.at += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+        keys.close(&mut self.keys);
+        code.zip(message)
+    }
+
+    /// Any value at `depth` (the root is 1), whose rules are its syntax and its keys'.
+    fn value(&mut self, depth: usize) -> Option<()> {
+        match self.peek()? {
+            b'{' => {
+                if depth > self.limit {
+                    return None;
+                }
+                self.at += 1;
+                self.object(depth)
+            }
+            b'[' => {
+                if depth > self.limit {
+                    return None;
+                }
+                self.at += 1;
+                self.array(depth)
+            }
+            b'"' => self.string().map(|_| ()),
+            b't' => self.literal(b"true"),
+            b'f' => self.literal(b"false"),
+            b'n' => self.literal(b"null"),
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => None,
+        }
+    }
+
+    fn literal(&mut self, word: &[u8]) -> Option<()> {
+        let end = self.at + word.len();
+        (self.bytes.get(self.at..end)? == word).then(|| self.at = end)
+    }
+
+    /// An object's members, from after its `{` to after its `}`.
+    fn object(&mut self, depth: usize) -> Option<()> {
+        self.whitespace();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Some(());
+        }
+        let mut keys = Keys::new(&self.keys);
+        loop {
+            self.whitespace();
+            let key = self.key()?;
+            if keys.insert(&mut self.keys, key) {
+                return None;
+            }
+            self.colon()?;
+            self.value(depth + 1)?;
+            self.whitespace();
+            match self.peek()? {
+                b',' => self.at += 1,
+                b'}' => {
+                    self.at += 1;
+                    keys.close(&mut self.keys);
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// An array's elements, from after its `[` to after its `]`.
+    fn array(&mut self, depth: usize) -> Option<()> {
+        self.whitespace();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Some(());
+        }
+        loop {
+            self.whitespace();
+            self.value(depth + 1)?;
+            self.whitespace();
+            match self.peek()? {
+                b',' => self.at += 1,
+                b']' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// A number in JSON's grammar, `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`. One with
+    /// an exponent or hundreds of digits is held to a double's range with a margin: near its
+    /// edge `serde_json` rounds differently from the standard library (see `numbers`).
+    fn number(&mut self) -> Option<()> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        match self.peek()? {
+            b'0' => self.at += 1,
+            b'1'..=b'9' => self.digits(),
+            _ => return None,
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            self.some_digits()?;
+        }
+        let mut exponent = false;
+        if let Some(b'e' | b'E') = self.peek() {
+            exponent = true;
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            self.some_digits()?;
+        }
+        if exponent || self.at - start > 300 {
+            let value: f64 = self.text.get(start..self.at)?.parse().ok()?;
+            if value.abs() > 1e300 {
+                return None;
+            }
+        }
+        Some(())
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    /// At least one digit.
+    fn some_digits(&mut self) -> Option<()> {
+        let start = self.at;
+        self.digits();
+        (self.at > start).then_some(())
+    }
+}
+
+/// Whether the scanner takes `input`, checked against the walk: where it does, the walk must
+/// find nothing and read the same parts, and `serde_json` must accept the text, with and
+/// without the payload gathered, at the default nesting limit and at a small one. `Err` says
+/// how they differ. For the differential fuzz target and the property tests.
+pub(super) fn agrees_with_walk(input: &[u8]) -> Result<bool, String> {
+    let (body, _) = crate::grammar::strip_byte_order_mark(input);
+    let text = super::utf8_prefix(body);
+    let mut taken = false;
+    for nesting_limit in [super::Validator::DEFAULT_NESTING_LIMIT, 3] {
+        for capture in [false, true] {
+            let context = Context {
+                nesting_limit,
+                service: None,
+                schema: None,
+                capture,
+            };
+            let Some(fast) = scan(text, context) else {
+                continue;
+            };
+            taken = true;
+            let slow = super::walk::walk_serde(text, context);
+            if !slow.findings.is_empty() {
+                let rules: Vec<_> = slow.findings.iter().map(|f| f.rule).collect();
+                return Err(format!(
+                    "the scanner took a body the walk finds {rules:?} in"
+                ));
+            }
+            let parts = |w: &Walked| {
+                format!(
+                    "{:?}",
+                    (
+                        &w.request_id,
+                        w.request_id_offset,
+                        &w.code,
+                        &w.message,
+                        &w.deprecated_warning,
+                        &w.payload,
+                        &w.request_id_text,
+                        w.failed,
+                        &w.syntax_error,
+                    )
+                )
+            };
+            let (fast, slow) = (parts(&fast), parts(&slow));
+            if fast != slow {
+                return Err(format!(
+                    "nesting limit {nesting_limit}, capture {capture}:\n  scanner {fast}\n  walk    {slow}"
+                ));
+            }
+            let mut deserializer = serde_json::Deserializer::from_str(text);
+            deserializer.disable_recursion_limit();
+            let accepted = serde::de::Deserialize::deserialize(&mut deserializer)
+                .map(|_: serde::de::IgnoredAny| ())
+                .and_then(|()| deserializer.end());
+            if let Err(error) = accepted {
+                return Err(format!("serde_json refuses what the scanner took: {error}"));
+            }
+        }
+    }
+    Ok(taken)
+}
+
+/// The keys of the objects open, innermost last: the first `INLINE` in place (no allocation
+/// for the common body), the rest in a vector.
+struct KeyStack<'a> {
+    inline: [&'a str; KeyStack::INLINE],
+    len: usize,
+    spilled: Vec<&'a str>,
+}
+
+impl<'a> KeyStack<'a> {
+    const INLINE: usize = 40;
+
+    fn new() -> Self {
+        KeyStack {
+            inline: [""; KeyStack::INLINE],
+            len: 0,
+            spilled: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, key: &'a str) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) => *slot = key,
+            None => self.spilled.push(key),
+        }
+        self.len += 1;
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.len = len;
+        self.spilled.truncate(len.saturating_sub(KeyStack::INLINE));
+    }
+
+    /// The keys from `base` up, in order.
+    fn since(&self, base: usize) -> impl Iterator<Item = &'a str> + '_ {
+        let inline = self
+            .inline
+            .get(base.min(KeyStack::INLINE)..self.len.min(KeyStack::INLINE))
+            .unwrap_or_default();
+        let spilled = self
+            .spilled
+            .get(base.saturating_sub(KeyStack::INLINE)..)
+            .unwrap_or_default();
+        inline.iter().chain(spilled).copied()
+    }
+}
+
+/// The keys of one object so far, all without escapes. They sit on the scanner's stack
+/// above those of the objects that enclose it, up to `FEW` of them behind a 64-bit filter,
+/// so that a new key is compared with the others only when its filter bit is already set;
+/// past that, in a hash set, so that wide objects stay linear.
+struct Keys<'a> {
+    /// Where this object's keys start on the stack.
+    base: usize,
+    filter: u64,
+    /// Hashing uses a per-process random seed, so a crafted input cannot count on collisions.
+    many: Option<HashSet<&'a str, foldhash::fast::RandomState>>,
+}
+
+impl<'a> Keys<'a> {
+    const FEW: usize = 32;
+
+    fn new(stack: &KeyStack<'a>) -> Self {
+        Keys {
+            base: stack.len,
+            filter: 0,
+            many: None,
+        }
+    }
+
+    /// Adds `key`; true when the object already had it.
+    #[inline]
+    fn insert(&mut self, stack: &mut KeyStack<'a>, key: &'a str) -> bool {
+        let count = stack.len - self.base;
+        if count < Keys::FEW {
+            let bytes = key.as_bytes();
+            let last = bytes.last().copied().unwrap_or_default();
+            let bit = 1u64 << ((bytes.len().wrapping_mul(5) ^ usize::from(last)) & 63);
+            if self.filter & bit != 0 && stack.since(self.base).any(|k| k == key) {
+                return true;
+            }
+            self.filter |= bit;
+            stack.push(key);
+            return false;
+        }
+        let many = self.many.get_or_insert_with(|| {
+            let mut many = HashSet::with_capacity_and_hasher(
+                4 * Keys::FEW,
+                foldhash::fast::RandomState::default(),
+            );
+            many.extend(stack.since(self.base));
+            many
+        });
+        !many.insert(key)
+    }
+
+    /// The object has ended: its keys leave the stack.
+    fn close(self, stack: &mut KeyStack<'a>) {
+        stack.truncate(self.base);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_code_rule_is_error_codes_own(code in "[A-Ca-c0-2._ \u{e9}-]{0,10}") {
+            prop_assert_eq!(
+                super::is_well_formed_code(&code),
+                crate::error_code::is_well_formed(&code),
+                "{}", code
+            );
+        }
+    }
+
+    #[test]
+    fn the_code_rule_on_known_shapes() {
+        for code in [
+            "InternalError",
+            "AuthFailure.SignatureFailure",
+            "A.B1.C",
+            "A",
+        ] {
+            assert!(super::is_well_formed_code(code), "{code}");
+        }
+        for code in ["", ".", "A.", ".A", "A..B", "a", "A.b", "A_B", "A B", "1A"] {
+            assert!(!super::is_well_formed_code(code), "{code}");
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! The scanner that reads clean envelopes without the full walk: wherever it takes a body,
+//! the walk must find nothing in it and read the same parts, and `serde_json` must accept it.
+//! Held here on the documentation corpus, on generated bodies, and on the cases where
+//! `serde_json`'s grammar is easy to get wrong; `fuzz/fuzz_targets/fast_path.rs` searches for
+//! the rest.
+
+mod common;
+
+use proptest::prelude::*;
+use tencentcloud_envelope::Validator;
+
+const ID: &str = "b5b41468-520d-4192-b42f-595cc34b6c1c";
+
+fn agrees(body: &str) -> bool {
+    match Validator::fast_path_agrees(body.as_bytes()) {
+        Ok(taken) => taken,
+        Err(difference) => panic!("{body}\n{difference}"),
+    }
+}
+
+fn success(payload: &str) -> String {
+    format!(r#"{{"Response": {{{payload}"RequestId": "{ID}"}}}}"#)
+}
+
+#[test]
+fn clean_successes_and_failures_take_the_fast_path() {
+    for body in [
+        success(""),
+        success(r#""TotalCount": 0, "Set": [], "#),
+        success(r#""A": {"B": [1, -2.5e-3, true, false, null, "x\"\\\/\b\f\n\r\t\u00e9"]}, "#),
+        format!(
+            r#"{{"Response": {{"Error": {{"Code": "InternalError", "Message": "boom"}}, "RequestId": "{ID}"}}}}"#
+        ),
+        format!(
+            r#" {{ "Response" : {{ "RequestId" : "{ID}" , "Error" : {{ "Message" : "caf\u00e9 \"q\"", "Code" : "AuthFailure.SignatureFailure", "Extra": [1] }} }} }} "#
+        ),
+    ] {
+        assert!(agrees(&body), "not taken: {body}");
+    }
+}
+
+#[test]
+fn bodies_with_findings_or_unusual_text_go_to_the_walk() {
+    for body in [
+        // Findings of the envelope's rules.
+        r#"{"Response": {"RequestId": "not-a-uuid"}}"#.to_owned(),
+        r#"{"Response": {"RequestId": ""}}"#.to_owned(),
+        format!(r#"{{"Response": {{"A": 1, "A": 2, "RequestId": "{ID}"}}}}"#),
+        format!(r#"{{"Response": {{"A": {{"k": 1, "k": 1}}, "RequestId": "{ID}"}}}}"#),
+        format!(r#"{{"Response": {{"requestId": "{ID}"}}}}"#),
+        format!(r#"{{"Response": {{"RequestId": "{ID}"}}, "Extra": 1}}"#),
+        format!(r#"{{"Response": {{"DeprecatedWarning": "w", "RequestId": "{ID}"}}}}"#),
+        format!(
+            r#"{{"Response": {{"Error": {{"Code": "InternalError", "Message": ""}}, "RequestId": "{ID}"}}}}"#
+        ),
+        format!(
+            r#"{{"Response": {{"Error": {{"Code": "NoSuchCodeAnywhere", "Message": "m"}}, "RequestId": "{ID}"}}}}"#
+        ),
+        format!(
+            r#"{{"Response": {{"Error": {{"Code": "InternalError", "Message": "m"}}, "Data": 1, "RequestId": "{ID}"}}}}"#
+        ),
+        format!(r#"{{"Response": {{"Error": {{"Code": "InternalError"}}, "RequestId": "{ID}"}}}}"#),
+        success(r#""$serde_json::private::RawValue": 1, "#),
+        // Text the scanner leaves to serde_json and the walk.
+        success(r#""A": "\ud83d\ude00", "#),
+        success(r#""A": "\ud83d", "#),
+        success(r#""A\u0042": 1, "#),
+        success(r#""A": 1.7976931348623158e308, "#),
+        success(r#""A": 1e400, "#),
+        success(r#""A": 01, "#),
+        success(r#""A": 1., "#),
+        success(r#""A": -, "#),
+        success(r#""A": [1,], "#),
+        success(r#""A": "\x", "#),
+        success("\"A\": \"tab\there\", "),
+        format!(r#"{{"Response": {{"RequestId": "{ID}"}}}} x"#),
+        format!(r#"{{"Response": {{"RequestId": "{ID}"}}"#),
+        "[]".to_owned(),
+        String::new(),
+    ] {
+        assert!(!agrees(&body), "taken: {body}");
+    }
+}
+
+#[test]
+fn the_nesting_limit_is_the_walks() {
+    let deep = |levels: usize| {
+        success(&format!(
+            "\"A\": {}1{}, ",
+            "[".repeat(levels),
+            "]".repeat(levels)
+        ))
+    };
+    // `Response` is at depth 2 and its members at 3: 126 arrays reach depth 128.
+    assert!(agrees(&deep(126)));
+    assert!(!agrees(&deep(127)));
+}
+
+#[test]
+fn every_documentation_example_agrees() {
+    let Some(dir) = common::shared("corpus/doc-examples") else {
+        return;
+    };
+    let files = common::json_files(&dir);
+    let mut taken = 0;
+    for path in &files {
+        let body = std::fs::read(path).unwrap();
+        match Validator::fast_path_agrees(&body) {
+            Ok(fast) => taken += usize::from(fast),
+            Err(difference) => panic!("{}: {difference}", path.display()),
+        }
+    }
+    eprintln!("the fast path took {taken} of {} examples", files.len());
+    // Most examples are clean envelopes; if this falls, the fast path stopped working.
+    assert!(taken * 2 > files.len(), "{taken} of {}", files.len());
+}
+
+/// JSON-ish text built from the pieces the grammar turns on, inside an envelope so that the
+/// scanner gets past its first bytes.
+fn piece() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        " ",
+        "\n",
+        "\"",
+        "\\",
+        "\\u",
+        "\\ud800",
+        "\\udc00",
+        "00",
+        "0",
+        "1",
+        "-",
+        ".",
+        "e",
+        "E",
+        "+",
+        "1e308",
+        "1e400",
+        "true",
+        "fals",
+        "null",
+        "\"k\"",
+        "\"k\":",
+        "\u{1}",
+        "é",
+        "$serde_json::private::Number",
+        "\"Error\"",
+        "\"Code\"",
+        "\"Message\"",
+        "\"InternalError\"",
+    ])
+}
+
+proptest! {
+    #[test]
+    fn generated_payloads_agree(pieces in prop::collection::vec(piece(), 0..24)) {
+        let payload = pieces.concat();
+        let body = format!(r#"{{"Response": {{"P": {payload}, "RequestId": "{ID}"}}}}"#);
+        prop_assert!(Validator::fast_path_agrees(body.as_bytes()).is_ok(), "{body}");
+        let bare = format!(r#"{{"Response": {{{payload}}}}}"#);
+        prop_assert!(Validator::fast_path_agrees(bare.as_bytes()).is_ok(), "{bare}");
+    }
+
+    #[test]
+    fn generated_values_agree(value in any_json(), spaced in any::<bool>()) {
+        let text = if spaced { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) };
+        let body = success(&format!("\"V\": {}, ", text.unwrap()));
+        // Whatever serde_json writes that the walk finds clean, the scanner must read.
+        let report = tencentcloud_envelope::validate(body.as_bytes());
+        let taken = Validator::fast_path_agrees(body.as_bytes());
+        prop_assert!(taken.is_ok(), "{body}: {taken:?}");
+        // Escaped surrogates and numbers near a double's edge are left to the walk by design.
+        if report.diagnostics().is_empty() && !body.contains("\\u") && !body.contains("e+30") {
+            prop_assert_eq!(taken, Ok(true), "{}", body);
+        }
+    }
+}
+
+fn any_json() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        any::<i64>().prop_map(serde_json::Value::from),
+        any::<u64>().prop_map(serde_json::Value::from),
+        any::<f64>().prop_map(serde_json::Value::from),
+        ".*".prop_map(serde_json::Value::String),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+            prop::collection::btree_map("[A-Za-z$]{0,6}", inner, 0..6)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+#[test]
+fn repeated_keys_are_found_in_wide_and_nested_objects() {
+    let members =
+        |count: usize| -> Vec<String> { (0..count).map(|k| format!("\"K{k}\": {k}")).collect() };
+    for width in [3, 31, 32, 33, 45, 100] {
+        let wide = members(width).join(", ");
+        // Nested inside an object with keys of its own, so that the keys of both share the stack.
+        let body = success(&format!(
+            "\"Outer\": {{\"A\": 1, \"Inner\": {{{wide}}}, \"B\": 2}}, "
+        ));
+        assert!(agrees(&body), "not taken: {width} keys");
+        for repeat in [0, width / 2, width - 1] {
+            let repeated = format!("{wide}, \"K{repeat}\": 0");
+            let body = success(&format!(
+                "\"Outer\": {{\"A\": 1, \"Inner\": {{{repeated}}}, \"B\": 2}}, "
+            ));
+            assert!(
+                !agrees(&body),
+                "taken: K{repeat} repeated after {width} keys"
+            );
+        }
+        // The outer object's keys are told apart from the inner one's, and its repeats found.
+        let body = success(&format!(
+            "\"Outer\": {{\"K0\": 1, \"Inner\": {{{wide}}}, \"K1\": 2}}, "
+        ));
+        assert!(
+            agrees(&body),
+            "not taken: outer keys beside {width} inner keys"
+        );
+        let body = success(&format!(
+            "\"Outer\": {{\"K0\": 1, \"Inner\": {{{wide}}}, \"K0\": 2}}, "
+        ));
+        assert!(
+            !agrees(&body),
+            "taken: the outer K0 repeated after {width} inner keys"
+        );
+    }
+}
