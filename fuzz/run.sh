@@ -8,13 +8,13 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(validate envelope response har json_lines event_stream error_code)
+[ ${#targets[@]} -gt 0 ] || targets=(validate fast_path envelope response har json_lines event_stream error_code)
 examples=../../shared/corpus/doc-examples
 export RUSTC_BOOTSTRAP=1
 
 seeds_for() {
     case $1 in
-        validate | response | envelope) echo seeds/json ;;
+        validate | fast_path | response | envelope) echo seeds/json ;;
         event_stream) echo seeds/event_stream ;;
         *) echo "seeds/$1" ;;
     esac

@@ -275,10 +275,10 @@ impl Node<'_, '_, '_> {
 
     /// Holds the value against the description, when there is one.
     fn found(&mut self, found: &Found) {
-        if let (Some(expect), Some((schema, _))) = (self.expect, self.walker.context.schema) {
-            if let Some(finding) = expect.check(schema, found) {
-                self.walker.report_schema(finding, self.path);
-            }
+        if let (Some(expect), Some((schema, _))) = (self.expect, self.walker.context.schema)
+            && let Some(finding) = expect.check(schema, found)
+        {
+            self.walker.report_schema(finding, self.path);
         }
     }
 }
@@ -420,16 +420,15 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                     seen.set(index);
                     member
                 });
-            if let (Some(object), None) = (described, member) {
-                if !(role == Role::Response
+            if let (Some(object), None) = (described, member)
+                && !(role == Role::Response
                     && matches!(&*key, "RequestId" | "Error" | "DeprecatedWarning"))
-                {
-                    let message = format!(
-                        "`{key}` is not a member of `{}` in the description",
-                        object.name
-                    );
-                    walker.report_schema((Rule::SchemaUnknownField, message), &child);
-                }
+            {
+                let message = format!(
+                    "`{key}` is not a member of `{}` in the description",
+                    object.name
+                );
+                walker.report_schema((Rule::SchemaUnknownField, message), &child);
             }
             let node = Node {
                 walker: &mut *walker,
