@@ -59,5 +59,6 @@ pub use schema::{Schema, SchemaError};
 pub use sdk_code::{Sdk, SdkCode};
 pub use sse::{Event, EventStream, Events, StreamError, StreamItem};
 pub use validate::{
-    Call, Consequence, Diagnostic, Outcome, Report, Rule, Severity, Validator, validate,
+    Call, Consequence, Diagnostic, Outcome, Report, RequestIdMemory, Rule, Severity, Validator,
+    validate,
 };

@@ -7,6 +7,7 @@ mod numbers;
 mod path;
 mod position;
 mod report;
+mod request_ids;
 mod rule;
 mod scan;
 mod schema_check;
@@ -14,14 +15,13 @@ pub(crate) mod uuid;
 mod walk;
 
 use std::borrow::Cow;
-use std::collections::{HashSet, VecDeque};
-use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use crate::grammar::{BYTE_ORDER_MARK, strip_byte_order_mark};
 use crate::{ErrorCode, EventStream, Schema, StreamItem};
 
 pub use report::{Diagnostic, Outcome, Report};
+pub use request_ids::RequestIdMemory;
 pub use rule::{Consequence, Rule, Severity};
 
 use finding::Finding;
@@ -117,7 +117,7 @@ pub struct Validator {
     overrides: Vec<(Rule, Option<Severity>)>,
     deny_warnings: bool,
     /// Request ids seen so far; `None` when there is no later response to compare with.
-    seen: Option<SeenRequestIds>,
+    seen: Option<RequestIdMemory>,
     /// How many request ids `seen` keeps.
     request_id_memory: usize,
     /// Descriptions added by the caller, consulted before the built-in ones.
@@ -147,7 +147,7 @@ impl Validator {
             nesting_limit: Self::DEFAULT_NESTING_LIMIT,
             overrides: Vec::new(),
             deny_warnings: false,
-            seen: Some(SeenRequestIds::new(Self::DEFAULT_REQUEST_ID_MEMORY)),
+            seen: Some(RequestIdMemory::new(Self::DEFAULT_REQUEST_ID_MEMORY)),
             request_id_memory: Self::DEFAULT_REQUEST_ID_MEMORY,
             schemas: Vec::new(),
         }
@@ -182,7 +182,7 @@ impl Validator {
     pub fn request_id_memory(mut self, ids: usize) -> Self {
         self.request_id_memory = ids;
         if self.seen.is_some() {
-            self.seen = Some(SeenRequestIds::new(ids));
+            self.seen = Some(RequestIdMemory::new(ids));
         }
         self
     }
@@ -190,7 +190,7 @@ impl Validator {
     /// How many request ids were forgotten to stay within the memory budget: a repeat of one
     /// of them goes unnoticed. Zero means duplicate detection covered every body so far.
     pub fn forgotten_request_ids(&self) -> u64 {
-        self.seen.as_ref().map_or(0, |seen| seen.forgotten)
+        self.seen.as_ref().map_or(0, RequestIdMemory::forgotten)
     }
 
     /// Gives findings of `rule` another severity, or drops them with `None`.
@@ -473,7 +473,7 @@ impl Validator {
 
     /// Forgets the request ids seen so far.
     pub fn reset(&mut self) {
-        self.seen = Some(SeenRequestIds::new(self.request_id_memory));
+        self.seen = Some(RequestIdMemory::new(self.request_id_memory));
     }
 
     /// Checks one response body.
@@ -487,7 +487,7 @@ impl Validator {
         input: &'a [u8],
         context: Context<'a>,
         said: Vec<(Rule, String)>,
-        seen: Option<&mut SeenRequestIds>,
+        seen: Option<&mut RequestIdMemory>,
     ) -> Checked<'a> {
         let (body, bom) = strip_byte_order_mark(input);
         let text = utf8_prefix(body);
@@ -682,60 +682,4 @@ enum Selected<'s> {
     UnknownService,
     /// The service is known, the version is not; the versions known, for the message.
     UnknownVersion(String),
-}
-
-/// The request ids most recently seen, up to a budget: each as 16 bytes (a UUID's own bits,
-/// any other id a keyed 128-bit hash of it), the oldest forgotten first.
-#[derive(Debug, Clone)]
-struct SeenRequestIds {
-    ids: HashSet<u128, foldhash::quality::RandomState>,
-    order: VecDeque<u128>,
-    budget: usize,
-    /// Keys for hashing ids that are not UUIDs, drawn at random per validator.
-    keys: (
-        foldhash::quality::RandomState,
-        foldhash::quality::RandomState,
-    ),
-    forgotten: u64,
-}
-
-impl SeenRequestIds {
-    fn new(budget: usize) -> Self {
-        SeenRequestIds {
-            ids: HashSet::default(),
-            order: VecDeque::new(),
-            budget,
-            keys: Default::default(),
-            forgotten: 0,
-        }
-    }
-
-    /// Adds `id`; false when it is among the ids remembered.
-    fn insert(&mut self, id: &str) -> bool {
-        let bits = uuid::uuid_bits(id).unwrap_or_else(|| {
-            let (high, low) = (&self.keys.0, &self.keys.1);
-            (u128::from(high.hash_one(id)) << 64) | u128::from(low.hash_one(id))
-        });
-        if self.ids.contains(&bits) {
-            return false;
-        }
-        if self.budget == 0 {
-            self.forgotten += 1;
-            return true;
-        }
-        if self.ids.len() >= self.budget {
-            // Room for twice the budget once it is reached: the tombstones that forgetting
-            // leaves are then cleared in place, and the table never grows again.
-            if self.ids.capacity() < 2 * self.budget {
-                self.ids.reserve(self.budget);
-            }
-            if let Some(oldest) = self.order.pop_front() {
-                self.ids.remove(&oldest);
-                self.forgotten += 1;
-            }
-        }
-        self.ids.insert(bits);
-        self.order.push_back(bits);
-        true
-    }
 }

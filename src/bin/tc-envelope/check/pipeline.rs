@@ -18,15 +18,14 @@
 //!   which carries it on, as one thread would; a reader that panics is carried on too once
 //!   the records before are printed. Nothing waits forever for a batch that will not come.
 //! - **Duplicate request ids** need the order of the whole run. The validating threads keep
-//!   no request ids; this thread remembers them in input order ([`RunIds`], the same budget
-//!   and the same forgetting as the validator's memory), and a record whose id is a repeat is
+//!   no request ids; this thread remembers them in input order (a [`RequestIdMemory`] of the
+//!   same budget, the validator's own kind of memory), and a record whose id is a repeat is
 //!   checked once more, by a validator that has just seen it: its report is then the
 //!   library's own, `duplicate-request-id` finding and all.
 
 use std::any::Any;
-use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::hash::BuildHasher;
 use std::io::Write;
 use std::ops::{ControlFlow, Range};
 use std::panic::{self, AssertUnwindSafe};
@@ -35,7 +34,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 
 use tencentcloud_envelope::capture::{Body, Exchange, Flow, Options, Origin, Record, Sink, Skip};
-use tencentcloud_envelope::{Report, Severity, Validator};
+use tencentcloud_envelope::{Report, RequestIdMemory, Severity, Validator};
 
 use super::args::CheckArgs;
 use super::emit::{Output, shown_name};
@@ -80,7 +79,7 @@ pub fn run<W: Write>(
         let _ = large_tx.send(());
     }
     let stop = AtomicBool::new(false);
-    let mut ids = RunIds::new(args.request_id_memory);
+    let mut ids = RequestIdMemory::new(args.request_id_memory);
     let mut oracle = validator.clone().request_id_memory(1);
     std::thread::scope(|scope| {
         let stop = &stop;
@@ -157,7 +156,7 @@ pub fn run<W: Write>(
         for (reason, count) in skipped {
             output.summary.skip(reason.reason(), count);
         }
-        (unreadable, ids.forgotten)
+        (unreadable, ids.forgotten())
     })
 }
 
@@ -265,7 +264,7 @@ impl Batch {
     fn print<W: Write>(
         &mut self,
         output: &mut Output<'_, W>,
-        ids: &mut RunIds,
+        ids: &mut RequestIdMemory,
         oracle: &mut Validator,
         args: &CheckArgs,
     ) -> bool {
@@ -277,7 +276,7 @@ impl Batch {
                 .and_then(|range| self.rendered.get(range.clone()));
             if let HeldBody::Bytes(body) = &held.body {
                 if let Some(id) = report.request_id().filter(|id| !id.is_empty()) {
-                    if ids.repeated(id) {
+                    if !ids.insert(id) {
                         // The library's own report on a repeat: a validator that has just
                         // seen the same body checks it again.
                         let body = self.bytes.get(body.clone()).unwrap_or_default();
@@ -413,107 +412,5 @@ impl Sink for Batcher<'_> {
             Some((_, count)) => *count += 1,
             None => self.skipped.push((reason, 1)),
         }
-    }
-}
-
-/// The request ids of the whole run in input order, as a validator remembers them: up to a
-/// budget of the most recent, the oldest forgotten first, each id as 16 bytes (a UUID's own
-/// bits, letter case ignored; any other id a keyed 128-bit hash of it).
-///
-/// It answers what the validator's memory would answer for the same ids in the same order;
-/// `tests/cli_threads.rs` holds the two outputs equal, forgetting included.
-struct RunIds {
-    ids: HashSet<u128, foldhash::quality::RandomState>,
-    order: VecDeque<u128>,
-    budget: usize,
-    keys: (
-        foldhash::quality::RandomState,
-        foldhash::quality::RandomState,
-    ),
-    forgotten: u64,
-}
-
-impl RunIds {
-    fn new(budget: usize) -> Self {
-        RunIds {
-            ids: HashSet::default(),
-            order: VecDeque::new(),
-            budget,
-            keys: Default::default(),
-            forgotten: 0,
-        }
-    }
-
-    /// Remembers `id`; true when it is among the ids remembered already.
-    fn repeated(&mut self, id: &str) -> bool {
-        let bits = uuid_bits(id).unwrap_or_else(|| {
-            let (high, low) = (&self.keys.0, &self.keys.1);
-            (u128::from(high.hash_one(id)) << 64) | u128::from(low.hash_one(id))
-        });
-        if self.ids.contains(&bits) {
-            return true;
-        }
-        if self.budget == 0 {
-            self.forgotten += 1;
-            return false;
-        }
-        if self.ids.len() >= self.budget {
-            if self.ids.capacity() < 2 * self.budget {
-                self.ids.reserve(self.budget);
-            }
-            if let Some(oldest) = self.order.pop_front() {
-                self.ids.remove(&oldest);
-                self.forgotten += 1;
-            }
-        }
-        self.ids.insert(bits);
-        self.order.push_back(bits);
-        false
-    }
-}
-
-/// The 128 bits of a UUID in 8-4-4-4-12 form, letter case ignored.
-fn uuid_bits(id: &str) -> Option<u128> {
-    let bytes = id.as_bytes();
-    if bytes.len() != 36 {
-        return None;
-    }
-    let mut bits = 0u128;
-    for (at, &byte) in bytes.iter().enumerate() {
-        if matches!(at, 8 | 13 | 18 | 23) {
-            if byte != b'-' {
-                return None;
-            }
-            continue;
-        }
-        let digit = char::from(byte).to_digit(16)?;
-        bits = (bits << 4) | u128::from(digit);
-    }
-    Some(bits)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn uuids_are_the_same_id_in_either_case() {
-        let mut ids = RunIds::new(10);
-        assert!(!ids.repeated("b5b41468-520d-4192-b42f-595cc34b6c1c"));
-        assert!(ids.repeated("B5B41468-520D-4192-B42F-595CC34B6C1C"));
-        assert!(!ids.repeated("b5b41468520d4192b42f595cc34b6c1c"));
-        assert!(ids.repeated("b5b41468520d4192b42f595cc34b6c1c"));
-        assert!(!ids.repeated("B5B41468520D4192B42F595CC34B6C1C"));
-    }
-
-    #[test]
-    fn the_oldest_ids_are_forgotten_first() {
-        let mut ids = RunIds::new(2);
-        for id in ["a", "b", "c"] {
-            assert!(!ids.repeated(id));
-        }
-        assert_eq!(ids.forgotten, 1);
-        assert!(!ids.repeated("a"), "forgotten");
-        assert!(ids.repeated("c"));
     }
 }
