@@ -4,6 +4,8 @@
 //!
 //! `cargo run --example corpus_capture -- ../shared/corpus/doc-examples > doc-examples.jsonl`
 
+#[path = "../tests/common/mod.rs"]
+mod common;
 #[path = "../tests/doc_corpus/mod.rs"]
 mod doc_corpus;
 

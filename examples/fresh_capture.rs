@@ -5,6 +5,8 @@
 //!
 //! `cargo run --release --example fresh_capture -- 100000000 ../shared/corpus/doc-examples > capture.jsonl`
 
+#[path = "../tests/common/mod.rs"]
+mod common;
 #[path = "../tests/doc_corpus/mod.rs"]
 mod doc_corpus;
 
