@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use assert_cmd::cargo::cargo_bin;
 
+mod common;
+
 /// Runs `check` on `records` distinct request ids and error codes and returns the peak
 /// resident size of the process, read from `/proc` while it runs, in KiB.
 fn peak_kib(dir: &std::path::Path, records: usize) -> u64 {
@@ -21,29 +23,13 @@ fn peak_kib(dir: &std::path::Path, records: usize) -> u64 {
     }
     let path = dir.join(format!("{records}.jsonl"));
     std::fs::write(&path, lines).unwrap();
-    let mut child = Command::new(cargo_bin("tc-envelope"))
+    let child = Command::new(cargo_bin("tc-envelope"))
         .args(["check", "--format", "jsonl", "--request-id-memory", "20000"])
         .arg(&path)
         .stdout(Stdio::null())
         .spawn()
         .unwrap();
-    let status = format!("/proc/{}/status", child.id());
-    let mut peak = 0;
-    loop {
-        if let Ok(text) = std::fs::read_to_string(&status) {
-            if let Some(kib) = text
-                .lines()
-                .find_map(|line| line.strip_prefix("VmHWM:"))
-                .and_then(|rest| rest.trim().trim_end_matches(" kB").parse::<u64>().ok())
-            {
-                peak = peak.max(kib);
-            }
-        }
-        if child.try_wait().unwrap().is_some() {
-            return peak;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    common::wait_with_peak_kib(child, Duration::from_secs(600)).1
 }
 
 #[test]

@@ -5,9 +5,11 @@
 
 use std::io::Write as _;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use assert_cmd::cargo::cargo_bin;
+
+mod common;
 
 /// Runs `check` with `args` and returns its exit code (None when it was killed after
 /// `limit`) and its peak resident size in KiB, read from `/proc` while it runs.
@@ -21,30 +23,7 @@ fn run(args: &[&str], env: Option<(&str, &str)>, limit: Duration) -> (Option<i32
     if let Some((name, value)) = env {
         command.env(name, value);
     }
-    let mut child = command.spawn().unwrap();
-    let status = format!("/proc/{}/status", child.id());
-    let started = Instant::now();
-    let mut peak = 0;
-    loop {
-        if let Ok(text) = std::fs::read_to_string(&status) {
-            if let Some(kib) = text
-                .lines()
-                .find_map(|line| line.strip_prefix("VmHWM:"))
-                .and_then(|rest| rest.trim().trim_end_matches(" kB").parse::<u64>().ok())
-            {
-                peak = peak.max(kib);
-            }
-        }
-        if let Some(exit) = child.try_wait().unwrap() {
-            return (exit.code(), peak);
-        }
-        if started.elapsed() > limit {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            return (None, peak);
-        }
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    common::wait_with_peak_kib(command.spawn().unwrap(), limit)
 }
 
 #[test]

@@ -348,19 +348,27 @@ impl<'a> Scanner<'a> {
                     }
                 }
             }
-            self.whitespace();
-            match self.peek()? {
-                b',' => self.at += 1,
-                b'}' => {
-                    self.at += 1;
-                    break;
-                }
-                _ => return None,
+            if !self.more_members()? {
+                break;
             }
         }
         keys.close(&mut self.keys);
         // A request id is required, and a failure carries no payload.
         (envelope.request_id.is_some() && !(envelope.error.is_some() && members > 0)).then_some(())
+    }
+
+    /// After an object's member: true at a `,` (another member follows), false after the
+    /// object's `}`.
+    #[inline]
+    fn more_members(&mut self) -> Option<bool> {
+        self.whitespace();
+        let more = match self.peek()? {
+            b',' => true,
+            b'}' => false,
+            _ => return None,
+        };
+        self.at += 1;
+        Some(more)
     }
 
     /// The members of `Error`, from after its `{` to after its `}`: `Code` and `Message`.
@@ -406,14 +414,8 @@ impl<'a> Scanner<'a> {
                 }
                 _ => self.value(4)?,
             }
-            self.whitespace();
-            match self.peek()? {
-                b',' => self.at += 1,
-                b'}' => {
-                    self.at += 1;
-                    break;
-                }
-                _ => return None,
+            if !self.more_members()? {
+                break;
             }
         }
         keys.close(&mut self.keys);
@@ -467,15 +469,9 @@ impl<'a> Scanner<'a> {
             }
             self.colon()?;
             self.value(depth + 1)?;
-            self.whitespace();
-            match self.peek()? {
-                b',' => self.at += 1,
-                b'}' => {
-                    self.at += 1;
-                    keys.close(&mut self.keys);
-                    return Some(());
-                }
-                _ => return None,
+            if !self.more_members()? {
+                keys.close(&mut self.keys);
+                return Some(());
             }
         }
     }

@@ -121,3 +121,35 @@ pub fn assert_one_truth(body: &[u8], what: &str) -> Verdict {
     }
     verdict
 }
+
+/// Waits for `child` to exit, reading its peak resident size (`VmHWM`, KiB) from `/proc` as
+/// it runs; kills it after `limit`. Returns its exit code (`None` when killed or signalled)
+/// and the peak.
+#[cfg(target_os = "linux")]
+pub fn wait_with_peak_kib(
+    mut child: std::process::Child,
+    limit: std::time::Duration,
+) -> (Option<i32>, u64) {
+    let status = format!("/proc/{}/status", child.id());
+    let started = std::time::Instant::now();
+    let mut peak = 0;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&status)
+            && let Some(kib) = text
+                .lines()
+                .find_map(|line| line.strip_prefix("VmHWM:"))
+                .and_then(|rest| rest.trim().trim_end_matches(" kB").parse::<u64>().ok())
+        {
+            peak = peak.max(kib);
+        }
+        if let Some(exit) = child.try_wait().unwrap() {
+            return (exit.code(), peak);
+        }
+        if started.elapsed() > limit {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            return (None, peak);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}
