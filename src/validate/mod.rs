@@ -492,7 +492,8 @@ impl Validator {
         let (body, bom) = strip_byte_order_mark(input);
         let text = utf8_prefix(body);
         let utf8_error = (text.len() < body.len()).then_some(text.len());
-        let mut walked = walk::walk(text, context);
+        // A clean envelope is read by the scanner; anything else, by the walk.
+        let mut walked = scan::scan(text, context).unwrap_or_else(|| walk::walk(text, context));
         let mut findings = std::mem::take(&mut walked.findings);
         // What the call selected is said of payloads only: a failure has none to check.
         if !walked.failed && !said.is_empty() {

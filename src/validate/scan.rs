@@ -567,7 +567,7 @@ pub(super) fn agrees_with_walk(input: &[u8]) -> Result<bool, String> {
                 continue;
             };
             taken = true;
-            let slow = super::walk::walk_serde(text, context);
+            let slow = super::walk::walk(text, context);
             if !slow.findings.is_empty() {
                 let rules: Vec<_> = slow.findings.iter().map(|f| f.rule).collect();
                 return Err(format!(

@@ -50,19 +50,11 @@ pub(super) struct Context<'s> {
     pub capture: bool,
 }
 
-/// Checks `text` in one pass, refusing to nest deeper than `nesting_limit` containers.
-///
-/// A clean envelope is read by the scanner instead (see `scan`). A second pass, over a copy,
-/// follows only when `serde_json` refused a number a double can hold (see `numbers`).
+/// Checks `text` in one pass, refusing to nest deeper than `nesting_limit` containers: what
+/// the scanner (`scan`) is held to, and what reads every body the scanner gives up on. A second
+/// pass, over a copy, follows only when `serde_json` refused a number a double can hold (see
+/// `numbers`).
 pub(super) fn walk<'a>(text: &'a str, context: Context<'a>) -> Walked<'a> {
-    if let Some(scanned) = super::scan::scan(text, context) {
-        return scanned;
-    }
-    walk_serde(text, context)
-}
-
-/// The walk without the scanner's fast path: what the scanner is held to.
-pub(super) fn walk_serde<'a>(text: &'a str, context: Context<'a>) -> Walked<'a> {
     let walked = walk_once(text, context);
     let misread = walked
         .syntax_error
