@@ -274,7 +274,7 @@ impl Default for Options {
 fn too_large(size: u64, cap: u64, exact: bool) -> String {
     let more = if exact { "" } else { "at least " };
     format!(
-        "the record has {more}{size} bytes, more than the cap of {cap} bytes (--max-record-size); it was not checked"
+        "the record has {more}{size} bytes, more than the cap of {cap} bytes (Options::max_record); it was not checked"
     )
 }
 
