@@ -508,3 +508,30 @@ fn messages_name_the_library_options_not_the_tools_flags() {
     }
     assert!(Skip::OtherHost.reason().contains("Options::har_all_json"));
 }
+
+/// Skipping an entry holds a byte per level it nests: an entry nested beyond any HAR
+/// writer's ends the archive, said as a record after the entries before it.
+#[test]
+fn a_har_entry_nested_too_deep_ends_the_archive_with_a_record() {
+    let deep = format!(r#"{{"request": {}{}}}"#, "[".repeat(2000), "]".repeat(2000));
+    let archive = har(&[
+        &entry(
+            "POST",
+            "https://cbs.tencentcloudapi.com/",
+            200,
+            "application/json",
+            Some("{}"),
+        ),
+        &deep,
+    ]);
+    let collect = read(&archive, Layout::Har, &Options::new());
+    let [first, Seen::Unreadable(origin, why)] = &collect.seen[..] else {
+        panic!("{:?}", collect.seen)
+    };
+    assert_eq!(*first, bytes("c#1", "{}"));
+    assert_eq!(origin, "c");
+    assert!(
+        why.contains("entry 2 nests deeper than 1024 levels"),
+        "{why}"
+    );
+}

@@ -7,6 +7,11 @@
 //! whose body the browser did not save, `204`/`304` answers and requests that never got one.
 //! Other hosts are skipped too, unless [`Options::har_all_json`] asks to check every entry
 //! whose media type is JSON.
+//!
+//! Each entry is read on its own: one that is not a HAR entry is an unreadable record in its
+//! place, and the entries after it are read. An entry larger than its cap is skipped over
+//! without being held; it is a skip when its first bytes show it would not have been taken
+//! (a preflight, another host), else an unreadable record in its place.
 
 use std::cell::RefCell;
 use std::fmt;
@@ -329,6 +334,7 @@ struct Har<'n, 's> {
 /// A HAR entry: what of it the reader uses. Members HAR writers leave out or set to `null`
 /// are taken as empty.
 #[derive(Deserialize)]
+#[serde(expecting = "an entry object")]
 struct Entry {
     request: Request,
     response: Response,

@@ -10,8 +10,9 @@
 //! - no record is larger than [`Options::max_record`]: a longer one is handed over as
 //!   [`Body::Unreadable`], saying so, and reading goes on;
 //! - nothing is dropped silently: a record that cannot be taken out of its container (broken
-//!   base64, an archive cut short) is a [`Body::Unreadable`] record, and a HAR entry that is
-//!   deliberately not checked is reported to [`Sink::skip`] with its [`Skip`] reason;
+//!   base64, a HAR entry that is not one, an archive cut short) is a [`Body::Unreadable`]
+//!   record, and a HAR entry that is deliberately not checked is reported to [`Sink::skip`]
+//!   with its [`Skip`] reason; after a broken entry, reading goes on;
 //! - readers stream, holding one record at a time, and stop as soon as the sink says so.
 //!
 //! ```
