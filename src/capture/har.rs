@@ -90,9 +90,8 @@ pub(super) fn read_har(
     // cap, and a little, bounds what one entry may take before it is passed over unread.
     let entry_cap = options.max_record.saturating_mul(2).saturating_add(1 << 20);
     let tape = Rc::new(RefCell::new(Tape::new(entry_cap)));
-    let utf8 = io::BufReader::with_capacity(1 << 16, Utf8Reader::new(reader));
     let mut tee = Tee {
-        inner: utf8,
+        inner: Utf8Reader::new(reader),
         tape: Rc::clone(&tape),
     };
     let mut deserializer = serde_json::Deserializer::from_reader(&mut tee);
@@ -117,20 +116,18 @@ pub(super) fn read_har(
         .map(|tape| tape.stopped)
         .ok()
         .flatten();
-    let problem = match result {
-        Ok(()) => return Ok(har.flow),
-        Err(error) if error.is_io() => match (tee.inner.get_ref().invalid_at, stopped) {
-            (Some(at), _) => format!("invalid UTF-8 at byte {at}"),
-            (None, Some(Stop::OutsideEntries)) => format!(
-                "more than {entry_cap} bytes outside the entries, more than a whole entry may have (twice Options::max_record, and 1 MiB); the rest of the archive was not read"
-            ),
-            (None, Some(Stop::TooDeep)) => format!(
-                "entry {} nests deeper than {MAX_DEPTH} levels; the rest of the archive was not read",
-                har.entries + 1
-            ),
-            (None, None) => return Err(error.into()),
-        },
-        Err(error) => error.to_string(),
+    let problem = match (result, stopped, tee.inner.invalid_at) {
+        (Ok(()), _, _) => return Ok(har.flow),
+        (Err(_), Some(Stop::OutsideEntries), _) => format!(
+            "more than {entry_cap} bytes outside the entries, more than a whole entry may have (twice Options::max_record, and 1 MiB); the rest of the archive was not read"
+        ),
+        (Err(_), Some(Stop::TooDeep), _) => format!(
+            "entry {} nests deeper than {MAX_DEPTH} levels; the rest of the archive was not read",
+            har.entries + 1
+        ),
+        (Err(error), None, Some(at)) if error.is_io() => format!("invalid UTF-8 at byte {at}"),
+        (Err(error), None, None) if error.is_io() => return Err(error.into()),
+        (Err(error), None, _) => error.to_string(),
     };
     // The archive itself is broken: say so as a record, so the count stays honest.
     let entries = har.entries;
@@ -204,9 +201,27 @@ enum Stop {
 }
 
 /// What the reader saw of the entry being read: its first bytes, up to the entry cap, and
-/// its whole size. `serde_json` skips the entry without holding it; the tape keeps the bytes
+/// its whole size. `serde_json` skips the entry without holding it; the tape notes the bytes
 /// it goes past, so that an entry is never held beyond its cap.
 struct Tape {
+    /// The archive's bytes as read, handed to `serde_json` from `at`.
+    buffer: Buffer,
+    notes: Notes,
+    stopped: Option<Stop>,
+}
+
+/// Bytes read ahead of `serde_json`.
+struct Buffer {
+    bytes: Box<[u8]>,
+    filled: usize,
+    /// The next byte `serde_json` takes.
+    at: usize,
+    /// The first byte taken and not yet noted.
+    noted: usize,
+}
+
+/// What the tape noted of the bytes `serde_json` took.
+struct Notes {
     cap: u64,
     /// An entry is being read.
     recording: bool,
@@ -220,43 +235,70 @@ struct Tape {
     in_string: bool,
     escaped: bool,
     depth: u32,
-    stopped: Option<Stop>,
 }
 
 impl Tape {
     fn new(cap: u64) -> Self {
         Tape {
-            cap,
-            recording: false,
-            kept: Vec::new(),
-            size: 0,
-            outside: 0,
-            in_string: false,
-            escaped: false,
-            depth: 0,
+            buffer: Buffer {
+                bytes: vec![0; 1 << 16].into_boxed_slice(),
+                filled: 0,
+                at: 0,
+                noted: 0,
+            },
+            notes: Notes {
+                cap,
+                recording: false,
+                kept: Vec::new(),
+                size: 0,
+                outside: 0,
+                in_string: false,
+                escaped: false,
+                depth: 0,
+            },
             stopped: None,
         }
     }
 
-    /// Starts an entry: what the reader passes from now on is the entry's, but for the
+    /// Notes the bytes `serde_json` took since the last note.
+    fn note(&mut self) -> Result<(), Stop> {
+        let taken = self
+            .buffer
+            .bytes
+            .get(self.buffer.noted..self.buffer.at)
+            .unwrap_or_default();
+        self.buffer.noted = self.buffer.at;
+        self.notes
+            .pass(taken)
+            .inspect_err(|&stop| self.stopped = Some(stop))
+    }
+
+    /// Starts an entry: what `serde_json` takes from now on is the entry's, but for the
     /// whitespace and comma before it.
-    fn start(&mut self) {
-        self.recording = true;
-        self.kept.clear();
-        self.size = 0;
-        self.in_string = false;
-        self.escaped = false;
-        self.depth = 0;
+    fn start(&mut self) -> Result<(), Stop> {
+        self.note()?;
+        let notes = &mut self.notes;
+        notes.recording = true;
+        notes.kept.clear();
+        notes.size = 0;
+        notes.in_string = false;
+        notes.escaped = false;
+        notes.depth = 0;
+        Ok(())
     }
 
     /// Ends an entry, handing over its kept bytes and its size.
-    fn finish(&mut self) -> (Vec<u8>, u64) {
-        self.recording = false;
-        self.outside = 0;
-        (std::mem::take(&mut self.kept), self.size)
+    fn finish(&mut self) -> Result<(Vec<u8>, u64), Stop> {
+        self.note()?;
+        let notes = &mut self.notes;
+        notes.recording = false;
+        notes.outside = 0;
+        Ok((std::mem::take(&mut notes.kept), notes.size))
     }
+}
 
-    /// Takes note of `bytes` as the reader passes them on.
+impl Notes {
+    /// Takes note of `bytes`, which `serde_json` took.
     fn pass(&mut self, bytes: &[u8]) -> Result<(), Stop> {
         if !self.recording {
             self.outside += bytes.len() as u64;
@@ -266,14 +308,22 @@ impl Tape {
                 Ok(())
             };
         }
+        let mut bytes = bytes;
+        if self.size == 0 {
+            let start = bytes
+                .iter()
+                .position(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b','))
+                .unwrap_or(bytes.len());
+            bytes = bytes.get(start..).unwrap_or_default();
+        }
+        self.size += bytes.len() as u64;
+        let room = usize::try_from(self.cap)
+            .unwrap_or(usize::MAX)
+            .saturating_sub(self.kept.len())
+            .min(bytes.len());
+        self.kept
+            .extend_from_slice(bytes.get(..room).unwrap_or_default());
         for &byte in bytes {
-            if self.size == 0 && matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b',') {
-                continue;
-            }
-            self.size += 1;
-            if self.size <= self.cap {
-                self.kept.push(byte);
-            }
             if self.in_string {
                 if self.escaped {
                     self.escaped = false;
@@ -297,26 +347,45 @@ impl Tape {
     }
 }
 
-/// Hands `serde_json` the archive and the [`Tape`] what it reads (`serde_json` reads a byte
-/// at a time, so the tape sees just what it has taken).
+/// Hands `serde_json` the archive from the [`Tape`]'s buffer. `serde_json` takes a byte at
+/// a time; the tape notes them a buffer at a time, and at each entry's start and end.
 struct Tee<R> {
-    inner: R,
+    inner: Utf8Reader<R>,
     tape: Rc<RefCell<Tape>>,
 }
 
 impl<R: Read> Read for Tee<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
         let mut tape = self
             .tape
             .try_borrow_mut()
             .map_err(|_| io::Error::other("the tape is in use"))?;
-        if let Err(stop) = tape.pass(buf.get(..n).unwrap_or_default()) {
-            tape.stopped = Some(stop);
-            return Err(io::Error::new(io::ErrorKind::InvalidData, "stopped"));
+        if tape.buffer.at == tape.buffer.filled {
+            if tape.note().is_err() {
+                return Err(io::Error::new(io::ErrorKind::InvalidData, "stopped"));
+            }
+            let filled = self.inner.read(&mut tape.buffer.bytes)?;
+            tape.buffer.filled = filled;
+            tape.buffer.at = 0;
+            tape.buffer.noted = 0;
         }
+        let buffer = &mut tape.buffer;
+        let ready = buffer
+            .bytes
+            .get(buffer.at..buffer.filled)
+            .unwrap_or_default();
+        let n = ready.len().min(buf.len());
+        if let (Some(to), Some(from)) = (buf.get_mut(..n), ready.get(..n)) {
+            to.copy_from_slice(from);
+        }
+        buffer.at += n;
         Ok(n)
     }
+}
+
+/// The reading stopped: the tape is in use, or said why in [`Tape::stopped`].
+fn stopped<E: de::Error, T>(_: T) -> E {
+    E::custom("stopped")
 }
 
 struct Har<'n, 's> {
@@ -789,12 +858,15 @@ impl<'de> Visitor<'de> for EntriesSeed<'_, '_, '_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let in_use = |_| de::Error::custom("the tape is in use");
         loop {
-            self.0.tape.try_borrow_mut().map_err(in_use)?.start();
+            let mut tape = self.0.tape.try_borrow_mut().map_err(stopped)?;
+            tape.start().map_err(stopped)?;
+            drop(tape);
             // Skipped, not held: the tape keeps the entry's first bytes as they go past.
             let more = seq.next_element::<IgnoredAny>()?;
-            let (kept, size) = self.0.tape.try_borrow_mut().map_err(in_use)?.finish();
+            let mut tape = self.0.tape.try_borrow_mut().map_err(stopped)?;
+            let (kept, size) = tape.finish().map_err(stopped)?;
+            drop(tape);
             if more.is_none() {
                 return Ok(());
             }
