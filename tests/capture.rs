@@ -344,3 +344,194 @@ fn layouts_follow_the_file_extension() {
         assert_eq!(Layout::of(Path::new(name)), layout, "{name}");
     }
 }
+
+/// Regression: a header whose value was `null` made the whole archive unreadable ("after 2
+/// entries"), and the entries after it were never read.
+#[test]
+fn a_har_header_without_a_value_is_tolerated() {
+    let api = "https://cbs.tencentcloudapi.com/";
+    let null_header = r#"{"request": {"method": "POST", "url": "https://cbs.tencentcloudapi.com/", "headers": [{"name": "x", "value": null}]},
+        "response": {"status": 200, "headers": [{"name": "X-TC-RequestId", "value": null}], "content": {"mimeType": "application/json", "text": "{\"three\": 3}"}}}"#;
+    let archive = har(&[
+        &entry("POST", api, 200, "application/json", Some("{}")),
+        &entry("POST", api, 200, "application/json", Some("[]")),
+        null_header,
+        &entry("POST", api, 200, "application/json", Some("4")),
+    ]);
+    let collect = read(&archive, Layout::Har, &Options::new());
+    assert_eq!(
+        collect.seen,
+        [
+            bytes("c#1", "{}"),
+            bytes("c#2", "[]"),
+            bytes("c#3", "{\"three\": 3}"),
+            bytes("c#4", "4"),
+        ]
+    );
+}
+
+/// Regression: an entry that is JSON but not a HAR entry made the whole archive unreadable,
+/// reported against the file, and the entries after it were never read.
+#[test]
+fn a_malformed_har_entry_is_an_unreadable_record_in_its_place_and_reading_goes_on() {
+    let api = "https://cbs.tencentcloudapi.com/";
+    for malformed in [
+        r#"{"request": {"method": "POST", "url": 7}, "response": {"status": 200}}"#,
+        r#"{"response": {"status": 200}}"#,
+        r#""not an entry""#,
+        r#"{"request": {"url": "https://cbs.tencentcloudapi.com/", "headers": [{"name": "x", "value": {"deep": [1, 2]}}]}, "response": {}}"#,
+    ] {
+        let archive = har(&[
+            &entry("POST", api, 200, "application/json", Some("{}")),
+            &entry("POST", api, 200, "application/json", Some("[]")),
+            malformed,
+            &entry("POST", api, 200, "application/json", Some("4")),
+        ]);
+        let collect = read(&archive, Layout::Har, &Options::new());
+        let [first, second, Seen::Unreadable(origin, why), fourth] = &collect.seen[..] else {
+            panic!("{malformed}: {:?}", collect.seen)
+        };
+        assert_eq!(
+            (first, second, fourth),
+            (&bytes("c#1", "{}"), &bytes("c#2", "[]"), &bytes("c#4", "4")),
+            "{malformed}"
+        );
+        assert_eq!(origin, "c#3", "{malformed}");
+        assert!(why.starts_with("not a HAR entry: "), "{malformed}: {why}");
+    }
+}
+
+/// An entry of `size` bytes of text, with `url` and `mime` said before the text, as browsers
+/// write them.
+fn large_entry(url: &str, mime: &str, size: usize) -> String {
+    entry("GET", url, 200, mime, Some(&"x".repeat(size)))
+}
+
+/// Regression: one entry over the per-entry cap ended the archive ("the rest of the archive
+/// was not read"), even when it was a video from another host that would have been skipped.
+#[test]
+fn a_har_entry_over_the_cap_is_passed_over_and_reading_goes_on() {
+    let api = "https://cbs.tencentcloudapi.com/";
+    let cap = Options::new().max_record(1 << 10);
+    let archive = har(&[
+        &large_entry("https://cdn.example.com/v.mp4", "video/mp4", 2 << 20),
+        &entry("POST", api, 200, "application/json", Some("{}")),
+        &large_entry(
+            "https://cdn.example.com/d.json",
+            "application/json",
+            2 << 20,
+        ),
+        &large_entry(api, "application/json", 2 << 20),
+        &entry("POST", api, 200, "application/json", Some("[]")),
+    ]);
+    let collect = read(&archive, Layout::Har, &cap);
+    let [
+        Seen::Skipped(Skip::NotJson),
+        second,
+        Seen::Skipped(Skip::OtherHost),
+        Seen::Unreadable(origin, why),
+        fifth,
+    ] = &collect.seen[..]
+    else {
+        panic!("{:?}", collect.seen)
+    };
+    assert_eq!(*second, bytes("c#2", "{}"));
+    assert_eq!(*fifth, bytes("c#5", "[]"));
+    assert_eq!(origin, "c#4");
+    assert!(
+        why.contains("more than") && why.contains("Options::max_record"),
+        "{why}"
+    );
+
+    // Entries that would have been checked are unreadable records, not skips.
+    let all = read(&archive, Layout::Har, &cap.har_all_json(true));
+    assert!(
+        matches!(&all.seen[2], Seen::Unreadable(origin, _) if origin == "c#3"),
+        "{:?}",
+        all.seen
+    );
+    assert_eq!(all.seen[0], Seen::Skipped(Skip::NotJson));
+    assert_eq!(all.seen[4], bytes("c#5", "[]"));
+}
+
+/// An over-cap entry whose host is said after its body cannot be placed without holding it:
+/// it is an unreadable record, and reading goes on.
+#[test]
+fn a_har_entry_over_the_cap_of_unknown_host_is_an_unreadable_record() {
+    let late_host = format!(
+        r#"{{"response": {{"status": 200, "content": {{"mimeType": "video/mp4", "text": "{}"}}}},
+            "request": {{"method": "GET", "url": "https://cdn.example.com/v.mp4"}}}}"#,
+        "x".repeat(2 << 20)
+    );
+    let archive = har(&[
+        &late_host,
+        &entry(
+            "POST",
+            "https://cbs.tencentcloudapi.com/",
+            200,
+            "application/json",
+            Some("{}"),
+        ),
+    ]);
+    let collect = read(&archive, Layout::Har, &Options::new().max_record(1 << 10));
+    let [Seen::Unreadable(origin, why), second] = &collect.seen[..] else {
+        panic!("{:?}", collect.seen)
+    };
+    assert_eq!(origin, "c#1");
+    assert!(why.contains("host"), "{why}");
+    assert_eq!(*second, bytes("c#2", "{}"));
+}
+
+/// The library speaks of its own options, not of the tool's flags.
+#[test]
+fn messages_name_the_library_options_not_the_tools_flags() {
+    let long = "x".repeat(100);
+    let collect = read(
+        long.as_bytes(),
+        Layout::Lines,
+        &Options::new().max_record(10),
+    );
+    let [Seen::Unreadable(_, why)] = &collect.seen[..] else {
+        panic!("{:?}", collect.seen)
+    };
+    assert!(why.contains("Options::max_record"), "{why}");
+    assert!(!why.contains("--"), "{why}");
+    for skip in [
+        Skip::Preflight,
+        Skip::NoAnswer,
+        Skip::NoContent,
+        Skip::NotSaved,
+        Skip::OtherHost,
+        Skip::NotJson,
+    ] {
+        assert!(!skip.reason().contains("--"), "{skip:?}: {}", skip.reason());
+    }
+    assert!(Skip::OtherHost.reason().contains("Options::har_all_json"));
+}
+
+/// Skipping an entry holds a byte per level it nests: an entry nested beyond any HAR
+/// writer's ends the archive, said as a record after the entries before it.
+#[test]
+fn a_har_entry_nested_too_deep_ends_the_archive_with_a_record() {
+    let deep = format!(r#"{{"request": {}{}}}"#, "[".repeat(2000), "]".repeat(2000));
+    let archive = har(&[
+        &entry(
+            "POST",
+            "https://cbs.tencentcloudapi.com/",
+            200,
+            "application/json",
+            Some("{}"),
+        ),
+        &deep,
+    ]);
+    let collect = read(&archive, Layout::Har, &Options::new());
+    let [first, Seen::Unreadable(origin, why)] = &collect.seen[..] else {
+        panic!("{:?}", collect.seen)
+    };
+    assert_eq!(*first, bytes("c#1", "{}"));
+    assert_eq!(origin, "c");
+    assert!(
+        why.contains("entry 2 nests deeper than 1024 levels"),
+        "{why}"
+    );
+}

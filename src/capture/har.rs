@@ -7,8 +7,13 @@
 //! whose body the browser did not save, `204`/`304` answers and requests that never got one.
 //! Other hosts are skipped too, unless [`Options::har_all_json`] asks to check every entry
 //! whose media type is JSON.
+//!
+//! Each entry is read on its own: one that is not a HAR entry is an unreadable record in its
+//! place, and the entries after it are read. An entry larger than its cap is skipped over
+//! without being held; it is a skip when its first bytes show it would not have been taken
+//! (a preflight, another host), else an unreadable record in its place.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::fmt;
 use std::io::{self, Read};
 use std::rc::Rc;
@@ -55,7 +60,7 @@ impl Skip {
             Skip::NoContent => "no content by status (204, 304)",
             Skip::NotSaved => "response body not saved in the archive",
             Skip::OtherHost => {
-                "not a Tencent Cloud API host (--har-all-json checks JSON from any host)"
+                "not a Tencent Cloud API host (Options::har_all_json takes JSON from any host)"
             }
             Skip::NotJson => "not JSON, from a host that is not a Tencent Cloud API endpoint",
         }
@@ -68,8 +73,13 @@ impl fmt::Display for Skip {
     }
 }
 
+/// The deepest an entry may nest: far beyond any HAR writer's (an entry nests a few levels;
+/// bodies are strings), and it bounds what skipping an entry holds.
+const MAX_DEPTH: u32 = 1024;
+
 /// Reads a HAR archive into `sink`. A broken archive (bad JSON, invalid UTF-8, cut short)
-/// is reported as one more record after the entries read before the break.
+/// is reported as one more record after the entries read before the break; an entry that is
+/// JSON but not a HAR entry, or is over its cap, is a record (or a skip) in its own place.
 pub(super) fn read_har(
     name: &Arc<str>,
     reader: impl Read,
@@ -77,21 +87,22 @@ pub(super) fn read_har(
     sink: &mut dyn Sink,
 ) -> io::Result<Flow> {
     // An entry holds its body as text, base64 at worst, beside its headers: twice the record
-    // cap, and a little, bounds what one entry may take before it is refused unread.
+    // cap, and a little, bounds what one entry may take before it is passed over unread.
     let entry_cap = options.max_record.saturating_mul(2).saturating_add(1 << 20);
-    let since_entry = Rc::new(Cell::new(0));
-    let mut utf8 = io::BufReader::with_capacity(
-        1 << 16,
-        Utf8Reader::new(reader, Rc::clone(&since_entry), entry_cap),
-    );
-    let mut deserializer = serde_json::Deserializer::from_reader(&mut utf8);
+    let tape = Rc::new(RefCell::new(Tape::new(entry_cap)));
+    let mut tee = Tee {
+        inner: Utf8Reader::new(reader),
+        tape: Rc::clone(&tape),
+    };
+    let mut deserializer = serde_json::Deserializer::from_reader(&mut tee);
     let mut har = Har {
         name,
         sink,
         options: *options,
+        entry_cap,
         entries: 0,
         flow: Flow::Continue(()),
-        since_entry,
+        tape,
     };
     let result = (&mut har)
         .deserialize(&mut deserializer)
@@ -99,17 +110,24 @@ pub(super) fn read_har(
     if har.flow.is_break() {
         return Ok(har.flow);
     }
-    let problem = match result {
-        Ok(()) => return Ok(har.flow),
-        Err(error) if error.is_io() => match (utf8.get_ref().invalid_at, utf8.get_ref().over_cap) {
-            (Some(at), _) => format!("invalid UTF-8 at byte {at}"),
-            (None, true) => format!(
-                "entry {} is larger than {entry_cap} bytes, twice the record cap (--max-record-size) and 1 MiB for its headers; the rest of the archive was not read",
-                har.entries + 1
-            ),
-            (None, false) => return Err(error.into()),
-        },
-        Err(error) => error.to_string(),
+    let stopped = har
+        .tape
+        .try_borrow()
+        .map(|tape| tape.stopped)
+        .ok()
+        .flatten();
+    let problem = match (result, stopped, tee.inner.invalid_at) {
+        (Ok(()), _, _) => return Ok(har.flow),
+        (Err(_), Some(Stop::OutsideEntries), _) => format!(
+            "more than {entry_cap} bytes outside the entries, more than a whole entry may have (twice Options::max_record, and 1 MiB); the rest of the archive was not read"
+        ),
+        (Err(_), Some(Stop::TooDeep), _) => format!(
+            "entry {} nests deeper than {MAX_DEPTH} levels; the rest of the archive was not read",
+            har.entries + 1
+        ),
+        (Err(error), None, Some(at)) if error.is_io() => format!("invalid UTF-8 at byte {at}"),
+        (Err(error), None, None) if error.is_io() => return Err(error.into()),
+        (Err(error), None, _) => error.to_string(),
     };
     // The archive itself is broken: say so as a record, so the count stays honest.
     let entries = har.entries;
@@ -128,14 +146,9 @@ pub(super) fn read_har(
 }
 
 /// Passes bytes through, failing at the first byte that is not UTF-8 (`serde_json` does not
-/// check the strings it skips, and an archive is JSON, so UTF-8, throughout), and once one
-/// entry has taken more than its cap (`serde_json` holds an entry whole while it reads it).
+/// check the strings it skips, and an archive is JSON, so UTF-8, throughout).
 struct Utf8Reader<R> {
     inner: R,
-    /// Bytes read since the last entry ended; the entries' reader sets it back to zero.
-    since_entry: Rc<Cell<u64>>,
-    entry_cap: u64,
-    over_cap: bool,
     /// The first bytes of a character cut by the end of the last read.
     pending: Vec<u8>,
     /// Bytes found valid so far, before `pending`.
@@ -144,12 +157,9 @@ struct Utf8Reader<R> {
 }
 
 impl<R: Read> Utf8Reader<R> {
-    fn new(inner: R, since_entry: Rc<Cell<u64>>, entry_cap: u64) -> Self {
+    fn new(inner: R) -> Self {
         Utf8Reader {
             inner,
-            since_entry,
-            entry_cap,
-            over_cap: false,
             pending: Vec::new(),
             valid: 0,
             invalid_at: None,
@@ -160,15 +170,6 @@ impl<R: Read> Utf8Reader<R> {
 impl<R: Read> Read for Utf8Reader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        let since = self.since_entry.get() + n as u64;
-        self.since_entry.set(since);
-        if since > self.entry_cap {
-            self.over_cap = true;
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                "entry too large",
-            ));
-        }
         let read = buf.get(..n).unwrap_or_default();
         let mut check = std::mem::take(&mut self.pending);
         check.extend_from_slice(read);
@@ -190,17 +191,219 @@ impl<R: Read> Read for Utf8Reader<R> {
     }
 }
 
+/// Why the tape stopped the reading.
+#[derive(Clone, Copy)]
+enum Stop {
+    /// More than an entry's cap outside the entries (`serde_json` holds a member's name whole).
+    OutsideEntries,
+    /// An entry nests deeper than [`MAX_DEPTH`] (skipping holds a byte per level).
+    TooDeep,
+}
+
+/// What the reader saw of the entry being read: its first bytes, up to the entry cap, and
+/// its whole size. `serde_json` skips the entry without holding it; the tape notes the bytes
+/// it goes past, so that an entry is never held beyond its cap.
+struct Tape {
+    /// The archive's bytes as read, handed to `serde_json` from `at`.
+    buffer: Buffer,
+    notes: Notes,
+    stopped: Option<Stop>,
+}
+
+/// Bytes read ahead of `serde_json`.
+struct Buffer {
+    bytes: Box<[u8]>,
+    filled: usize,
+    /// The next byte `serde_json` takes.
+    at: usize,
+    /// The first byte taken and not yet noted.
+    noted: usize,
+}
+
+/// What the tape noted of the bytes `serde_json` took.
+struct Notes {
+    cap: u64,
+    /// An entry is being read.
+    recording: bool,
+    /// The entry's first bytes, up to the cap.
+    kept: Vec<u8>,
+    /// The entry's size, kept or not.
+    size: u64,
+    /// Bytes read outside entries since the last one ended.
+    outside: u64,
+    /// Where the entry's text is: in a string, after a backslash, how deep.
+    in_string: bool,
+    escaped: bool,
+    depth: u32,
+}
+
+impl Tape {
+    fn new(cap: u64) -> Self {
+        Tape {
+            buffer: Buffer {
+                bytes: vec![0; 1 << 16].into_boxed_slice(),
+                filled: 0,
+                at: 0,
+                noted: 0,
+            },
+            notes: Notes {
+                cap,
+                recording: false,
+                kept: Vec::new(),
+                size: 0,
+                outside: 0,
+                in_string: false,
+                escaped: false,
+                depth: 0,
+            },
+            stopped: None,
+        }
+    }
+
+    /// Notes the bytes `serde_json` took since the last note.
+    fn note(&mut self) -> Result<(), Stop> {
+        let taken = self
+            .buffer
+            .bytes
+            .get(self.buffer.noted..self.buffer.at)
+            .unwrap_or_default();
+        self.buffer.noted = self.buffer.at;
+        self.notes
+            .pass(taken)
+            .inspect_err(|&stop| self.stopped = Some(stop))
+    }
+
+    /// Starts an entry: what `serde_json` takes from now on is the entry's, but for the
+    /// whitespace and comma before it.
+    fn start(&mut self) -> Result<(), Stop> {
+        self.note()?;
+        let notes = &mut self.notes;
+        notes.recording = true;
+        notes.kept.clear();
+        notes.size = 0;
+        notes.in_string = false;
+        notes.escaped = false;
+        notes.depth = 0;
+        Ok(())
+    }
+
+    /// Ends an entry, handing over its kept bytes and its size.
+    fn finish(&mut self) -> Result<(Vec<u8>, u64), Stop> {
+        self.note()?;
+        let notes = &mut self.notes;
+        notes.recording = false;
+        notes.outside = 0;
+        Ok((std::mem::take(&mut notes.kept), notes.size))
+    }
+}
+
+impl Notes {
+    /// Takes note of `bytes`, which `serde_json` took.
+    fn pass(&mut self, bytes: &[u8]) -> Result<(), Stop> {
+        if !self.recording {
+            self.outside += bytes.len() as u64;
+            return if self.outside > self.cap {
+                Err(Stop::OutsideEntries)
+            } else {
+                Ok(())
+            };
+        }
+        let mut bytes = bytes;
+        if self.size == 0 {
+            let start = bytes
+                .iter()
+                .position(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b','))
+                .unwrap_or(bytes.len());
+            bytes = bytes.get(start..).unwrap_or_default();
+        }
+        self.size += bytes.len() as u64;
+        let room = usize::try_from(self.cap)
+            .unwrap_or(usize::MAX)
+            .saturating_sub(self.kept.len())
+            .min(bytes.len());
+        self.kept
+            .extend_from_slice(bytes.get(..room).unwrap_or_default());
+        for &byte in bytes {
+            if self.in_string {
+                if self.escaped {
+                    self.escaped = false;
+                } else if byte == b'\\' {
+                    self.escaped = true;
+                } else if byte == b'"' {
+                    self.in_string = false;
+                }
+            } else if byte == b'"' {
+                self.in_string = true;
+            } else if byte == b'[' || byte == b'{' {
+                self.depth += 1;
+                if self.depth > MAX_DEPTH {
+                    return Err(Stop::TooDeep);
+                }
+            } else if byte == b']' || byte == b'}' {
+                self.depth = self.depth.saturating_sub(1);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Hands `serde_json` the archive from the [`Tape`]'s buffer. `serde_json` takes a byte at
+/// a time; the tape notes them a buffer at a time, and at each entry's start and end.
+struct Tee<R> {
+    inner: Utf8Reader<R>,
+    tape: Rc<RefCell<Tape>>,
+}
+
+impl<R: Read> Read for Tee<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let mut tape = self
+            .tape
+            .try_borrow_mut()
+            .map_err(|_| io::Error::other("the tape is in use"))?;
+        if tape.buffer.at == tape.buffer.filled {
+            if tape.note().is_err() {
+                return Err(io::Error::new(io::ErrorKind::InvalidData, "stopped"));
+            }
+            let filled = self.inner.read(&mut tape.buffer.bytes)?;
+            tape.buffer.filled = filled;
+            tape.buffer.at = 0;
+            tape.buffer.noted = 0;
+        }
+        let buffer = &mut tape.buffer;
+        let ready = buffer
+            .bytes
+            .get(buffer.at..buffer.filled)
+            .unwrap_or_default();
+        let n = ready.len().min(buf.len());
+        if let (Some(to), Some(from)) = (buf.get_mut(..n), ready.get(..n)) {
+            to.copy_from_slice(from);
+        }
+        buffer.at += n;
+        Ok(n)
+    }
+}
+
+/// The reading stopped: the tape is in use, or said why in [`Tape::stopped`].
+fn stopped<E: de::Error, T>(_: T) -> E {
+    E::custom("stopped")
+}
+
 struct Har<'n, 's> {
     name: &'n Arc<str>,
     sink: &'s mut dyn Sink,
     options: Options,
+    /// The most bytes of one entry held.
+    entry_cap: u64,
     entries: usize,
     flow: Flow,
-    /// Shared with the reader: bytes read since the last entry ended.
-    since_entry: Rc<Cell<u64>>,
+    /// Shared with the reader: the entry being read.
+    tape: Rc<RefCell<Tape>>,
 }
 
+/// A HAR entry: what of it the reader uses. Members HAR writers leave out or set to `null`
+/// are taken as empty.
 #[derive(Deserialize)]
+#[serde(expecting = "an entry object")]
 struct Entry {
     request: Request,
     response: Response,
@@ -208,17 +411,19 @@ struct Entry {
 
 #[derive(Deserialize)]
 struct Request {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_empty")]
     method: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_empty")]
     url: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_empty")]
     headers: Vec<Header>,
 }
 
 #[derive(Deserialize)]
 struct Header {
+    #[serde(default, deserialize_with = "or_empty")]
     name: String,
+    #[serde(default, deserialize_with = "or_empty")]
     value: String,
 }
 
@@ -226,18 +431,106 @@ struct Header {
 struct Response {
     #[serde(default)]
     status: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_empty")]
     headers: Vec<Header>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_empty")]
     content: Content,
 }
 
 #[derive(Deserialize, Default)]
 struct Content {
-    #[serde(rename = "mimeType", default)]
+    #[serde(rename = "mimeType", default, deserialize_with = "or_empty")]
     mime_type: String,
     text: Option<String>,
     encoding: Option<String>,
+}
+
+/// A member that is `null` taken as empty: writers differ on absent values.
+fn or_empty<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+/// What the first bytes of an entry too large to hold say of it.
+#[derive(Default)]
+struct Glimpse {
+    method: Option<String>,
+    url: Option<String>,
+    mime_type: Option<String>,
+}
+
+impl Glimpse {
+    /// Reads what `prefix`, an entry cut short, says before it breaks off.
+    fn of(prefix: &[u8]) -> Self {
+        let mut glimpse = Glimpse::default();
+        let mut deserializer = serde_json::Deserializer::from_slice(prefix);
+        // The prefix breaks off by design: what was read before the break is the answer.
+        let _ = GlimpseSeed {
+            glimpse: &mut glimpse,
+            at: GlimpseAt::Entry,
+        }
+        .deserialize(&mut deserializer);
+        glimpse
+    }
+}
+
+/// Which object of an entry a [`GlimpseSeed`] walks.
+#[derive(Clone, Copy)]
+enum GlimpseAt {
+    Entry,
+    Request,
+    Response,
+    Content,
+}
+
+struct GlimpseSeed<'g> {
+    glimpse: &'g mut Glimpse,
+    at: GlimpseAt,
+}
+
+impl<'de> DeserializeSeed<'de> for GlimpseSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for GlimpseSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a HAR entry")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            let inner = match (self.at, key.as_str()) {
+                (GlimpseAt::Entry, "request") => Some(GlimpseAt::Request),
+                (GlimpseAt::Entry, "response") => Some(GlimpseAt::Response),
+                (GlimpseAt::Response, "content") => Some(GlimpseAt::Content),
+                _ => None,
+            };
+            let field = match (self.at, key.as_str()) {
+                (GlimpseAt::Request, "method") => Some(&mut self.glimpse.method),
+                (GlimpseAt::Request, "url") => Some(&mut self.glimpse.url),
+                (GlimpseAt::Content, "mimeType") => Some(&mut self.glimpse.mime_type),
+                _ => None,
+            };
+            if let Some(at) = inner {
+                map.next_value_seed(GlimpseSeed {
+                    glimpse: &mut *self.glimpse,
+                    at,
+                })?;
+            } else if let Some(field) = field {
+                *field = Some(map.next_value::<Option<String>>()?.unwrap_or_default());
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
 }
 
 fn header<'h>(headers: &'h [Header], wanted: &str) -> Option<&'h str> {
@@ -300,17 +593,91 @@ impl Har<'_, '_> {
         }
     }
 
-    fn entry(&mut self, entry: &Entry) {
+    /// Hands over the next element of `log.entries`: `kept`, its first bytes (all of them
+    /// unless `size` is over the entry cap).
+    fn element(&mut self, kept: &[u8], size: u64) {
         self.entries += 1;
+        if size > self.entry_cap {
+            match self.pass_over(&Glimpse::of(kept), size) {
+                Ok(skip) => self.sink.skip(skip),
+                Err(problem) => self.unreadable(problem),
+            }
+            return;
+        }
+        let mut deserializer = serde_json::Deserializer::from_slice(kept);
+        match Entry::deserialize(&mut deserializer) {
+            Ok(entry) => self.entry(&entry),
+            Err(error) => {
+                let message = error.to_string();
+                let at = format!(" at line {} column {}", error.line(), error.column());
+                let message = message.strip_suffix(&at).unwrap_or(&message);
+                self.unreadable(format!(
+                    "not a HAR entry: {message} (line {}, column {} of the entry)",
+                    error.line(),
+                    error.column()
+                ));
+            }
+        }
+    }
+
+    /// Why an entry over the cap, of which `glimpse` is known, is not taken: a skip when it
+    /// would not have been taken anyway, else a problem to report in its place.
+    fn pass_over(&self, glimpse: &Glimpse, size: u64) -> Result<Skip, String> {
+        let too_large = format!(
+            "the entry has {size} bytes, more than the cap of {} bytes on a whole entry (twice Options::max_record, and 1 MiB); it was not checked",
+            self.entry_cap
+        );
+        if glimpse
+            .method
+            .as_deref()
+            .is_some_and(|method| method.eq_ignore_ascii_case("OPTIONS"))
+        {
+            return Ok(Skip::Preflight);
+        }
+        let Some(url) = &glimpse.url else {
+            return Err(format!(
+                "{too_large}: its host is not said in its first {} bytes",
+                self.entry_cap
+            ));
+        };
+        if is_api_host(host_of(url)) {
+            return Err(too_large);
+        }
+        match (self.options.har_all_json, glimpse.mime_type.as_deref()) {
+            (false, Some(mime)) if !is_json_content_type(mime) => Ok(Skip::NotJson),
+            (false, _) => Ok(Skip::OtherHost),
+            (true, Some(mime)) if !is_json_content_type(mime) && !is_event_stream(mime) => {
+                Ok(Skip::NotJson)
+            }
+            (true, Some(_)) => Err(too_large),
+            (true, None) => Err(format!(
+                "{too_large}: its media type is not said in its first {} bytes",
+                self.entry_cap
+            )),
+        }
+    }
+
+    /// Reports the entry just read as a record that could not be read, with why.
+    fn unreadable(&mut self, problem: String) {
+        self.flow = self.sink.record(Record {
+            origin: Origin {
+                name: Arc::clone(self.name),
+                place: Place::Entry(self.entries),
+            },
+            body: Body::Unreadable(problem),
+            exchange: Exchange::default(),
+            excerpt: Excerpt::plain(1, &[]),
+        });
+    }
+
+    /// Takes the entry just read, or skips it with why.
+    fn entry(&mut self, entry: &Entry) {
         let host = host_of(&entry.request.url);
         let is_api = is_api_host(host);
         // HAR requires a status; an archive that lacks one is read as if it said 200.
         let status = entry.response.status.unwrap_or(200);
         let mime = entry.response.content.mime_type.as_str();
-        let is_stream = mime
-            .split(';')
-            .next()
-            .is_some_and(|media| media.trim().eq_ignore_ascii_case("text/event-stream"));
+        let is_stream = is_event_stream(mime);
         let skip = self.skip_reason(entry, is_api, status, is_stream);
         if let Some(reason) = skip {
             self.sink.skip(reason);
@@ -359,17 +726,17 @@ impl Har<'_, '_> {
                 Ok(bytes)
             }
         });
-        if let Ok(bytes) = &bytes {
-            if !is_stream {
-                let headers = entry
-                    .response
-                    .headers
-                    .iter()
-                    .map(|h| (h.name.as_str(), h.value.as_str()))
-                    .chain((!mime.is_empty()).then_some(("Content-Type", mime)));
-                if let Classified::ProtocolError(problem) = classify(status, headers, bytes) {
-                    exchange.protocol_error = Some(problem.to_string());
-                }
+        if let Ok(bytes) = &bytes
+            && !is_stream
+        {
+            let headers = entry
+                .response
+                .headers
+                .iter()
+                .map(|h| (h.name.as_str(), h.value.as_str()))
+                .chain((!mime.is_empty()).then_some(("Content-Type", mime)));
+            if let Classified::ProtocolError(problem) = classify(status, headers, bytes) {
+                exchange.protocol_error = Some(problem.to_string());
             }
         }
         let excerpt = Excerpt::plain(1, bytes.as_ref().map_or(&[][..], |b| *b));
@@ -388,6 +755,13 @@ impl Har<'_, '_> {
             excerpt,
         });
     }
+}
+
+/// Whether a media type is `text/event-stream`, parameters aside.
+fn is_event_stream(mime: &str) -> bool {
+    mime.split(';')
+        .next()
+        .is_some_and(|media| media.trim().eq_ignore_ascii_case("text/event-stream"))
 }
 
 /// The host of a URL, without user info or port.
@@ -484,15 +858,24 @@ impl<'de> Visitor<'de> for EntriesSeed<'_, '_, '_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(entry) = seq.next_element::<Entry>()? {
-            self.0.since_entry.set(0);
-            self.0.entry(&entry);
+        loop {
+            let mut tape = self.0.tape.try_borrow_mut().map_err(stopped)?;
+            tape.start().map_err(stopped)?;
+            drop(tape);
+            // Skipped, not held: the tape keeps the entry's first bytes as they go past.
+            let more = seq.next_element::<IgnoredAny>()?;
+            let mut tape = self.0.tape.try_borrow_mut().map_err(stopped)?;
+            let (kept, size) = tape.finish().map_err(stopped)?;
+            drop(tape);
+            if more.is_none() {
+                return Ok(());
+            }
+            self.0.element(&kept, size);
             if self.0.flow.is_break() {
                 // Standard output is closed: stop without reading the rest.
                 return Err(de::Error::custom("stopped"));
             }
         }
-        Ok(())
     }
 }
 

@@ -10,8 +10,9 @@
 //! - no record is larger than [`Options::max_record`]: a longer one is handed over as
 //!   [`Body::Unreadable`], saying so, and reading goes on;
 //! - nothing is dropped silently: a record that cannot be taken out of its container (broken
-//!   base64, an archive cut short) is a [`Body::Unreadable`] record, and a HAR entry that is
-//!   deliberately not checked is reported to [`Sink::skip`] with its [`Skip`] reason;
+//!   base64, a HAR entry that is not one, an archive cut short) is a [`Body::Unreadable`]
+//!   record, and a HAR entry that is deliberately not checked is reported to [`Sink::skip`]
+//!   with its [`Skip`] reason; after a broken entry, reading goes on;
 //! - readers stream, holding one record at a time, and stop as soon as the sink says so.
 //!
 //! ```
@@ -274,7 +275,7 @@ impl Default for Options {
 fn too_large(size: u64, cap: u64, exact: bool) -> String {
     let more = if exact { "" } else { "at least " };
     format!(
-        "the record has {more}{size} bytes, more than the cap of {cap} bytes (--max-record-size); it was not checked"
+        "the record has {more}{size} bytes, more than the cap of {cap} bytes (Options::max_record); it was not checked"
     )
 }
 
