@@ -12,7 +12,10 @@ mod codes;
 mod report;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
+use std::sync::{LockResult, Mutex, MutexGuard, PoisonError};
+
 use pyo3::prelude::*;
+use pyo3::sync::MutexExt;
 use pyo3::types::{PyByteArray, PyBytes, PyString};
 use tencentcloud_envelope as envelope;
 
@@ -126,9 +129,21 @@ pub(crate) fn validate(
 
 /// Checks bodies one after another with the same options, remembering request ids across
 /// them for `duplicate-request-id`.
-#[pyclass(module = "tencentcloud_envelope")]
+///
+/// Safe to share between Python threads: calls take turns on the validator behind a lock, so
+/// each body is checked against the ids of the bodies checked before it. A thread waiting for
+/// its turn does not hold the GIL, and a large body is checked without it.
+#[pyclass(module = "tencentcloud_envelope", frozen)]
 pub struct Validator {
-    inner: envelope::Validator,
+    inner: Mutex<envelope::Validator>,
+}
+
+/// The validator behind `lock`. A panic while another call held it cannot leave it unsafe to
+/// use (at worst one request id is not remembered), so a poisoned lock is taken over.
+fn turn(
+    lock: LockResult<MutexGuard<'_, envelope::Validator>>,
+) -> MutexGuard<'_, envelope::Validator> {
+    lock.unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Parses rule ids (`missing-request-id`), naming the first unknown one.
@@ -191,13 +206,15 @@ impl Validator {
         if let Some(ids) = request_id_memory {
             inner = inner.request_id_memory(ids);
         }
-        Ok(Validator { inner })
+        Ok(Validator {
+            inner: Mutex::new(inner),
+        })
     }
 
     /// Checks one body; see the module function `validate`.
     #[pyo3(signature = (body, service=None, version=None, action=None))]
     fn validate(
-        &mut self,
+        &self,
         py: Python<'_>,
         body: &Bound<'_, PyAny>,
         service: Option<&str>,
@@ -206,24 +223,23 @@ impl Validator {
     ) -> PyResult<Report> {
         let bytes = Body::extract(body)?;
         let call = call(service, version, action)?;
-        let inner = &mut self.inner;
         let report = if bytes.len() >= DETACH_FROM {
-            py.detach(|| check(inner, &bytes, call))
+            py.detach(|| check(&mut turn(self.inner.lock()), &bytes, call))
         } else {
-            check(inner, &bytes, call)
+            check(&mut turn(self.inner.lock_py_attached(py)), &bytes, call)
         };
         Ok(Report::from(&report))
     }
 
     /// Forgets the request ids seen so far.
-    fn reset(&mut self) {
-        self.inner.reset();
+    fn reset(&self, py: Python<'_>) {
+        turn(self.inner.lock_py_attached(py)).reset();
     }
 
     /// How many request ids were forgotten to stay within the memory budget.
     #[getter]
-    fn forgotten_request_ids(&self) -> u64 {
-        self.inner.forgotten_request_ids()
+    fn forgotten_request_ids(&self, py: Python<'_>) -> u64 {
+        turn(self.inner.lock_py_attached(py)).forgotten_request_ids()
     }
 }
 

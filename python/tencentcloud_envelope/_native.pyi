@@ -65,7 +65,10 @@ class Report:
 
 @final
 class Validator:
-    """Checks bodies one after another, remembering request ids for `duplicate-request-id`."""
+    """Checks bodies one after another, remembering request ids for `duplicate-request-id`.
+
+    Safe to share between threads: calls take turns on the memory of ids, waiting without
+    the GIL."""
     def __init__(
         self,
         *,

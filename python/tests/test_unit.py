@@ -87,6 +87,40 @@ def test_validator_remembers_request_ids():
     assert te.validate(OK).rules == te.validate(OK).rules == []
 
 
+def large_body(request_id: str) -> bytes:
+    """A success of more than 64 KiB, the size from which the GIL is released while checking."""
+    padding = "x" * (64 * 1024)
+    return f'{{"Response": {{"Note": "{padding}", "RequestId": "{request_id}"}}}}'.encode()
+
+
+def test_a_validator_shared_between_threads_checks_large_bodies_without_errors():
+    """Regression: concurrent calls raised RuntimeError('Already borrowed') above 64 KiB."""
+    validator = te.Validator()
+    threads, calls = 8, 12
+    ids = [f"b5b41468-520d-4192-b42f-{n:012d}" for n in range(threads * calls)]
+    errors: list[BaseException] = []
+    rules: list[list[str]] = []
+    start = threading.Barrier(threads)
+
+    def work(mine: list[str]) -> None:
+        start.wait()
+        for request_id in mine:
+            try:
+                rules.append(validator.validate(large_body(request_id)).rules)
+            except BaseException as error:  # noqa: BLE001 - every failure is the finding
+                errors.append(error)
+
+    workers = [threading.Thread(target=work, args=(ids[n::threads],)) for n in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    assert rules == [[]] * len(ids)
+    # Every id was remembered once: none lost, none counted twice.
+    assert all(validator.validate(large_body(i)).rules == ["duplicate-request-id"] for i in ids)
+
+
 def test_validator_options():
     body = b'{"Response": {"RequestId": "not-a-uuid"}}'
     assert te.validate(body).outcome == "success"
