@@ -8,7 +8,7 @@ use pyo3::types::{PyDict, PyList, PyString};
 use tencentcloud_envelope as envelope;
 
 use crate::report::{Report, outcome_name};
-use crate::{Body, check, configured};
+use crate::{Body, call, check, configured};
 
 /// How many bodies a thread takes at a time: enough to make the shared counter cheap, few
 /// enough that one thread left with large bodies does not hold up the others for long.
@@ -87,22 +87,13 @@ fn run(
     let services = Column::extract(batch.services, len, "services")?;
     let versions = Column::extract(batch.versions, len, "versions")?;
     let actions = Column::extract(batch.actions, len, "actions")?;
-    // A body without a service is checked on its envelope alone, as the tool checks a
-    // record whose capture names no service: its version and action select nothing.
+    // A version or an action without a service is the misuse `validate` refuses, row by row.
     let calls: Vec<Option<envelope::Call<'_>>> = (0..len)
         .map(|i| {
-            services.get(i).map(|service| {
-                let mut call = envelope::Call::new(service);
-                if let Some(version) = versions.get(i) {
-                    call = call.version(version);
-                }
-                if let Some(action) = actions.get(i) {
-                    call = call.action(action);
-                }
-                call
-            })
+            call(services.get(i), versions.get(i), actions.get(i))
+                .map_err(|why| PyValueError::new_err(format!("body {i}: {why}")))
         })
-        .collect();
+        .collect::<PyResult<_>>()?;
     let threads = thread_count(batch.threads, len)?;
     // Each body alone, as `validate` checks it: repeats across the batch are the caller's
     // to find (a group-by over request ids sees the whole data set, a batch does not).
@@ -159,7 +150,8 @@ fn run(
 /// Checks many bodies in one call, with the GIL released and the work spread over `threads`
 /// threads (one per core by default); the reports in the bodies' order. `services`,
 /// `versions` and `actions` are each None, one str for every body, or one str or None per
-/// body; a body without a service is checked on its envelope alone, as the tool does.
+/// body; a body without a service is checked on its envelope alone, and one with a version
+/// or an action but no service is a `ValueError`, as in `validate`.
 #[pyfunction]
 #[pyo3(signature = (bodies, services=None, versions=None, actions=None, *, threads=None, deny_warnings=false, allow=None, warn=None, deny=None))]
 #[allow(clippy::too_many_arguments, reason = "Python keyword arguments")]

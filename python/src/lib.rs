@@ -64,17 +64,16 @@ impl<'a> Body<'a> {
     }
 }
 
-/// The call a body answers, checked for sense: a version or an action needs a service.
+/// The call a body answers, checked for sense: a version or an action needs a service, else
+/// the reason why not (for a `ValueError`).
 pub(crate) fn call<'c>(
     service: Option<&'c str>,
     version: Option<&'c str>,
     action: Option<&'c str>,
-) -> PyResult<Option<envelope::Call<'c>>> {
+) -> Result<Option<envelope::Call<'c>>, &'static str> {
     let Some(service) = service else {
         if version.is_some() || action.is_some() {
-            return Err(PyValueError::new_err(
-                "a version or an action needs a service to select an API description",
-            ));
+            return Err("a version or an action needs a service to select an API description");
         }
         return Ok(None);
     };
@@ -112,7 +111,7 @@ pub(crate) fn validate(
     action: Option<&str>,
 ) -> PyResult<Report> {
     let bytes = Body::extract(body)?;
-    let call = call(service, version, action)?;
+    let call = call(service, version, action).map_err(PyValueError::new_err)?;
     let run = || match call {
         Some(call) => envelope::Validator::new()
             .request_id_memory(0)
@@ -222,7 +221,7 @@ impl Validator {
         action: Option<&str>,
     ) -> PyResult<Report> {
         let bytes = Body::extract(body)?;
-        let call = call(service, version, action)?;
+        let call = call(service, version, action).map_err(PyValueError::new_err)?;
         let report = if bytes.len() >= DETACH_FROM {
             py.detach(|| check(&mut turn(self.inner.lock()), &bytes, call))
         } else {

@@ -166,10 +166,29 @@ def test_validate_many_does_not_flag_repeats_within_a_batch():
 def test_validate_many_per_body_calls():
     body = b'{"Response": {"TotalCount": "1", "DiskSet": [], "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}'
     reports = te.validate_many(
-        [body, body, body], ["cbs", None, "cbs"], "2017-03-12", ["DescribeDisks", None, None]
+        [body, body, body], ["cbs", None, "cbs"], ["2017-03-12", None, None], ["DescribeDisks", None, None]
     )
-    # Without a service, version and action select nothing, as in the tool.
     assert [r.rules for r in reports] == [["schema-type-mismatch"], [], []]
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [
+        {"actions": "DescribeDisks"},
+        {"versions": ["2017-03-12"]},
+        {"services": [None], "actions": ["DescribeDisks"]},
+    ],
+)
+def test_validate_many_version_or_action_without_service_is_a_value_error(columns):
+    """Regression: `validate` refused this misuse, `validate_many` ignored it silently."""
+    with pytest.raises(ValueError, match="body 0: a version or an action needs a service"):
+        te.validate_many([OK], **columns)
+    with pytest.raises(ValueError, match="needs a service"):
+        te.validate_columns([OK], **columns)
+    # The same misuse, one body at a time.
+    one = {name[:-1]: value if isinstance(value, str) else value[0] for name, value in columns.items()}
+    with pytest.raises(ValueError, match="needs a service"):
+        te.validate(OK, **one)
 
 
 def test_validate_many_misuse():
