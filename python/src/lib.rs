@@ -9,6 +9,7 @@
 mod batch;
 mod classified;
 mod codes;
+mod host;
 mod report;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -22,6 +23,7 @@ use tencentcloud_envelope as envelope;
 use batch::{validate_columns, validate_many};
 use classified::{ProtocolError, ServiceError, Success, classify};
 use codes::{Explanation, categories, common_codes, explain, retry_advices, rules};
+use host::service_of_host;
 use report::{Diagnostic, Report};
 
 /// A body as Python hands it over: `bytes` borrowed as they are, `bytearray` copied (Python
@@ -254,6 +256,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(common_codes, m)?)?;
     m.add_function(wrap_pyfunction!(categories, m)?)?;
     m.add_function(wrap_pyfunction!(retry_advices, m)?)?;
+    m.add_function(wrap_pyfunction!(service_of_host, m)?)?;
     m.add_class::<Validator>()?;
     m.add_class::<Report>()?;
     m.add_class::<Diagnostic>()?;
