@@ -12,9 +12,9 @@ mod codes;
 mod host;
 mod report;
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
 use std::sync::{LockResult, Mutex, MutexGuard, PoisonError};
 
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::MutexExt;
 use pyo3::types::{PyByteArray, PyBytes, PyString};
