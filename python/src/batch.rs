@@ -8,7 +8,7 @@ use pyo3::types::{PyDict, PyList, PyString};
 use tencentcloud_envelope as envelope;
 
 use crate::report::{Report, outcome_name};
-use crate::{Body, check, configured};
+use crate::{Body, call, check, configured};
 
 /// How many bodies a thread takes at a time: enough to make the shared counter cheap, few
 /// enough that one thread left with large bodies does not hold up the others for long.
@@ -87,79 +87,78 @@ fn run(
     let services = Column::extract(batch.services, len, "services")?;
     let versions = Column::extract(batch.versions, len, "versions")?;
     let actions = Column::extract(batch.actions, len, "actions")?;
-    // A body without a service is checked on its envelope alone, as the tool checks a
-    // record whose capture names no service: its version and action select nothing.
+    // A version or an action without a service is the misuse `validate` refuses, row by row.
     let calls: Vec<Option<envelope::Call<'_>>> = (0..len)
         .map(|i| {
-            services.get(i).map(|service| {
-                let mut call = envelope::Call::new(service);
-                if let Some(version) = versions.get(i) {
-                    call = call.version(version);
-                }
-                if let Some(action) = actions.get(i) {
-                    call = call.action(action);
-                }
-                call
-            })
+            call(services.get(i), versions.get(i), actions.get(i))
+                .map_err(|why| PyValueError::new_err(format!("body {i}: {why}")))
         })
-        .collect();
+        .collect::<PyResult<_>>()?;
     let threads = thread_count(batch.threads, len)?;
     // Each body alone, as `validate` checks it: repeats across the batch are the caller's
     // to find (a group-by over request ids sees the whole data set, a batch does not).
     let validator = batch.validator.request_id_memory(0);
-    let reports = py.detach(|| {
-        let next = AtomicUsize::new(0);
-        let work = || {
-            let mut validator = validator.clone();
-            let mut done = Vec::new();
-            loop {
-                let start = next.fetch_add(BLOCK, Ordering::Relaxed);
-                if start >= len {
-                    break done;
-                }
-                for index in start..(start + BLOCK).min(len) {
-                    if let (Some(body), Some(call)) = (bodies.get(index), calls.get(index)) {
-                        done.push((index, check(&mut validator, body, *call)));
-                    }
-                }
-            }
-        };
-        let mut slots: Vec<Option<envelope::Report>> = vec![None; len];
-        let parts: Vec<Vec<(usize, envelope::Report)>> = if threads == 1 {
-            vec![work()]
-        } else {
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-                handles
-                    .into_iter()
-                    .map(|handle| handle.join().unwrap_or_default())
-                    .collect()
-            })
-        };
-        for (index, report) in parts.into_iter().flatten() {
-            if let Some(slot) = slots.get_mut(index) {
-                *slot = Some(report);
-            }
+    let rows: Vec<(Body<'_>, Option<envelope::Call<'_>>)> = bodies.into_iter().zip(calls).collect();
+    Ok(py.detach(|| {
+        spread(
+            &rows,
+            threads,
+            || validator.clone(),
+            |validator, (body, call)| check(validator, body, *call),
+        )
+    }))
+}
+
+/// Runs `work` on every item, spread over `threads` threads that take `BLOCK` items at a time,
+/// each thread with its own `state`; the results in the items' order.
+///
+/// A panic in `work` carries on in the caller's thread whatever the number of threads, so
+/// Python sees the same `PanicException` from one thread as from several.
+fn spread<T: Sync, S, R: Send>(
+    items: &[T],
+    threads: usize,
+    state: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, &T) -> R + Sync,
+) -> Vec<R> {
+    let blocks: Vec<&[T]> = items.chunks(BLOCK).collect();
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        let mut state = state();
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(block) = blocks.get(index) else {
+                break done;
+            };
+            done.push((
+                index,
+                block.iter().map(|item| work(&mut state, item)).collect(),
+            ));
         }
-        slots
-    });
-    reports
-        .into_iter()
-        .enumerate()
-        .map(|(index, report)| {
-            report.ok_or_else(|| {
-                pyo3::exceptions::PyRuntimeError::new_err(format!(
-                    "body {index} was not checked: a worker thread failed"
-                ))
-            })
+    };
+    let parts: Vec<Vec<(usize, Vec<R>)>> = if threads == 1 {
+        vec![worker()]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(worker)).collect();
+            handles
+                .into_iter()
+                .map(std::thread::ScopedJoinHandle::join)
+                .collect::<Result<_, _>>()
+                .unwrap_or_else(|payload| std::panic::resume_unwind(payload))
         })
-        .collect()
+    };
+    // Every block was taken exactly once, by one thread or another.
+    let mut results: Vec<(usize, Vec<R>)> = parts.into_iter().flatten().collect();
+    results.sort_unstable_by_key(|&(index, _)| index);
+    results.into_iter().flat_map(|(_, block)| block).collect()
 }
 
 /// Checks many bodies in one call, with the GIL released and the work spread over `threads`
 /// threads (one per core by default); the reports in the bodies' order. `services`,
 /// `versions` and `actions` are each None, one str for every body, or one str or None per
-/// body; a body without a service is checked on its envelope alone, as the tool does.
+/// body; a body without a service is checked on its envelope alone, and one with a version
+/// or an action but no service is a `ValueError`, as in `validate`.
 #[pyfunction]
 #[pyo3(signature = (bodies, services=None, versions=None, actions=None, *, threads=None, deny_warnings=false, allow=None, warn=None, deny=None))]
 #[allow(clippy::too_many_arguments, reason = "Python keyword arguments")]
@@ -229,4 +228,45 @@ pub(crate) fn validate_columns<'py>(
         .collect::<PyResult<Vec<_>>>()?;
     columns.set_item("rules", PyList::new(py, rules)?)?;
     Ok(columns)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spread;
+
+    #[test]
+    fn results_come_in_the_items_order_whatever_the_thread_count() {
+        let items: Vec<usize> = (0..100).collect();
+        for threads in [1, 2, 7] {
+            let squares = spread(&items, threads, || (), |(), &item| item * item);
+            let expected: Vec<_> = (0..100).map(|item| item * item).collect();
+            assert_eq!(squares, expected, "{threads} threads");
+        }
+    }
+
+    /// Regression: with one thread a panic reached Python as `PanicException`, with several
+    /// as a `RuntimeError` that said only that a worker failed.
+    #[test]
+    fn a_panic_in_work_reaches_the_caller_whatever_the_thread_count() {
+        let items: Vec<usize> = (0..100).collect();
+        for threads in [1, 3] {
+            let caught = std::panic::catch_unwind(|| {
+                spread(
+                    &items,
+                    threads,
+                    || (),
+                    |(), &item| {
+                        assert!(item != 70, "body 70");
+                        item
+                    },
+                )
+            });
+            let payload = caught.expect_err("the panic is passed on");
+            assert_eq!(
+                payload.downcast_ref::<&str>(),
+                Some(&"body 70"),
+                "{threads} threads"
+            );
+        }
+    }
 }

@@ -9,16 +9,21 @@
 mod batch;
 mod classified;
 mod codes;
+mod host;
 mod report;
+
+use std::sync::{LockResult, Mutex, MutexGuard, PoisonError};
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::sync::MutexExt;
 use pyo3::types::{PyByteArray, PyBytes, PyString};
 use tencentcloud_envelope as envelope;
 
 use batch::{validate_columns, validate_many};
 use classified::{ProtocolError, ServiceError, Success, classify};
 use codes::{Explanation, categories, common_codes, explain, retry_advices, rules};
+use host::service_of_host;
 use report::{Diagnostic, Report};
 
 /// A body as Python hands it over: `bytes` borrowed as they are, `bytearray` copied (Python
@@ -61,17 +66,16 @@ impl<'a> Body<'a> {
     }
 }
 
-/// The call a body answers, checked for sense: a version or an action needs a service.
+/// The call a body answers, checked for sense: a version or an action needs a service, else
+/// the reason why not (for a `ValueError`).
 pub(crate) fn call<'c>(
     service: Option<&'c str>,
     version: Option<&'c str>,
     action: Option<&'c str>,
-) -> PyResult<Option<envelope::Call<'c>>> {
+) -> Result<Option<envelope::Call<'c>>, &'static str> {
     let Some(service) = service else {
         if version.is_some() || action.is_some() {
-            return Err(PyValueError::new_err(
-                "a version or an action needs a service to select an API description",
-            ));
+            return Err("a version or an action needs a service to select an API description");
         }
         return Ok(None);
     };
@@ -109,7 +113,7 @@ pub(crate) fn validate(
     action: Option<&str>,
 ) -> PyResult<Report> {
     let bytes = Body::extract(body)?;
-    let call = call(service, version, action)?;
+    let call = call(service, version, action).map_err(PyValueError::new_err)?;
     let run = || match call {
         Some(call) => envelope::Validator::new()
             .request_id_memory(0)
@@ -126,9 +130,21 @@ pub(crate) fn validate(
 
 /// Checks bodies one after another with the same options, remembering request ids across
 /// them for `duplicate-request-id`.
-#[pyclass(module = "tencentcloud_envelope")]
+///
+/// Safe to share between Python threads: calls take turns on the validator behind a lock, so
+/// each body is checked against the ids of the bodies checked before it. A thread waiting for
+/// its turn does not hold the GIL, and a large body is checked without it.
+#[pyclass(module = "tencentcloud_envelope", frozen)]
 pub struct Validator {
-    inner: envelope::Validator,
+    inner: Mutex<envelope::Validator>,
+}
+
+/// The validator behind `lock`. A panic while another call held it cannot leave it unsafe to
+/// use (at worst one request id is not remembered), so a poisoned lock is taken over.
+fn turn(
+    lock: LockResult<MutexGuard<'_, envelope::Validator>>,
+) -> MutexGuard<'_, envelope::Validator> {
+    lock.unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Parses rule ids (`missing-request-id`), naming the first unknown one.
@@ -191,13 +207,15 @@ impl Validator {
         if let Some(ids) = request_id_memory {
             inner = inner.request_id_memory(ids);
         }
-        Ok(Validator { inner })
+        Ok(Validator {
+            inner: Mutex::new(inner),
+        })
     }
 
     /// Checks one body; see the module function `validate`.
     #[pyo3(signature = (body, service=None, version=None, action=None))]
     fn validate(
-        &mut self,
+        &self,
         py: Python<'_>,
         body: &Bound<'_, PyAny>,
         service: Option<&str>,
@@ -205,25 +223,24 @@ impl Validator {
         action: Option<&str>,
     ) -> PyResult<Report> {
         let bytes = Body::extract(body)?;
-        let call = call(service, version, action)?;
-        let inner = &mut self.inner;
+        let call = call(service, version, action).map_err(PyValueError::new_err)?;
         let report = if bytes.len() >= DETACH_FROM {
-            py.detach(|| check(inner, &bytes, call))
+            py.detach(|| check(&mut turn(self.inner.lock()), &bytes, call))
         } else {
-            check(inner, &bytes, call)
+            check(&mut turn(self.inner.lock_py_attached(py)), &bytes, call)
         };
         Ok(Report::from(&report))
     }
 
     /// Forgets the request ids seen so far.
-    fn reset(&mut self) {
-        self.inner.reset();
+    fn reset(&self, py: Python<'_>) {
+        turn(self.inner.lock_py_attached(py)).reset();
     }
 
     /// How many request ids were forgotten to stay within the memory budget.
     #[getter]
-    fn forgotten_request_ids(&self) -> u64 {
-        self.inner.forgotten_request_ids()
+    fn forgotten_request_ids(&self, py: Python<'_>) -> u64 {
+        turn(self.inner.lock_py_attached(py)).forgotten_request_ids()
     }
 }
 
@@ -239,6 +256,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(common_codes, m)?)?;
     m.add_function(wrap_pyfunction!(categories, m)?)?;
     m.add_function(wrap_pyfunction!(retry_advices, m)?)?;
+    m.add_function(wrap_pyfunction!(service_of_host, m)?)?;
     m.add_class::<Validator>()?;
     m.add_class::<Report>()?;
     m.add_class::<Diagnostic>()?;

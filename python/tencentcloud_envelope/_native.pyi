@@ -65,7 +65,10 @@ class Report:
 
 @final
 class Validator:
-    """Checks bodies one after another, remembering request ids for `duplicate-request-id`."""
+    """Checks bodies one after another, remembering request ids for `duplicate-request-id`.
+
+    Safe to share between threads: calls take turns on the memory of ids, waiting without
+    the GIL."""
     def __init__(
         self,
         *,
@@ -198,6 +201,9 @@ def validate_columns(
 def classify(status: int, headers: Headers, body: Body) -> Union[Success, ServiceError, ProtocolError]: ...
 def explain(code: str, service: Optional[str] = None) -> Explanation: ...
 def rules() -> list[Tuple[str, str, str, str]]: ...
+def service_of_host(host: str) -> Optional[str]:
+    """The service an API endpoint's `Host` names (`cbs` for `CBS.tencentcloudapi.com:443`),
+    else None."""
 def common_codes() -> list[Tuple[str, str, str, str, str]]: ...
 def categories() -> list[str]: ...
 def retry_advices() -> list[str]: ...

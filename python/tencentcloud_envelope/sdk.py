@@ -103,8 +103,8 @@ def _call_of(response: Any) -> tuple[Optional[str], Optional[str], Optional[str]
     """Service, version and action from the request the response answers, when it says."""
     request = getattr(response, "request", None)
     headers = getattr(request, "headers", None) or {}
-    host = headers.get("Host") or ""
-    service = (host.split(".")[0] or None) if host.endswith(".tencentcloudapi.com") else None
+    # The library's rule for API hosts: letter case, a port and a trailing dot do not matter.
+    service = _native.service_of_host(str(headers.get("Host") or ""))
     version = headers.get("X-TC-Version") if service else None
     action = headers.get("X-TC-Action") if service else None
     return service, version, action

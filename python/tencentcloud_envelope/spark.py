@@ -69,8 +69,10 @@ def validate_dataframe(
 ) -> "DataFrame":
     """``frame`` with the columns ``outcome``, ``request_id``, ``code`` and ``rules`` added,
     computed by ``mapInArrow`` over the batch form. ``service``, ``version`` and ``action``
-    name optional columns giving each body's call. ``threads`` per Python worker defaults to
-    one per core; with several Python workers per executor, set it to cores / workers."""
+    name optional columns giving each body's call; a row with a version or an action but no
+    service fails the job with ``ValueError``, as in ``validate``. ``threads`` per Python
+    worker defaults to one per core; with several Python workers per executor, set it to
+    cores / workers."""
     taken = {"outcome", "request_id", "code", "rules"} & set(frame.columns)
     if taken:
         raise ValueError(f"the frame already has the result columns {sorted(taken)}")

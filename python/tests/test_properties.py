@@ -3,9 +3,12 @@ its three ways of validating agree."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 import tencentcloud_envelope as te
+from tencentcloud_envelope import sdk
 
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given, settings  # noqa: E402
@@ -54,3 +57,30 @@ def test_classify_always_answers(status, body, content_type):
     report = te.validate(body)
     if isinstance(result, te.ServiceError):
         assert result.code == report.code
+
+
+def answering(headers: dict[str, str]) -> SimpleNamespace:
+    """A stand-in for a `requests` response to a request with `headers`."""
+    return SimpleNamespace(request=SimpleNamespace(headers=headers))
+
+
+labels = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(
+    labels,
+    st.lists(labels, max_size=2),
+    st.randoms(use_true_random=False),
+    st.sampled_from(["", "."]),
+    st.one_of(st.none(), st.integers(0, 65535)),
+)
+def test_sdk_reads_the_service_of_any_api_host(service, region, random, dot, port):
+    """The first label of a host under tencentcloudapi.com, whatever the case, a trailing dot
+    or a port; glued to the domain without a dot, the same name is another host."""
+    name = ".".join([service, *region, "tencentcloudapi.com"]) + dot
+    name = "".join(c.upper() if random.random() < 0.5 else c for c in name)
+    host = name if port is None else f"{name}:{port}"
+    assert sdk._call_of(answering({"Host": host, "X-TC-Action": "A"})) == (service, None, "A")
+    glued = {"Host": service + "tencentcloudapi.com", "X-TC-Action": "A"}
+    assert sdk._call_of(answering(glued)) == (None, None, None)

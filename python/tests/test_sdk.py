@@ -189,3 +189,35 @@ def test_installed_hook_warns_of_deprecation_with_the_detail():
     hooked.response = FakeResponse(200, JSON, body)
     with pytest.warns(DeprecationWarning, match="use DescribeZones2"):
         hooked._call_and_deserialize("DescribeZones", {}, AbstractModel)
+
+
+@pytest.mark.parametrize(
+    "host, service",
+    [
+        ("cbs.tencentcloudapi.com", "cbs"),
+        ("cvm.ap-guangzhou.tencentcloudapi.com", "cvm"),
+        # Regression: letter case, a port and a trailing dot hid the service.
+        ("CBS.TencentCloudAPI.com", "cbs"),
+        ("cbs.tencentcloudapi.com:443", "cbs"),
+        ("cbs.tencentcloudapi.com.", "cbs"),
+        ("Cbs.TENCENTCLOUDAPI.COM.:8443", "cbs"),
+        # The domain itself names no service; other hosts are not API endpoints.
+        ("tencentcloudapi.com", None),
+        ("eviltencentcloudapi.com", None),
+        ("cbs.tencentcloudapi.com.evil.example", None),
+        ("cbs.tencentcloudapi.co", None),
+        ("cbs.tencentcloudapi.com..", None),
+        ("[::1]:443", None),
+        ("", None),
+    ],
+)
+def test_the_call_comes_from_the_request_host_as_the_library_reads_it(host, service):
+    request = FakeRequest({"Host": host, "X-TC-Version": "2017-03-12", "X-TC-Action": "DescribeDisks"})
+    expected = (service, "2017-03-12", "DescribeDisks") if service else (None, None, None)
+    assert sdk._call_of(FakeResponse(200, JSON, b"", request)) == expected
+
+
+def test_check_response_reads_the_payload_for_a_host_with_a_port():
+    body = b'{"Response": {"TotalCount": "1", "DiskSet": [], "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}'
+    request = FakeRequest({"Host": "CBS.tencentcloudapi.com:443", "X-TC-Version": "2017-03-12", "X-TC-Action": "DescribeDisks"})
+    assert sdk.check_response(FakeResponse(200, JSON, body, request)).rules == ["schema-type-mismatch"]

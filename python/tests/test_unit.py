@@ -87,6 +87,40 @@ def test_validator_remembers_request_ids():
     assert te.validate(OK).rules == te.validate(OK).rules == []
 
 
+def large_body(request_id: str) -> bytes:
+    """A success of more than 64 KiB, the size from which the GIL is released while checking."""
+    padding = "x" * (64 * 1024)
+    return f'{{"Response": {{"Note": "{padding}", "RequestId": "{request_id}"}}}}'.encode()
+
+
+def test_a_validator_shared_between_threads_checks_large_bodies_without_errors():
+    """Regression: concurrent calls raised RuntimeError('Already borrowed') above 64 KiB."""
+    validator = te.Validator()
+    threads, calls = 8, 12
+    ids = [f"b5b41468-520d-4192-b42f-{n:012d}" for n in range(threads * calls)]
+    errors: list[BaseException] = []
+    rules: list[list[str]] = []
+    start = threading.Barrier(threads)
+
+    def work(mine: list[str]) -> None:
+        start.wait()
+        for request_id in mine:
+            try:
+                rules.append(validator.validate(large_body(request_id)).rules)
+            except BaseException as error:  # noqa: BLE001 - every failure is the finding
+                errors.append(error)
+
+    workers = [threading.Thread(target=work, args=(ids[n::threads],)) for n in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    assert rules == [[]] * len(ids)
+    # Every id was remembered once: none lost, none counted twice.
+    assert all(validator.validate(large_body(i)).rules == ["duplicate-request-id"] for i in ids)
+
+
 def test_validator_options():
     body = b'{"Response": {"RequestId": "not-a-uuid"}}'
     assert te.validate(body).outcome == "success"
@@ -132,10 +166,29 @@ def test_validate_many_does_not_flag_repeats_within_a_batch():
 def test_validate_many_per_body_calls():
     body = b'{"Response": {"TotalCount": "1", "DiskSet": [], "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}'
     reports = te.validate_many(
-        [body, body, body], ["cbs", None, "cbs"], "2017-03-12", ["DescribeDisks", None, None]
+        [body, body, body], ["cbs", None, "cbs"], ["2017-03-12", None, None], ["DescribeDisks", None, None]
     )
-    # Without a service, version and action select nothing, as in the tool.
     assert [r.rules for r in reports] == [["schema-type-mismatch"], [], []]
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [
+        {"actions": "DescribeDisks"},
+        {"versions": ["2017-03-12"]},
+        {"services": [None], "actions": ["DescribeDisks"]},
+    ],
+)
+def test_validate_many_version_or_action_without_service_is_a_value_error(columns):
+    """Regression: `validate` refused this misuse, `validate_many` ignored it silently."""
+    with pytest.raises(ValueError, match="body 0: a version or an action needs a service"):
+        te.validate_many([OK], **columns)
+    with pytest.raises(ValueError, match="needs a service"):
+        te.validate_columns([OK], **columns)
+    # The same misuse, one body at a time.
+    one = {name[:-1]: value if isinstance(value, str) else value[0] for name, value in columns.items()}
+    with pytest.raises(ValueError, match="needs a service"):
+        te.validate(OK, **one)
 
 
 def test_validate_many_misuse():
