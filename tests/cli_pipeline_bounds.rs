@@ -3,6 +3,7 @@
 //! it.
 #![cfg(all(feature = "cli", target_os = "linux"))]
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -65,9 +66,11 @@ fn a_failing_validating_thread_ends_the_run() {
     let path = dir.path().join("capture.jsonl");
     let mut lines = String::new();
     for n in 0..3000 {
-        lines.push_str(&format!(
-            "{{\"Response\": {{\"N\": {n}, \"RequestId\": \"b5b41468-520d-4192-b42f-{n:012}\"}}}}\n"
-        ));
+        writeln!(
+            lines,
+            "{{\"Response\": {{\"N\": {n}, \"RequestId\": \"b5b41468-520d-4192-b42f-{n:012}\"}}}}"
+        )
+        .unwrap();
     }
     std::fs::write(&path, lines).unwrap();
     let path = path.to_str().unwrap();

@@ -367,10 +367,10 @@ impl<W: Write> Printer<W> {
     }
 
     fn write(&mut self, write: impl FnOnce(&mut W) -> io::Result<()>) {
-        if self.error.is_none() {
-            if let Err(error) = write(&mut self.out) {
-                self.error = Some(error);
-            }
+        if self.error.is_none()
+            && let Err(error) = write(&mut self.out)
+        {
+            self.error = Some(error);
         }
     }
 }

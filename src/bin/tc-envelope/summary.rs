@@ -58,10 +58,10 @@ impl Summary {
                 Severity::Note => self.notes += 1,
             }
         }
-        if let Some(code) = report.code() {
-            if !self.codes.add(code) {
-                self.codes_evicted += 1;
-            }
+        if let Some(code) = report.code()
+            && !self.codes.add(code)
+        {
+            self.codes_evicted += 1;
         }
     }
 

@@ -61,7 +61,7 @@ impl Progress {
     }
 
     pub fn tick(&mut self, records: u64) {
-        if !self.enabled || records % 256 != 0 {
+        if !self.enabled || !records.is_multiple_of(256) {
             return;
         }
         if self.bar.is_none() && self.started.elapsed() >= Self::DELAY {

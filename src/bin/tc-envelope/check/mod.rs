@@ -22,7 +22,8 @@ use crate::summary::Summary;
 use emit::{Output, Progress, shown_name};
 use inputs::read_all;
 use verdict::{
-    capture_severity, check_bytes, check_stream, unknown_record, unreadable_report, validator,
+    capture_severity, check_bytes, check_stream, skip_reason, unknown_record, unreadable_report,
+    validator,
 };
 
 /// Runs the check and returns the exit status (see [`exit`]).
@@ -165,6 +166,6 @@ impl<W: Write> Sink for Checker<'_, '_, W> {
     }
 
     fn skip(&mut self, reason: Skip) {
-        self.output.summary.skip(reason.reason(), 1);
+        self.output.summary.skip(skip_reason(reason), 1);
     }
 }

@@ -40,7 +40,7 @@ use super::args::CheckArgs;
 use super::emit::{Output, shown_name};
 use super::inputs::read_all;
 use super::verdict::{
-    capture_severity, check_bytes, check_stream, unknown_record, unreadable_report,
+    capture_severity, check_bytes, check_stream, skip_reason, unknown_record, unreadable_report,
 };
 use crate::render::{Shown, render_json};
 
@@ -154,7 +154,7 @@ pub fn run<W: Write>(
             .join()
             .unwrap_or_else(|failure| panic::resume_unwind(failure));
         for (reason, count) in skipped {
-            output.summary.skip(reason.reason(), count);
+            output.summary.skip(skip_reason(reason), count);
         }
         (unreadable, ids.forgotten())
     })
@@ -274,18 +274,17 @@ impl Batch {
             let mut json = rendered
                 .next()
                 .and_then(|range| self.rendered.get(range.clone()));
-            if let HeldBody::Bytes(body) = &held.body {
-                if let Some(id) = report.request_id().filter(|id| !id.is_empty()) {
-                    if !ids.insert(id) {
-                        // The library's own report on a repeat: a validator that has just
-                        // seen the same body checks it again.
-                        let body = self.bytes.get(body.clone()).unwrap_or_default();
-                        let _ = check_bytes(oracle, args, &held.exchange, body);
-                        *report = check_bytes(oracle, args, &held.exchange, body);
-                        oracle.reset();
-                        json = None;
-                    }
-                }
+            if let HeldBody::Bytes(body) = &held.body
+                && let Some(id) = report.request_id().filter(|id| !id.is_empty())
+                && !ids.insert(id)
+            {
+                // The library's own report on a repeat: a validator that has just
+                // seen the same body checks it again.
+                let body = self.bytes.get(body.clone()).unwrap_or_default();
+                let _ = check_bytes(oracle, args, &held.exchange, body);
+                *report = check_bytes(oracle, args, &held.exchange, body);
+                oracle.reset();
+                json = None;
             }
             source.clear();
             if json.is_none() {

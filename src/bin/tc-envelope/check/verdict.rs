@@ -1,6 +1,6 @@
 //! What the arguments ask of the validator, and the report on each record.
 
-use tencentcloud_envelope::capture::Exchange;
+use tencentcloud_envelope::capture::{Exchange, Skip};
 use tencentcloud_envelope::{Call, Report, Rule, Schema, Severity, Validator};
 
 use super::args::CheckArgs;
@@ -63,9 +63,10 @@ fn fail_point(body: &[u8]) {
             .filter(|needle| !needle.is_empty())
     });
     if let Some(needle) = needle {
-        if body.windows(needle.len()).any(|window| window == needle) {
-            panic!("the failure point TC_ENVELOPE_FAIL_ON was reached");
-        }
+        assert!(
+            !body.windows(needle.len()).any(|window| window == needle),
+            "the failure point TC_ENVELOPE_FAIL_ON was reached"
+        );
     }
 }
 
@@ -124,12 +125,28 @@ pub fn capture_severity(args: &CheckArgs) -> Option<Severity> {
     severity
 }
 
+/// The library's capture messages name its options; the tool's users know them as flags.
+fn in_tool_terms(message: &str) -> String {
+    message
+        .replace("Options::max_record", "--max-record-size")
+        .replace("Options::har_all_json", "--har-all-json")
+}
+
+/// Why a HAR entry was not checked, in the tool's terms.
+pub fn skip_reason(skip: Skip) -> &'static str {
+    match skip {
+        Skip::OtherHost => "not a Tencent Cloud API host (--har-all-json takes JSON from any host)",
+        other => other.reason(),
+    }
+}
+
 /// The report on a record that could not be taken out of its capture: one
 /// `unreadable-capture` finding at its start.
 ///
 /// The library builds reports only from bodies; this one is read back from the report's own
 /// JSON form, which is the library's public contract.
 pub fn unreadable_report(message: &str, severity: Option<Severity>) -> Report {
+    let message = in_tool_terms(message);
     let diagnostics: Vec<serde_json::Value> = severity
         .map(|severity| {
             serde_json::json!({
