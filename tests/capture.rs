@@ -535,3 +535,60 @@ fn a_har_entry_nested_too_deep_ends_the_archive_with_a_record() {
         "{why}"
     );
 }
+
+/// The services of the records a HAR archive holds, as the reader names them.
+#[derive(Default)]
+struct Services(Vec<Option<String>>);
+
+impl Sink for Services {
+    fn record(&mut self, record: Record<'_>) -> Flow {
+        self.0.push(record.exchange.service.clone());
+        Flow::Continue(())
+    }
+    fn skip(&mut self, _: Skip) {}
+}
+
+#[test]
+fn a_har_entry_names_its_service_whatever_the_hosts_case_or_trailing_dot() {
+    let body = Some("{\"Response\": {}}");
+    let archive = har(&[
+        &entry(
+            "POST",
+            "https://cbs.tencentcloudapi.com/",
+            200,
+            "application/json",
+            body,
+        ),
+        &entry(
+            "POST",
+            "https://CVM.ap-guangzhou.TencentCloudAPI.com/",
+            200,
+            "application/json",
+            body,
+        ),
+        &entry(
+            "POST",
+            "https://vpc.tencentcloudapi.com./",
+            200,
+            "application/json",
+            body,
+        ),
+    ]);
+    let mut services = Services::default();
+    capture::read(
+        "c",
+        &archive[..],
+        Layout::Har,
+        &Options::new(),
+        &mut services,
+    )
+    .unwrap();
+    assert_eq!(
+        services.0,
+        [
+            Some("cbs".to_owned()),
+            Some("cvm".to_owned()),
+            Some("vpc".to_owned())
+        ]
+    );
+}

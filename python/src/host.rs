@@ -1,10 +1,6 @@
 //! The service a request was sent to, read from its `Host` as the library reads a capture's.
 
 use pyo3::prelude::*;
-use tencentcloud_envelope::capture::is_api_host;
-
-/// The API domain with the dot that joins it to the labels before it.
-const UNDER_DOMAIN: &str = ".tencentcloudapi.com";
 
 /// The service whose endpoint `host` (a `Host` header) names: the first label of a name under
 /// `tencentcloudapi.com`, in lower case, with a port and one trailing dot ignored; `None` for
@@ -17,17 +13,5 @@ pub(crate) fn service_of_host(host: &str) -> Option<String> {
         Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
         _ => host,
     };
-    if !is_api_host(name) {
-        return None;
-    }
-    let name = name.strip_suffix('.').unwrap_or(name);
-    let labels = name
-        .len()
-        .checked_sub(UNDER_DOMAIN.len())
-        .and_then(|end| name.get(..end))?;
-    labels
-        .split('.')
-        .next()
-        .filter(|label| !label.is_empty())
-        .map(str::to_ascii_lowercase)
+    tencentcloud_envelope::capture::service_of_host(name)
 }

@@ -562,6 +562,31 @@ pub fn is_api_host(host: &str) -> bool {
             .is_some_and(|tail| tail.eq_ignore_ascii_case(".tencentcloudapi.com"))
 }
 
+/// The service whose endpoint `host` names: the first label of a name under
+/// `tencentcloudapi.com`, in lower case (`cbs` for `CBS.ap-guangzhou.tencentcloudapi.com.`),
+/// one trailing dot ignored; `None` for any other host and for the domain itself.
+///
+/// ```
+/// use tencentcloud_envelope::capture::service_of_host;
+///
+/// assert_eq!(service_of_host("CBS.ap-guangzhou.tencentcloudapi.com.").as_deref(), Some("cbs"));
+/// assert_eq!(service_of_host("tencentcloudapi.com"), None);
+/// assert_eq!(service_of_host("cbs.eviltencentcloudapi.com"), None);
+/// ```
+pub fn service_of_host(host: &str) -> Option<String> {
+    if !is_api_host(host) {
+        return None;
+    }
+    let host = host.strip_suffix('.').unwrap_or(host);
+    host.len()
+        .checked_sub(".tencentcloudapi.com".len())
+        .and_then(|end| host.get(..end))?
+        .split('.')
+        .next()
+        .filter(|label| !label.is_empty())
+        .map(str::to_ascii_lowercase)
+}
+
 impl Har<'_, '_> {
     /// Why `entry` is not taken, if it is not.
     fn skip_reason(
@@ -688,11 +713,7 @@ impl Har<'_, '_> {
             .filter(|id| !id.is_empty())
             .map(str::to_owned);
         let mut exchange = Exchange {
-            service: host
-                .to_ascii_lowercase()
-                .strip_suffix(".tencentcloudapi.com")
-                .and_then(|prefix| prefix.split('.').next())
-                .map(str::to_owned),
+            service: service_of_host(host),
             action: header(&entry.request.headers, "X-TC-Action").map(str::to_owned),
             version: header(&entry.request.headers, "X-TC-Version").map(str::to_owned),
             status: entry.response.status.map(|_| status),

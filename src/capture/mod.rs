@@ -56,7 +56,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-pub use har::{Skip, is_api_host};
+pub use har::{Skip, is_api_host, service_of_host};
 
 /// What a sink says after each record: go on, or stop reading.
 pub type Flow = ControlFlow<()>;
