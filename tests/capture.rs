@@ -575,7 +575,7 @@ fn a_har_entry_names_its_service_whatever_the_hosts_case_or_trailing_dot() {
         ),
     ]);
     let mut services = Services::default();
-    capture::read(
+    let flow = capture::read(
         "c",
         &archive[..],
         Layout::Har,
@@ -583,6 +583,7 @@ fn a_har_entry_names_its_service_whatever_the_hosts_case_or_trailing_dot() {
         &mut services,
     )
     .unwrap();
+    assert!(flow.is_continue());
     assert_eq!(
         services.0,
         [
