@@ -306,12 +306,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         loop {
-            self.whitespace();
-            let key = self.key()?;
-            if keys.insert(&mut self.keys, key) {
-                return None;
-            }
-            self.colon()?;
+            let key = self.member_key(&mut keys)?;
             let start = self.at;
             match key {
                 names::REQUEST_ID => {
@@ -357,6 +352,19 @@ impl<'a> Scanner<'a> {
         (envelope.request_id.is_some() && !(envelope.error.is_some() && members > 0)).then_some(())
     }
 
+    /// A member's key and the `:` after it; `None` for a key the object already has. Always
+    /// inlined: it runs once a key, and a call costs about 1% on small bodies.
+    #[inline(always)]
+    fn member_key(&mut self, keys: &mut Keys<'a>) -> Option<&'a str> {
+        self.whitespace();
+        let key = self.key()?;
+        if keys.insert(&mut self.keys, key) {
+            return None;
+        }
+        self.colon()?;
+        Some(key)
+    }
+
     /// After an object's member: true at a `,` (another member follows), false after the
     /// object's `}`.
     #[inline]
@@ -383,12 +391,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         loop {
-            self.whitespace();
-            let key = self.key()?;
-            if keys.insert(&mut self.keys, key) {
-                return None;
-            }
-            self.colon()?;
+            let key = self.member_key(&mut keys)?;
             match key {
                 names::CODE => {
                     let text = self.plain_string()?;
@@ -462,12 +465,7 @@ impl<'a> Scanner<'a> {
         }
         let mut keys = Keys::new(&self.keys);
         loop {
-            self.whitespace();
-            let key = self.key()?;
-            if keys.insert(&mut self.keys, key) {
-                return None;
-            }
-            self.colon()?;
+            let key = self.member_key(&mut keys)?;
             self.value(depth + 1)?;
             if !self.more_members()? {
                 keys.close(&mut self.keys);
