@@ -352,8 +352,11 @@ impl<'a> Scanner<'a> {
         (envelope.request_id.is_some() && !(envelope.error.is_some() && members > 0)).then_some(())
     }
 
-    /// A member's key and the `:` after it; `None` for a key the object already has. Always
-    /// inlined: it runs once a key, and a call costs about 1% on small bodies.
+    /// A member's key and the `:` after it; `None` for a key the object already has.
+    #[allow(
+        clippy::inline_always,
+        reason = "measured: as a call, it cost small bodies 1% more instructions"
+    )]
     #[inline(always)]
     fn member_key(&mut self, keys: &mut Keys<'a>) -> Option<&'a str> {
         self.whitespace();
@@ -465,7 +468,7 @@ impl<'a> Scanner<'a> {
         }
         let mut keys = Keys::new(&self.keys);
         loop {
-            let key = self.member_key(&mut keys)?;
+            self.member_key(&mut keys)?;
             self.value(depth + 1)?;
             if !self.more_members()? {
                 keys.close(&mut self.keys);
