@@ -165,21 +165,17 @@ impl ErrorCode {
     }
 }
 
-/// See [`ErrorCode::is_well_formed`].
+/// See [`ErrorCode::is_well_formed`]: dot-separated segments, each an uppercase letter and
+/// then letters and digits. Written segment by segment, it compiles to a few instructions a
+/// byte; the validator's scanner runs it on every failure it reads.
 pub(crate) fn is_well_formed(code: &str) -> bool {
-    let mut at_segment_start = true;
-    for &byte in code.as_bytes() {
-        let fits = match byte {
-            b'A'..=b'Z' => true,
-            b'.' | b'a'..=b'z' | b'0'..=b'9' => !at_segment_start,
-            _ => false,
-        };
-        if !fits {
-            return false;
-        }
-        at_segment_start = byte == b'.';
-    }
-    !at_segment_start
+    code.split('.').all(|segment| {
+        segment
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
+            && segment.bytes().all(|byte| byte.is_ascii_alphanumeric())
+    })
 }
 
 impl From<CommonCode> for ErrorCode {
@@ -335,9 +331,40 @@ mod tests {
         assert_eq!(EmptyErrorCode.to_string(), "an error code cannot be empty");
     }
 
+    /// The rule byte by byte, as the grammar reads it: the oracle the segment form is held to.
+    fn well_formed_byte_by_byte(code: &str) -> bool {
+        let mut at_segment_start = true;
+        for &byte in code.as_bytes() {
+            let fits = match byte {
+                b'A'..=b'Z' => true,
+                b'.' | b'a'..=b'z' | b'0'..=b'9' => !at_segment_start,
+                _ => false,
+            };
+            if !fits {
+                return false;
+            }
+            at_segment_start = byte == b'.';
+        }
+        !at_segment_start
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_segment_form_is_the_byte_rule(code in "[A-Ca-c0-2._ \u{e9}-]{0,10}") {
+            proptest::prop_assert_eq!(is_well_formed(&code), well_formed_byte_by_byte(&code), "{}", code);
+        }
+    }
+
     #[test]
     fn well_formed_shapes() {
-        for good in ["A", "InternalError", "AuthFailure.MFAFailure", "A1.B2.C3"] {
+        for good in [
+            "A",
+            "InternalError",
+            "AuthFailure.MFAFailure",
+            "AuthFailure.SignatureFailure",
+            "A1.B2.C3",
+            "A.B1.C",
+        ] {
             assert!(is_well_formed(good), "{good}");
         }
         for bad in [
@@ -350,6 +377,9 @@ mod tests {
             "A_B",
             "Ä",
             "A.b",
+            ".",
+            "A B",
+            "1A",
         ] {
             assert!(!is_well_formed(bad), "{bad}");
         }

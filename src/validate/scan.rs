@@ -17,6 +17,7 @@ use std::collections::HashSet;
 
 use super::uuid::is_uuid;
 use super::walk::{Context, Walked};
+use crate::error_code::is_well_formed;
 use crate::explain::unknown_code_message;
 use crate::grammar::{is_reserved_key, names};
 
@@ -122,19 +123,6 @@ fn has_byte(word: u64, byte: u8) -> u64 {
 /// Nonzero when a byte of `word` is below `bound` (at most 0x80), with the same guarantee.
 fn has_byte_below(word: u64, bound: u8) -> u64 {
     word.wrapping_sub(ONES * u64::from(bound)) & !word & HIGHS
-}
-
-/// `error_code::is_well_formed`, one segment at a time: dot-separated segments, each an
-/// uppercase letter and then letters and digits. The same rule, in a form that compiles to
-/// a few instructions a byte (every failure runs it); a test holds the two together.
-fn is_well_formed_code(code: &str) -> bool {
-    code.split('.').all(|segment| {
-        segment
-            .as_bytes()
-            .first()
-            .is_some_and(u8::is_ascii_uppercase)
-            && segment.bytes().all(|byte| byte.is_ascii_alphanumeric())
-    })
 }
 
 /// How many bytes of `rest` come before the first that stops a string's plain run: eight at
@@ -399,7 +387,7 @@ impl<'a> Scanner<'a> {
                 names::CODE => {
                     let text = self.plain_string()?;
                     if text.is_empty()
-                        || !is_well_formed_code(text)
+                        || !is_well_formed(text)
                         || unknown_code_message(text, service).is_some()
                     {
                         return None;
@@ -708,36 +696,5 @@ impl<'a> Keys<'a> {
     /// The object has ended: its keys leave the stack.
     fn close(self, stack: &mut KeyStack<'a>) {
         stack.truncate(self.base);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn the_code_rule_is_error_codes_own(code in "[A-Ca-c0-2._ \u{e9}-]{0,10}") {
-            prop_assert_eq!(
-                super::is_well_formed_code(&code),
-                crate::error_code::is_well_formed(&code),
-                "{}", code
-            );
-        }
-    }
-
-    #[test]
-    fn the_code_rule_on_known_shapes() {
-        for code in [
-            "InternalError",
-            "AuthFailure.SignatureFailure",
-            "A.B1.C",
-            "A",
-        ] {
-            assert!(super::is_well_formed_code(code), "{code}");
-        }
-        for code in ["", ".", "A.", ".A", "A..B", "a", "A.b", "A_B", "A B", "1A"] {
-            assert!(!super::is_well_formed_code(code), "{code}");
-        }
     }
 }
