@@ -58,6 +58,8 @@ pub use retry::{RetryAdvice, UnknownRetryAdvice};
 pub use schema::{Schema, SchemaError};
 pub use sdk_code::{Sdk, SdkCode};
 pub use sse::{Event, EventStream, Events, StreamError, StreamItem};
+#[doc(hidden)]
+pub use validate::FastPath;
 pub use validate::{
     Call, Consequence, Diagnostic, Outcome, Report, RequestIdMemory, Rule, Severity, Validator,
     validate,

@@ -11,6 +11,7 @@ mod request_ids;
 mod rule;
 mod scan;
 mod schema_check;
+mod syntax;
 pub(crate) mod uuid;
 mod walk;
 
@@ -467,7 +468,7 @@ impl Validator {
     /// # Errors
     /// How the fast path and the walk differ.
     #[doc(hidden)]
-    pub fn fast_path_agrees(input: &[u8]) -> Result<bool, String> {
+    pub fn fast_path_agrees(input: &[u8]) -> Result<FastPath, String> {
         scan::agrees_with_walk(input)
     }
 
@@ -668,6 +669,18 @@ fn utf8_prefix(input: &[u8]) -> &str {
             .and_then(|valid| std::str::from_utf8(valid).ok())
             .unwrap_or_default(),
     }
+}
+
+/// Which reader checked a body, as [`Validator::fast_path_agrees`] tells. Not part of the API.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FastPath {
+    /// The full walk: the scanner gave up.
+    Walk,
+    /// The scanner, on a clean envelope.
+    Clean,
+    /// The scanner and the syntax check, on a body broken before anything else drew a finding.
+    Broken,
 }
 
 /// What a call's service and version select.

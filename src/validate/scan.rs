@@ -21,7 +21,8 @@ use crate::error_code::is_well_formed;
 use crate::explain::unknown_code_message;
 use crate::grammar::{is_reserved_key, names};
 
-/// Reads `text` when it is a clean envelope; `None` sends it to the walk.
+/// Reads `text` when it is a clean envelope, or one broken before anything else in it drew a
+/// finding; `None` sends it to the walk.
 pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>> {
     if context.schema.is_some() {
         return None;
@@ -32,6 +33,7 @@ pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>
         at: 0,
         limit: context.nesting_limit,
         keys: KeyStack::new(),
+        unusual: false,
     };
     let mut envelope = Envelope {
         capture: context.capture,
@@ -39,50 +41,34 @@ pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>
         request_id: None,
         request_id_offset: 0,
         request_id_text: None,
-        error: None,
+        code: None,
+        message: None,
+        failed: false,
         payload: Vec::new(),
     };
-    scanner.whitespace();
-    scanner.byte(b'{')?;
-    scanner.whitespace();
-    if scanner.key()? != names::RESPONSE {
-        return None;
-    }
-    scanner.colon()?;
-    scanner.byte(b'{')?;
-    scanner.response(&mut envelope)?;
-    scanner.whitespace();
-    // The root has no other member.
-    scanner.byte(b'}')?;
-    scanner.whitespace();
-    if scanner.at != scanner.bytes.len() {
-        return None;
-    }
-    let Envelope {
-        request_id,
-        request_id_offset,
-        request_id_text,
-        error,
-        payload,
-        ..
-    } = envelope;
-    let failed = error.is_some();
-    let (code, message) = error.unzip();
+    let syntax_error = match scanner.root(&mut envelope) {
+        Some(()) => None,
+        None if scanner.unusual => return None,
+        // What the scanner read before the break is what the walk reads; where the break is
+        // and how `serde_json` words it is the walk's too.
+        None => Some(super::syntax::first_error(text, context.nesting_limit)?),
+    };
     Some(Walked {
         findings: Vec::new(),
-        request_id: Some(Cow::Borrowed(request_id?)),
-        request_id_offset,
-        code: code.map(Cow::Borrowed),
-        message,
+        request_id: envelope.request_id.map(Cow::Borrowed),
+        request_id_offset: envelope.request_id_offset,
+        code: envelope.code.map(Cow::Borrowed),
+        message: envelope.message,
         deprecated_warning: None,
-        payload,
-        request_id_text,
-        failed,
-        syntax_error: None,
+        payload: envelope.payload,
+        request_id_text: envelope.request_id_text,
+        failed: envelope.failed,
+        syntax_error,
     })
 }
 
-/// The envelope's parts, as the scanner meets them.
+/// The envelope's parts, as the scanner meets them: each is set when the walk would set it,
+/// so that a body broken halfway has the same parts either way.
 struct Envelope<'a> {
     /// Whether to keep the payload members' text.
     capture: bool,
@@ -91,8 +77,28 @@ struct Envelope<'a> {
     request_id_offset: usize,
     request_id_text: Option<&'a str>,
     /// `Error.Code` and `Error.Message`.
-    error: Option<(&'a str, Cow<'a, str>)>,
+    code: Option<&'a str>,
+    message: Option<Cow<'a, str>>,
+    /// Whether the `Error` object was read to its end.
+    failed: bool,
     payload: Vec<(Cow<'a, str>, &'a str)>,
+}
+
+impl<'a> Envelope<'a> {
+    /// Keeps the text of a member of `Response`, gathered with the payload.
+    fn keep(&mut self, (key, text): (&'a str, &'a str)) {
+        match key {
+            names::REQUEST_ID => self.request_id_text = Some(text),
+            names::ERROR => {}
+            _ => {
+                if self.payload.capacity() == 0 {
+                    // Room for a typical payload at once, rather than growing by steps.
+                    self.payload.reserve(8);
+                }
+                self.payload.push((Cow::Borrowed(key), text));
+            }
+        }
+    }
 }
 
 struct Scanner<'a> {
@@ -102,6 +108,9 @@ struct Scanner<'a> {
     limit: usize,
     /// The keys of the objects open, innermost last (see `Keys`).
     keys: KeyStack<'a>,
+    /// Set when the scanner gave up on something other than broken JSON: what it cannot
+    /// judge, or what draws a finding.
+    unusual: bool,
 }
 
 /// Whether `byte` ends the plain run of a string: the quote, the backslash and the control
@@ -148,6 +157,42 @@ fn plain_run(rest: &[u8]) -> usize {
 }
 
 impl<'a> Scanner<'a> {
+    /// Gives up on a body that is not simply broken JSON: the walk reads it.
+    #[cold]
+    fn unusual<T>(&mut self) -> Option<T> {
+        self.unusual = true;
+        None
+    }
+
+    /// The whole body: an object whose only member is `Response`.
+    fn root(&mut self, envelope: &mut Envelope<'a>) -> Option<()> {
+        self.whitespace();
+        if self.peek() != Some(b'{') {
+            return self.unusual();
+        }
+        self.at += 1;
+        self.whitespace();
+        if self.peek() == Some(b'"') && self.key()? != names::RESPONSE {
+            return self.unusual();
+        }
+        self.colon()?;
+        if self.peek() != Some(b'{') {
+            return self.unusual();
+        }
+        self.at += 1;
+        self.response(envelope)?;
+        self.whitespace();
+        match self.peek() {
+            // The root has no other member.
+            Some(b',') => self.unusual(),
+            _ => {
+                self.byte(b'}')?;
+                self.whitespace();
+                (self.at == self.bytes.len()).then_some(())
+            }
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
@@ -235,7 +280,7 @@ impl<'a> Scanner<'a> {
                     unit = unit * 16 + char::from(digit).to_digit(16)?;
                 }
                 if (0xD800..=0xDFFF).contains(&unit) {
-                    return None;
+                    return self.unusual();
                 }
                 self.at += 6;
             }
@@ -249,28 +294,34 @@ impl<'a> Scanner<'a> {
     fn key(&mut self) -> Option<&'a str> {
         let (start, escaped) = self.string()?;
         if escaped {
-            return None;
+            return self.unusual();
         }
         let key = self.text_from(start)?;
         if key.starts_with('$') && is_reserved_key(key) {
-            return None;
+            return self.unusual();
         }
         Some(key)
     }
 
-    /// The text of a string value without escapes, quotes excluded.
+    /// The text of a fixed member's string value without escapes, quotes excluded.
     #[inline]
     fn plain_string(&mut self) -> Option<&'a str> {
+        if self.peek() != Some(b'"') {
+            return self.unusual();
+        }
         let (start, escaped) = self.string()?;
         if escaped {
-            return None;
+            return self.unusual();
         }
         self.text_from(start)
     }
 
-    /// A string value, its escapes decoded by `serde_json` itself.
+    /// A fixed member's string value, its escapes decoded by `serde_json` itself.
     fn string_value(&mut self) -> Option<Cow<'a, str>> {
         let quote = self.at;
+        if self.peek() != Some(b'"') {
+            return self.unusual();
+        }
         let (start, escaped) = self.string()?;
         if escaped {
             let quoted = self.text.get(quote..self.at)?;
@@ -284,60 +335,72 @@ impl<'a> Scanner<'a> {
     fn response(&mut self, envelope: &mut Envelope<'a>) -> Option<()> {
         // `Response` is at depth 2.
         if self.limit < 2 {
-            return None;
+            return self.unusual();
         }
         let mut keys = Keys::new(&self.keys);
         let mut members = 0usize;
         self.whitespace();
         if self.peek() == Some(b'}') {
-            self.at += 1;
-            return None;
+            return self.unusual();
         }
+        // The member read last, whose text the walk keeps once the next key or the end of
+        // `Response` has been read.
+        let mut last = None;
         loop {
-            let key = self.member_key(&mut keys)?;
+            self.whitespace();
+            let key = self.key()?;
+            if let Some(member) = last.take() {
+                envelope.keep(member);
+            }
+            if keys.insert(&mut self.keys, key) {
+                return self.unusual();
+            }
+            self.colon()?;
             let start = self.at;
             match key {
                 names::REQUEST_ID => {
                     let id = self.plain_string()?;
                     if !is_uuid(id) {
-                        return None;
+                        return self.unusual();
                     }
                     envelope.request_id = Some(id);
                     envelope.request_id_offset = start;
-                    if envelope.capture {
-                        envelope.request_id_text = self.text.get(start..self.at);
-                    }
                 }
                 names::ERROR => {
-                    self.byte(b'{')?;
-                    envelope.error = Some(self.error(envelope.service)?);
+                    if self.peek() != Some(b'{') {
+                        return self.unusual();
+                    }
+                    self.at += 1;
+                    self.error(envelope)?;
+                    envelope.failed = true;
                 }
                 _ if key.eq_ignore_ascii_case(names::REQUEST_ID)
                     || key.eq_ignore_ascii_case(names::ERROR)
                     || key == names::DEPRECATED_WARNING =>
                 {
-                    return None;
+                    return self.unusual();
                 }
                 _ => {
                     self.value(3)?;
                     members += 1;
-                    if envelope.capture {
-                        let text = self.text.get(start..self.at)?;
-                        if envelope.payload.capacity() == 0 {
-                            // Room for a typical payload at once, rather than growing by steps.
-                            envelope.payload.reserve(8);
-                        }
-                        envelope.payload.push((Cow::Borrowed(key), text));
-                    }
                 }
+            }
+            if envelope.capture {
+                last = Some((key, self.text.get(start..self.at)?));
             }
             if !self.more_members()? {
                 break;
             }
         }
+        if let Some(member) = last {
+            envelope.keep(member);
+        }
         keys.close(&mut self.keys);
         // A request id is required, and a failure carries no payload.
-        (envelope.request_id.is_some() && !(envelope.error.is_some() && members > 0)).then_some(())
+        if envelope.request_id.is_none() || envelope.failed && members > 0 {
+            return self.unusual();
+        }
+        Some(())
     }
 
     /// A member's key and the `:` after it; `None` for a key the object already has.
@@ -350,7 +413,7 @@ impl<'a> Scanner<'a> {
         self.whitespace();
         let key = self.key()?;
         if keys.insert(&mut self.keys, key) {
-            return None;
+            return self.unusual();
         }
         self.colon()?;
         Some(key)
@@ -371,15 +434,14 @@ impl<'a> Scanner<'a> {
     }
 
     /// The members of `Error`, from after its `{` to after its `}`: `Code` and `Message`.
-    fn error(&mut self, service: Option<&str>) -> Option<(&'a str, Cow<'a, str>)> {
+    fn error(&mut self, envelope: &mut Envelope<'a>) -> Option<()> {
         if self.limit < 3 {
-            return None;
+            return self.unusual();
         }
         let mut keys = Keys::new(&self.keys);
-        let (mut code, mut message) = (None, None);
         self.whitespace();
         if self.peek() == Some(b'}') {
-            return None;
+            return self.unusual();
         }
         loop {
             let key = self.member_key(&mut keys)?;
@@ -388,23 +450,23 @@ impl<'a> Scanner<'a> {
                     let text = self.plain_string()?;
                     if text.is_empty()
                         || !is_well_formed(text)
-                        || unknown_code_message(text, service).is_some()
+                        || unknown_code_message(text, envelope.service).is_some()
                     {
-                        return None;
+                        return self.unusual();
                     }
-                    code = Some(text);
+                    envelope.code = Some(text);
                 }
                 names::MESSAGE => {
                     let text = self.string_value()?;
                     if text.is_empty() {
-                        return None;
+                        return self.unusual();
                     }
-                    message = Some(text);
+                    envelope.message = Some(text);
                 }
                 _ if key.eq_ignore_ascii_case(names::CODE)
                     || key.eq_ignore_ascii_case(names::MESSAGE) =>
                 {
-                    return None;
+                    return self.unusual();
                 }
                 _ => self.value(4)?,
             }
@@ -413,7 +475,10 @@ impl<'a> Scanner<'a> {
             }
         }
         keys.close(&mut self.keys);
-        code.zip(message)
+        if envelope.code.is_none() || envelope.message.is_none() {
+            return self.unusual();
+        }
+        Some(())
     }
 
     /// Any value at `depth` (the root is 1), whose rules are its syntax and its keys'.
@@ -421,14 +486,14 @@ impl<'a> Scanner<'a> {
         match self.peek()? {
             b'{' => {
                 if depth > self.limit {
-                    return None;
+                    return self.unusual();
                 }
                 self.at += 1;
                 self.object(depth)
             }
             b'[' => {
                 if depth > self.limit {
-                    return None;
+                    return self.unusual();
                 }
                 self.at += 1;
                 self.array(depth)
@@ -516,7 +581,7 @@ impl<'a> Scanner<'a> {
         if exponent || self.at - start > 300 {
             let value: f64 = self.text.get(start..self.at)?.parse().ok()?;
             if value.abs() > 1e300 {
-                return None;
+                return self.unusual();
             }
         }
         Some(())
@@ -537,13 +602,14 @@ impl<'a> Scanner<'a> {
 }
 
 /// Whether the scanner takes `input`, checked against the walk: where it does, the walk must
-/// find nothing and read the same parts, and `serde_json` must accept the text, with and
-/// without the payload gathered, at the default nesting limit and at a small one. `Err` says
-/// how they differ. For the differential fuzz target and the property tests.
-pub(super) fn agrees_with_walk(input: &[u8]) -> Result<bool, String> {
+/// find nothing but the same syntax error, if any, and read the same parts, and `serde_json`
+/// must accept the text exactly when the scanner does, with and without the payload gathered,
+/// at the default nesting limit and at a small one. `Err` says how they differ. For the
+/// differential fuzz target and the property tests.
+pub(super) fn agrees_with_walk(input: &[u8]) -> Result<super::FastPath, String> {
     let (body, _) = crate::grammar::strip_byte_order_mark(input);
     let text = super::utf8_prefix(body);
-    let mut taken = false;
+    let mut taken = super::FastPath::Walk;
     for nesting_limit in [super::Validator::DEFAULT_NESTING_LIMIT, 3] {
         for capture in [false, true] {
             let context = Context {
@@ -555,7 +621,12 @@ pub(super) fn agrees_with_walk(input: &[u8]) -> Result<bool, String> {
             let Some(fast) = scan(text, context) else {
                 continue;
             };
-            taken = true;
+            let broken = fast.syntax_error.is_some();
+            taken = if broken {
+                super::FastPath::Broken
+            } else {
+                super::FastPath::Clean
+            };
             let slow = super::walk::walk(text, context);
             if !slow.findings.is_empty() {
                 let rules: Vec<_> = slow.findings.iter().map(|f| f.rule).collect();
@@ -590,8 +661,14 @@ pub(super) fn agrees_with_walk(input: &[u8]) -> Result<bool, String> {
             let accepted = serde::de::Deserialize::deserialize(&mut deserializer)
                 .map(|_: serde::de::IgnoredAny| ())
                 .and_then(|()| deserializer.end());
-            if let Err(error) = accepted {
-                return Err(format!("serde_json refuses what the scanner took: {error}"));
+            match (accepted, broken) {
+                (Err(error), false) => {
+                    return Err(format!("serde_json refuses what the scanner took: {error}"));
+                }
+                (Ok(()), true) => {
+                    return Err("serde_json accepts what the scanner found broken".to_owned());
+                }
+                _ => {}
             }
         }
     }

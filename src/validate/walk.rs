@@ -14,6 +14,7 @@ use super::keys::KeySet;
 use super::path::{MemberSpans, Path, Place, Segment, skip_whitespace};
 use super::position::error_offset;
 use super::schema_check::{Expect, Found, Seen, missing_message};
+use super::syntax::error_message;
 use super::{Rule, numbers};
 use crate::grammar::{self, names};
 use crate::schema::{Object, Schema};
@@ -465,12 +466,4 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
         members.finish(&mut walker.facts, role, path);
         Ok(Kind::Object)
     }
-}
-
-/// `serde_json`'s message without its " at line L column C" suffix.
-fn error_message(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    let suffix = format!(" at line {} column {}", error.line(), error.column());
-    text.strip_suffix(&suffix)
-        .map_or_else(|| text.clone(), str::to_owned)
 }
