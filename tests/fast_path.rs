@@ -75,9 +75,9 @@ fn bodies_with_findings_or_unusual_text_go_to_the_walk() {
         success(r#""A": 1.7976931348623158e308, "#),
         success(r#""A": 1e400, "#),
         // Broken, but only after something that draws a finding.
-        format!(r#"{{"Response": {{"RequestId": 7, "A": [1,]}}}}"#),
-        format!(r#"{{"Response": {{"A": 1, "A": 2, "B": tru}}}}"#),
-        format!(r#"{{"Response": {{"Error": "e", "B": 01}}}}"#),
+        r#"{"Response": {"RequestId": 7, "A": [1,]}}"#.to_owned(),
+        r#"{"Response": {"A": 1, "A": 2, "B": tru}}"#.to_owned(),
+        r#"{"Response": {"Error": "e", "B": 01}}"#.to_owned(),
         "[1,]".to_owned(),
         "[]".to_owned(),
         String::new(),
@@ -117,7 +117,11 @@ fn bodies_broken_before_any_finding_skip_the_walk() {
     ] {
         assert_eq!(reader(&body), FastPath::Broken, "{body}");
         let report = tencentcloud_envelope::validate(body.as_bytes());
-        let rules: Vec<_> = report.diagnostics().iter().map(|d| d.rule()).collect();
+        let rules: Vec<_> = report
+            .diagnostics()
+            .iter()
+            .map(tencentcloud_envelope::Diagnostic::rule)
+            .collect();
         assert_eq!(rules, [tencentcloud_envelope::Rule::InvalidJson], "{body}");
     }
 }

@@ -11,6 +11,7 @@ mod request_ids;
 mod rule;
 mod scan;
 mod schema_check;
+mod short_text;
 mod syntax;
 pub(crate) mod uuid;
 mod walk;
@@ -455,8 +456,8 @@ impl Validator {
             .collect();
         Ok(Report::new(
             error.is_some(),
-            request_id,
-            error.map(|e| e.code().as_str().to_owned()),
+            request_id.as_deref(),
+            error.as_ref().map(|e| e.code().as_str()),
             diagnostics,
         ))
     }
@@ -599,8 +600,8 @@ impl Checked<'_> {
         } = self;
         Report::new(
             walked.failed,
-            walked.request_id.map(Cow::into_owned),
-            walked.code.map(Cow::into_owned),
+            walked.request_id.as_deref(),
+            walked.code.as_deref(),
             diagnostics,
         )
     }

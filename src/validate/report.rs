@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::short_text::ShortText;
 use super::{Rule, Severity};
 
 /// The verdict on one response.
@@ -113,16 +114,16 @@ impl Diagnostic {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     outcome: Outcome,
-    request_id: Option<String>,
-    code: Option<String>,
+    request_id: Option<ShortText>,
+    code: Option<ShortText>,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl Report {
     pub(crate) fn new(
         failed: bool,
-        request_id: Option<String>,
-        code: Option<String>,
+        request_id: Option<&str>,
+        code: Option<&str>,
         diagnostics: Vec<Diagnostic>,
     ) -> Self {
         let outcome = if diagnostics.iter().any(|d| d.severity == Severity::Error) {
@@ -134,8 +135,8 @@ impl Report {
         };
         Report {
             outcome,
-            request_id,
-            code,
+            request_id: request_id.map(ShortText::new),
+            code: code.map(ShortText::new),
             diagnostics,
         }
     }
@@ -167,12 +168,12 @@ impl Report {
 
     /// `Response.RequestId`, whenever it was a readable string, even in an invalid report.
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.request_id.as_ref().map(ShortText::as_str)
     }
 
     /// `Response.Error.Code`, whenever it was a readable string, even in an invalid report.
     pub fn code(&self) -> Option<&str> {
-        self.code.as_deref()
+        self.code.as_ref().map(ShortText::as_str)
     }
 
     /// The findings, in input order.

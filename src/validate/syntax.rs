@@ -37,10 +37,13 @@ pub(super) fn first_error(text: &str, nesting_limit: usize) -> Option<(usize, St
 /// `serde_json`'s message without the line and column it appends (the report places findings
 /// itself).
 pub(super) fn error_message(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    let suffix = format!(" at line {} column {}", error.line(), error.column());
-    text.strip_suffix(&suffix)
-        .map_or_else(|| text.clone(), str::to_owned)
+    let mut text = error.to_string();
+    if error.line() > 0
+        && let Some(at) = text.rfind(" at line ")
+    {
+        text.truncate(at);
+    }
+    text
 }
 
 /// Reads any value as the walk does, keeping nothing.
