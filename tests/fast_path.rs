@@ -79,6 +79,8 @@ fn bodies_with_findings_or_unusual_text_go_to_the_walk() {
         r#"{"Response": {"A": 1, "A": 2, "B": tru}}"#.to_owned(),
         r#"{"Response": {"Error": "e", "B": 01}}"#.to_owned(),
         "[1,]".to_owned(),
+        // Found by the fuzz target: the empty root object lacks `Response`.
+        "{ } ]".to_owned(),
         "[]".to_owned(),
         String::new(),
     ] {
@@ -112,7 +114,6 @@ fn bodies_broken_before_any_finding_skip_the_walk() {
         format!(
             r#"{{"Response": {{"RequestId": "{ID}", "Error": {{"Code": "InternalError", "Message": "m", "#
         ),
-        "{".to_owned(),
         "{\"Response\"".to_owned(),
     ] {
         assert_eq!(reader(&body), FastPath::Broken, "{body}");

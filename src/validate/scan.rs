@@ -172,7 +172,8 @@ impl<'a> Scanner<'a> {
         }
         self.at += 1;
         self.whitespace();
-        if self.peek() == Some(b'"') && self.key()? != names::RESPONSE {
+        // An empty root lacks `Response`, a finding even when broken text follows.
+        if self.peek() != Some(b'"') || self.key()? != names::RESPONSE {
             return self.unusual();
         }
         self.colon()?;
