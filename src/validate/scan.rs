@@ -34,6 +34,7 @@ pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>
         limit: context.nesting_limit,
         keys: KeyStack::new(),
         unusual: false,
+        broken: None,
     };
     let mut envelope = Envelope {
         capture: context.capture,
@@ -49,9 +50,13 @@ pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>
     let syntax_error = match scanner.root(&mut envelope) {
         Some(()) => None,
         None if scanner.unusual => return None,
-        // What the scanner read before the break is what the walk reads; where the break is
-        // and how `serde_json` words it is the walk's too.
-        None => Some(super::syntax::first_error(text, context.nesting_limit)?),
+        // What the scanner read before the break is what the walk reads, and where the break
+        // is and how `serde_json` words it are the walk's too: the scanner's own word where it
+        // has one, `serde_json`'s (found again) where it has not.
+        None => match scanner.broken {
+            Some((offset, broken)) => Some((offset, broken.message().to_owned())),
+            None => Some(super::syntax::first_error(text, context.nesting_limit)?),
+        },
     };
     Some(Walked {
         findings: Vec::new(),
@@ -111,6 +116,63 @@ struct Scanner<'a> {
     /// Set when the scanner gave up on something other than broken JSON: what it cannot
     /// judge, or what draws a finding.
     unusual: bool,
+    /// Where the text broke and what `serde_json` calls the break, when the scanner knows.
+    broken: Option<(usize, Break)>,
+}
+
+/// The ways `serde_json` says a text is broken that the scanner tells apart, each where
+/// `serde_json` meets it. Breaks inside numbers are left to `syntax::first_error`.
+#[derive(Debug, Clone, Copy)]
+enum Break {
+    EofWhileParsingList,
+    EofWhileParsingObject,
+    EofWhileParsingString,
+    EofWhileParsingValue,
+    ExpectedColon,
+    ExpectedListCommaOrEnd,
+    ExpectedObjectCommaOrEnd,
+    ExpectedSomeIdent,
+    ExpectedSomeValue,
+    InvalidEscape,
+    ControlCharacterWhileParsingString,
+    KeyMustBeAString,
+    TrailingComma,
+    TrailingCharacters,
+}
+
+impl Break {
+    /// `serde_json`'s words for it (its `ErrorCode`'s display).
+    fn message(self) -> &'static str {
+        match self {
+            Break::EofWhileParsingList => "EOF while parsing a list",
+            Break::EofWhileParsingObject => "EOF while parsing an object",
+            Break::EofWhileParsingString => "EOF while parsing a string",
+            Break::EofWhileParsingValue => "EOF while parsing a value",
+            Break::ExpectedColon => "expected `:`",
+            Break::ExpectedListCommaOrEnd => "expected `,` or `]`",
+            Break::ExpectedObjectCommaOrEnd => "expected `,` or `}`",
+            Break::ExpectedSomeIdent => "expected ident",
+            Break::ExpectedSomeValue => "expected value",
+            Break::InvalidEscape => "invalid escape",
+            Break::ControlCharacterWhileParsingString => {
+                "control character (\\u0000-\\u001F) found while parsing a string"
+            }
+            Break::KeyMustBeAString => "key must be a string",
+            Break::TrailingComma => "trailing comma",
+            Break::TrailingCharacters => "trailing characters",
+        }
+    }
+
+    /// Whether it is a break at the end of the text, which the walk places there.
+    fn at_end(self) -> bool {
+        matches!(
+            self,
+            Break::EofWhileParsingList
+                | Break::EofWhileParsingObject
+                | Break::EofWhileParsingString
+                | Break::EofWhileParsingValue
+        )
+    }
 }
 
 /// Whether `byte` ends the plain run of a string: the quote, the backslash and the control
@@ -164,6 +226,28 @@ impl<'a> Scanner<'a> {
         None
     }
 
+    /// Stops at a break `serde_json` finds looking at the next byte (at the end of the text,
+    /// for a break at the end).
+    #[cold]
+    fn broke<T>(&mut self, broken: Break) -> Option<T> {
+        self.broke_after(self.at + 1, broken)
+    }
+
+    /// Stops at a break `serde_json` finds once it has read the bytes before `read`: the walk
+    /// places it on the last of them, or past it when that is a line break (its column 0).
+    #[cold]
+    fn broke_after<T>(&mut self, read: usize, broken: Break) -> Option<T> {
+        let offset = if broken.at_end() {
+            self.bytes.len()
+        } else if self.bytes.get(read.wrapping_sub(1)) == Some(&b'\n') {
+            read
+        } else {
+            read.saturating_sub(1)
+        };
+        self.broken = Some((offset.min(self.bytes.len()), broken));
+        None
+    }
+
     /// The whole body: an object whose only member is `Response`.
     fn root(&mut self, envelope: &mut Envelope<'a>) -> Option<()> {
         self.whitespace();
@@ -182,14 +266,15 @@ impl<'a> Scanner<'a> {
         }
         self.at += 1;
         self.response(envelope)?;
-        self.whitespace();
         // The root has no other member.
-        if self.peek() == Some(b',') {
+        if self.more_members()? {
             return self.unusual();
         }
-        self.byte(b'}')?;
         self.whitespace();
-        (self.at == self.bytes.len()).then_some(())
+        if self.at != self.bytes.len() {
+            return self.broke(Break::TrailingCharacters);
+        }
+        Some(())
     }
 
     fn peek(&self) -> Option<u8> {
@@ -226,13 +311,15 @@ impl<'a> Scanner<'a> {
     )]
     #[inline(always)]
     fn colon(&mut self) -> Option<()> {
-        if self.peek() == Some(b':') {
-            self.at += 1;
+        if self.peek() != Some(b':') {
             self.whitespace();
-            return Some(());
+            match self.peek() {
+                Some(b':') => {}
+                Some(_) => return self.broke(Break::ExpectedColon),
+                None => return self.broke(Break::EofWhileParsingObject),
+            }
         }
-        self.whitespace();
-        self.byte(b':')?;
+        self.at += 1;
         self.whitespace();
         Some(())
     }
@@ -250,17 +337,19 @@ impl<'a> Scanner<'a> {
         let mut escaped = false;
         loop {
             self.at += plain_run(self.bytes.get(self.at..)?);
-            match self.peek()? {
-                b'"' => {
+            match self.peek() {
+                Some(b'"') => {
                     self.at += 1;
                     return Some((start, escaped));
                 }
-                b'\\' => {
+                Some(b'\\') => {
                     escaped = true;
                     self.escape()?;
                 }
-                // A control character.
-                _ => return None,
+                Some(_) => {
+                    return self.broke(Break::ControlCharacterWhileParsingString);
+                }
+                None => return self.broke(Break::EofWhileParsingString),
             }
         }
     }
@@ -274,20 +363,26 @@ impl<'a> Scanner<'a> {
     /// walk.
     #[inline(never)]
     fn escape(&mut self) -> Option<()> {
-        match self.bytes.get(self.at + 1)? {
-            b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => self.at += 2,
-            b'u' => {
-                let digits = self.bytes.get(self.at + 2..self.at + 6)?;
+        match self.bytes.get(self.at + 1) {
+            Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.at += 2,
+            Some(b'u') => {
+                let Some(digits) = self.bytes.get(self.at + 2..self.at + 6) else {
+                    return self.broke_after(self.bytes.len(), Break::EofWhileParsingString);
+                };
                 let mut unit = 0u32;
                 for &digit in digits {
-                    unit = unit * 16 + char::from(digit).to_digit(16)?;
+                    let Some(value) = char::from(digit).to_digit(16) else {
+                        return self.broke_after(self.at + 6, Break::InvalidEscape);
+                    };
+                    unit = unit * 16 + value;
                 }
                 if (0xD800..=0xDFFF).contains(&unit) {
                     return self.unusual();
                 }
                 self.at += 6;
             }
-            _ => return None,
+            Some(_) => return self.broke_after(self.at + 2, Break::InvalidEscape),
+            None => return self.broke_after(self.bytes.len(), Break::EofWhileParsingString),
         }
         Some(())
     }
@@ -353,8 +448,10 @@ impl<'a> Scanner<'a> {
         // The member read last, whose text the walk keeps once the next key or the end of
         // `Response` has been read.
         let mut last = None;
+        let mut first = true;
         loop {
-            self.whitespace();
+            self.key_start(first)?;
+            first = false;
             let key = self.key()?;
             if let Some(member) = last.take() {
                 envelope.keep(member);
@@ -410,14 +507,29 @@ impl<'a> Scanner<'a> {
         Some(())
     }
 
+    /// Up to the opening quote of a member's key: the first of a non-empty object, or one
+    /// after a `,`.
+    #[allow(clippy::inline_always, reason = "on the path of every key, like `key`")]
+    #[inline(always)]
+    fn key_start(&mut self, first: bool) -> Option<()> {
+        self.whitespace();
+        match self.peek() {
+            Some(b'"') => Some(()),
+            Some(b'}') if !first => self.broke(Break::TrailingComma),
+            Some(_) => self.broke(Break::KeyMustBeAString),
+            None if first => self.broke(Break::EofWhileParsingObject),
+            None => self.broke(Break::EofWhileParsingValue),
+        }
+    }
+
     /// A member's key and the `:` after it; `None` for a key the object already has.
     #[allow(
         clippy::inline_always,
         reason = "measured: as a call, it cost small bodies 1% more instructions"
     )]
     #[inline(always)]
-    fn member_key(&mut self, keys: &mut Keys<'a>) -> Option<&'a str> {
-        self.whitespace();
+    fn member_key(&mut self, keys: &mut Keys<'a>, first: bool) -> Option<&'a str> {
+        self.key_start(first)?;
         let key = self.key()?;
         if keys.insert(&mut self.keys, key) {
             return self.unusual();
@@ -431,10 +543,11 @@ impl<'a> Scanner<'a> {
     #[inline]
     fn more_members(&mut self) -> Option<bool> {
         self.whitespace();
-        let more = match self.peek()? {
-            b',' => true,
-            b'}' => false,
-            _ => return None,
+        let more = match self.peek() {
+            Some(b',') => true,
+            Some(b'}') => false,
+            Some(_) => return self.broke(Break::ExpectedObjectCommaOrEnd),
+            None => return self.broke(Break::EofWhileParsingObject),
         };
         self.at += 1;
         Some(more)
@@ -450,8 +563,10 @@ impl<'a> Scanner<'a> {
         if self.peek() == Some(b'}') {
             return self.unusual();
         }
+        let mut first = true;
         loop {
-            let key = self.member_key(&mut keys)?;
+            let key = self.member_key(&mut keys, first)?;
+            first = false;
             match key {
                 names::CODE => {
                     let text = self.plain_string()?;
@@ -490,7 +605,10 @@ impl<'a> Scanner<'a> {
 
     /// Any value at `depth` (the root is 1), whose rules are its syntax and its keys'.
     fn value(&mut self, depth: usize) -> Option<()> {
-        match self.peek()? {
+        let Some(next) = self.peek() else {
+            return self.broke(Break::EofWhileParsingValue);
+        };
+        match next {
             b'{' => {
                 if depth > self.limit {
                     return self.unusual();
@@ -510,13 +628,21 @@ impl<'a> Scanner<'a> {
             b'f' => self.literal(b"false"),
             b'n' => self.literal(b"null"),
             b'-' | b'0'..=b'9' => self.number(),
-            _ => None,
+            _ => self.broke(Break::ExpectedSomeValue),
         }
     }
 
+    /// `true`, `false` or `null`, whose first letter is the next byte.
     fn literal(&mut self, word: &[u8]) -> Option<()> {
-        let end = self.at + word.len();
-        (self.bytes.get(self.at..end)? == word).then(|| self.at = end)
+        for (at, &expected) in (self.at..).zip(word) {
+            match self.bytes.get(at) {
+                Some(&byte) if byte == expected => {}
+                Some(_) => return self.broke_after(at + 1, Break::ExpectedSomeIdent),
+                None => return self.broke(Break::EofWhileParsingValue),
+            }
+        }
+        self.at += word.len();
+        Some(())
     }
 
     /// An object's members, from after its `{` to after its `}`.
@@ -527,8 +653,10 @@ impl<'a> Scanner<'a> {
             return Some(());
         }
         let mut keys = Keys::new(&self.keys);
+        let mut first = true;
         loop {
-            self.member_key(&mut keys)?;
+            self.member_key(&mut keys, first)?;
+            first = false;
             self.value(depth + 1)?;
             if !self.more_members()? {
                 keys.close(&mut self.keys);
@@ -540,21 +668,33 @@ impl<'a> Scanner<'a> {
     /// An array's elements, from after its `[` to after its `]`.
     fn array(&mut self, depth: usize) -> Option<()> {
         self.whitespace();
-        if self.peek() == Some(b']') {
-            self.at += 1;
-            return Some(());
+        match self.peek() {
+            Some(b']') => {
+                self.at += 1;
+                return Some(());
+            }
+            Some(_) => {}
+            None => return self.broke(Break::EofWhileParsingList),
         }
         loop {
-            self.whitespace();
             self.value(depth + 1)?;
             self.whitespace();
-            match self.peek()? {
-                b',' => self.at += 1,
-                b']' => {
+            match self.peek() {
+                Some(b',') => {
+                    self.at += 1;
+                    self.whitespace();
+                    match self.peek() {
+                        Some(b']') => return self.broke(Break::TrailingComma),
+                        Some(_) => {}
+                        None => return self.broke(Break::EofWhileParsingValue),
+                    }
+                }
+                Some(b']') => {
                     self.at += 1;
                     return Some(());
                 }
-                _ => return None,
+                Some(_) => return self.broke(Break::ExpectedListCommaOrEnd),
+                None => return self.broke(Break::EofWhileParsingList),
             }
         }
     }
@@ -568,6 +708,9 @@ impl<'a> Scanner<'a> {
             self.at += 1;
         }
         match self.peek()? {
+            // A digit after a leading zero breaks the number itself, as `serde_json` sees it
+            // (its breaks inside numbers are left to `syntax::first_error`).
+            b'0' if matches!(self.bytes.get(self.at + 1), Some(b'0'..=b'9')) => return None,
             b'0' => self.at += 1,
             b'1'..=b'9' => self.digits(),
             _ => return None,
