@@ -48,7 +48,7 @@ impl StreamPlace {
         self.offset += bytes.len() as u64;
         match bytes.iter().rposition(|&b| b == b'\n') {
             Some(last) => {
-                self.lines += bytes.iter().filter(|&&b| b == b'\n').count();
+                self.lines += newlines(bytes);
                 self.columns = chars(bytes.get(last + 1..).unwrap_or_default());
             }
             None => self.columns += chars(bytes),
@@ -65,9 +65,46 @@ impl StreamPlace {
     }
 }
 
-/// How many characters start in `bytes` (UTF-8 continuation bytes do not start one).
+const LOWS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// How many bytes of `bytes` pass `test`, given `flags`, which sets the high bit of each byte
+/// of a word that passes: eight at a time (a broken body is placed by counting up to its
+/// break, which can be far into a long line).
+fn count_bytes(bytes: &[u8], flags: impl Fn(u64) -> u64, test: impl Fn(u8) -> bool) -> usize {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        count += flags(word).count_ones() as usize;
+    }
+    count + chunks.remainder().iter().filter(|&&b| test(b)).count()
+}
+
+/// How many bytes of `bytes` are `\n`.
+fn newlines(bytes: &[u8]) -> usize {
+    count_bytes(
+        bytes,
+        |word| {
+            // The high bit of each byte that is zero once the newlines are turned to zeros;
+            // exact per byte, as the sum of the low seven bits never carries out of a byte.
+            let zeros = word ^ (u64::from(b'\n') * 0x0101_0101_0101_0101);
+            !(((zeros & LOWS) + LOWS) | zeros | LOWS)
+        },
+        |b| b == b'\n',
+    )
+}
+
+/// How many characters start in `bytes` (UTF-8 continuation bytes, `10xxxxxx`, do not start
+/// one).
 fn chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+    // A continuation byte has its high bit set and the next one clear.
+    let continuations = count_bytes(
+        bytes,
+        |word| word & !(word << 1) & HIGHS,
+        |b| b & 0xC0 == 0x80,
+    );
+    bytes.len() - continuations
 }
 
 /// The byte offset `serde_json`'s line and column point at.
@@ -88,7 +125,18 @@ pub(super) fn error_offset(text: &str, error: &serde_json::Error) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::Cursor;
+    use super::{Cursor, chars, newlines};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn counts_agree_with_byte_by_byte(bytes in prop::collection::vec(prop_oneof![
+            Just(b'\n'), Just(0x0B), Just(0x8A), Just(0xC3), Just(0xA9), any::<u8>()
+        ], 0..80)) {
+            prop_assert_eq!(newlines(&bytes), bytes.iter().filter(|&&b| b == b'\n').count());
+            prop_assert_eq!(chars(&bytes), bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count());
+        }
+    }
 
     #[test]
     fn lines_and_character_columns() {
