@@ -94,8 +94,13 @@ impl<'c> Call<'c> {
 /// assert!(report.diagnostics().is_empty());
 /// ```
 pub fn validate(input: &[u8]) -> Report {
-    Validator::for_one_body().validate(input)
+    ONE_BODY
+        .check(input, ONE_BODY.context(false), Vec::new(), None)
+        .into_report()
 }
+
+/// The validator of [`validate`] and the SDK readers, set up once rather than per body.
+static ONE_BODY: Validator = Validator::for_one_body();
 
 /// Checks response bodies one after another with the same options, remembering request ids
 /// across them for [`Rule::DuplicateRequestId`].
@@ -157,7 +162,7 @@ impl Validator {
 
     /// A validator with default options for a single body: one response cannot repeat a
     /// request id of another, so there is nothing to remember (nor a table to set up).
-    fn for_one_body() -> Self {
+    const fn for_one_body() -> Self {
         Validator {
             nesting_limit: Self::DEFAULT_NESTING_LIMIT,
             overrides: Vec::new(),
@@ -483,6 +488,17 @@ impl Validator {
         self.validate_call(input, Call::default())
     }
 
+    /// The context of a body read with no call known, gathering the payload's text when
+    /// `capture`.
+    fn context(&self, capture: bool) -> Context<'static> {
+        Context {
+            nesting_limit: self.nesting_limit,
+            service: None,
+            schema: None,
+            capture,
+        }
+    }
+
     /// Checks one body in `context`, remembering its request id in `seen` when given.
     fn check<'a>(
         &self,
@@ -635,17 +651,10 @@ impl Read<'_> {
 /// Reads one body for an SDK: one walk, the same as [`validate`]'s, that also gathers the
 /// payload members' text.
 pub(crate) fn read(input: &[u8]) -> Read<'_> {
-    let validator = Validator::for_one_body();
-    let context = Context {
-        nesting_limit: validator.nesting_limit,
-        service: None,
-        schema: None,
-        capture: true,
-    };
     let Checked {
         walked,
         diagnostics,
-    } = validator.check(input, context, Vec::new(), None);
+    } = ONE_BODY.check(input, ONE_BODY.context(true), Vec::new(), None);
     let code = walked.code.and_then(|code| code.parse().ok());
     let error = code
         .filter(|_| walked.failed)

@@ -98,7 +98,7 @@ impl<'a> Envelope<'a> {
             _ => {
                 if self.payload.capacity() == 0 {
                     // Room for a typical payload at once, rather than growing by steps.
-                    self.payload.reserve(8);
+                    self.payload = Vec::with_capacity(8);
                 }
                 self.payload.push((Cow::Borrowed(key), text));
             }
