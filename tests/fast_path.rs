@@ -52,6 +52,9 @@ fn bodies_with_findings_or_unusual_text_go_to_the_walk() {
         // Findings of the envelope's rules.
         r#"{"Response": {"RequestId": "not-a-uuid"}}"#.to_owned(),
         r#"{"Response": {"RequestId": ""}}"#.to_owned(),
+        format!(r#"{{"Response": {{"RequestId": "{ID}0"}}}}"#),
+        format!(r#"{{"Response": {{"RequestId": "{ID}\u0030"}}}}"#),
+        format!(r#"{{"Response": {{"RequestId": "{}"}}}}"#, &ID[..35]),
         format!(r#"{{"Response": {{"A": 1, "A": 2, "RequestId": "{ID}"}}}}"#),
         format!(r#"{{"Response": {{"A": {{"k": 1, "k": 1}}, "RequestId": "{ID}"}}}}"#),
         format!(r#"{{"Response": {{"requestId": "{ID}"}}}}"#),

@@ -91,6 +91,7 @@ struct Envelope<'a> {
 
 impl<'a> Envelope<'a> {
     /// Keeps the text of a member of `Response`, gathered with the payload.
+    #[inline]
     fn keep(&mut self, (key, text): (&'a str, &'a str)) {
         match key {
             names::REQUEST_ID => self.request_id_text = Some(text),
@@ -418,6 +419,24 @@ impl<'a> Scanner<'a> {
         self.text_from(start)
     }
 
+    /// The value of `RequestId`, a UUID. A UUID has no character that ends a string's plain
+    /// run, so one followed by a quote is the whole string, checked once.
+    fn request_id(&mut self) -> Option<&'a str> {
+        let quoted = self.peek() == Some(b'"') && self.bytes.get(self.at + 37) == Some(&b'"');
+        if quoted
+            && let Some(id) = self.text.get(self.at + 1..self.at + 37)
+            && is_uuid(id)
+        {
+            self.at += 38;
+            return Some(id);
+        }
+        let id = self.plain_string()?;
+        if !is_uuid(id) {
+            return self.unusual();
+        }
+        Some(id)
+    }
+
     /// A fixed member's string value, its escapes decoded by `serde_json` itself.
     fn string_value(&mut self) -> Option<Cow<'a, str>> {
         let quote = self.at;
@@ -463,11 +482,7 @@ impl<'a> Scanner<'a> {
             let start = self.at;
             match key {
                 names::REQUEST_ID => {
-                    let id = self.plain_string()?;
-                    if !is_uuid(id) {
-                        return self.unusual();
-                    }
-                    envelope.request_id = Some(id);
+                    envelope.request_id = Some(self.request_id()?);
                     envelope.request_id_offset = start;
                 }
                 names::ERROR => {
