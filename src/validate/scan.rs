@@ -1,16 +1,19 @@
 //! The fast path for the common body: one forward pass over the bytes that accepts exactly
-//! the well-formed envelopes that draw no finding, and gives up on anything else.
+//! the well-formed envelopes that draw no finding, and the bodies that break as JSON before
+//! anything in them draws one; it gives up on anything else.
 //!
 //! Most responses are a clean success or a clean failure. For them, `serde_json`'s visitor
 //! machinery and the walk's bookkeeping (paths, key sets, spans found again by stepping back
 //! through the text) cost more than reading the bytes. This scanner reads the same grammar as
 //! `serde_json` (whitespace, literals, numbers, strings with their escapes and control
 //! characters, nesting depth, trailing characters) and the envelope's rules, and records the
-//! envelope's parts as it goes. Whatever is unusual, a syntax error, any finding, a key or a
-//! fixed member written with escapes, a surrogate escape, a number near the edge of a double,
-//! makes it answer `None`, and the walk reads the body instead, so that every diagnostic stays
-//! the walk's own. Exact agreement with the walk is held by `check_fast_path`, which the
-//! property tests and the `fast_path` fuzz target drive.
+//! envelope's parts as it goes, when the walk would. Where the text breaks, it names the break
+//! in `serde_json`'s words and at its place (`Break`), or, inside a number, has `syntax` find
+//! it. Whatever else is unusual, any finding, a key or a fixed member written with escapes, a
+//! surrogate escape, a number near the edge of a double, makes it answer `None`, and the walk
+//! reads the body instead, so that every diagnostic stays the walk's own. Exact agreement with
+//! the walk is held by `agrees_with_walk`, which the property tests and the `fast_path` fuzz
+//! target drive.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
