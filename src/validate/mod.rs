@@ -12,6 +12,7 @@ mod rule;
 mod scan;
 mod schema_check;
 mod short_text;
+mod swar;
 mod syntax;
 pub(crate) mod uuid;
 mod walk;

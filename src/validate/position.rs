@@ -1,9 +1,7 @@
 //! Byte offsets into lines and columns, in time linear in the input whatever the number of
 //! findings: findings are placed in input order by one cursor that only moves forward.
-#![allow(
-    clippy::naive_bytecount,
-    reason = "newlines are rare; a byte-counting crate is not worth a dependency"
-)]
+
+use super::swar::{HIGHS, bytes_equal, word};
 
 /// Places offsets of one text, given in ascending order: a [`StreamPlace`] moved forward
 /// through the text.
@@ -46,9 +44,12 @@ pub(super) struct StreamPlace {
 impl StreamPlace {
     pub(super) fn advance(&mut self, bytes: &[u8]) {
         self.offset += bytes.len() as u64;
-        match bytes.iter().rposition(|&b| b == b'\n') {
+        // Most bodies are on one line: the line is then known without looking for its start.
+        let lines = newlines(bytes);
+        let last = (lines > 0).then(|| bytes.iter().rposition(|&b| b == b'\n'));
+        match last.flatten() {
             Some(last) => {
-                self.lines += newlines(bytes);
+                self.lines += lines;
                 self.columns = chars(bytes.get(last + 1..).unwrap_or_default());
             }
             None => self.columns += chars(bytes),
@@ -65,9 +66,6 @@ impl StreamPlace {
     }
 }
 
-const LOWS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
 /// How many bytes of `bytes` pass `test`, given `flags`, which sets the high bit of each byte
 /// of a word that passes: eight at a time (a broken body is placed by counting up to its
 /// break, which can be far into a long line).
@@ -75,24 +73,14 @@ fn count_bytes(bytes: &[u8], flags: impl Fn(u64) -> u64, test: impl Fn(u8) -> bo
     let mut chunks = bytes.chunks_exact(8);
     let mut count = 0;
     for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        count += flags(word).count_ones() as usize;
+        count += flags(word(chunk)).count_ones() as usize;
     }
     count + chunks.remainder().iter().filter(|&&b| test(b)).count()
 }
 
 /// How many bytes of `bytes` are `\n`.
 fn newlines(bytes: &[u8]) -> usize {
-    count_bytes(
-        bytes,
-        |word| {
-            // The high bit of each byte that is zero once the newlines are turned to zeros;
-            // exact per byte, as the sum of the low seven bits never carries out of a byte.
-            let zeros = word ^ (u64::from(b'\n') * 0x0101_0101_0101_0101);
-            !(((zeros & LOWS) + LOWS) | zeros | LOWS)
-        },
-        |b| b == b'\n',
-    )
+    count_bytes(bytes, |word| bytes_equal(word, b'\n'), |b| b == b'\n')
 }
 
 /// How many characters start in `bytes` (UTF-8 continuation bytes, `10xxxxxx`, do not start
@@ -105,6 +93,18 @@ fn chars(bytes: &[u8]) -> usize {
         |b| b & 0xC0 == 0x80,
     );
     bytes.len() - continuations
+}
+
+/// `serde_json`'s message without the line and column it appends (the report places findings
+/// itself).
+pub(super) fn error_message(error: &serde_json::Error) -> String {
+    let mut text = error.to_string();
+    if error.line() > 0
+        && let Some(at) = text.rfind(" at line ")
+    {
+        text.truncate(at);
+    }
+    text
 }
 
 /// The byte offset `serde_json`'s line and column point at.
@@ -133,7 +133,8 @@ mod tests {
         fn counts_agree_with_byte_by_byte(bytes in prop::collection::vec(prop_oneof![
             Just(b'\n'), Just(0x0B), Just(0x8A), Just(0xC3), Just(0xA9), any::<u8>()
         ], 0..80)) {
-            prop_assert_eq!(newlines(&bytes), bytes.iter().filter(|&&b| b == b'\n').count());
+            let naive = bytes.iter().filter(|&&b| b == b'\n');
+            prop_assert_eq!(newlines(&bytes), naive.count());
             prop_assert_eq!(chars(&bytes), bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count());
         }
     }

@@ -18,6 +18,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use super::swar::{ONES, has_byte, has_byte_below, word};
 use super::uuid::is_uuid;
 use super::walk::{Context, Walked};
 use crate::error_code::is_well_formed;
@@ -56,9 +57,11 @@ pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>
         // What the scanner read before the break is what the walk reads, and where the break
         // is and how `serde_json` words it are the walk's too: the scanner's own word where it
         // has one, `serde_json`'s (found again) where it has not.
-        None => match scanner.broken {
-            Some((offset, broken)) => Some((offset, broken.message().to_owned())),
-            None => Some(super::syntax::first_error(text, context.nesting_limit)?),
+        None => match scanner.broken? {
+            (_, Break::InsideNumber) => {
+                Some(super::syntax::first_error(text, context.nesting_limit)?)
+            }
+            (offset, broken) => Some((offset, broken.message()?.to_owned())),
         },
     };
     Some(Walked {
@@ -120,14 +123,18 @@ struct Scanner<'a> {
     /// Set when the scanner gave up on something other than broken JSON: what it cannot
     /// judge, or what draws a finding.
     unusual: bool,
-    /// Where the text broke and what `serde_json` calls the break, when the scanner knows.
+    /// Where the text broke and what `serde_json` calls the break. When the scanner stops
+    /// with neither this nor `unusual` set, the walk reads the body.
     broken: Option<(usize, Break)>,
 }
 
 /// The ways `serde_json` says a text is broken that the scanner tells apart, each where
-/// `serde_json` meets it. Breaks inside numbers are left to `syntax::first_error`.
-#[derive(Debug, Clone, Copy)]
+/// `serde_json` meets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 enum Break {
+    /// A break inside a number, which `serde_json` words in several ways and places by its
+    /// own reading of the digits: left to `syntax::first_error`.
+    InsideNumber,
     EofWhileParsingList,
     EofWhileParsingObject,
     EofWhileParsingString,
@@ -145,9 +152,10 @@ enum Break {
 }
 
 impl Break {
-    /// `serde_json`'s words for it (its `ErrorCode`'s display).
-    fn message(self) -> &'static str {
-        match self {
+    /// `serde_json`'s words for it (its `ErrorCode`'s display), when the scanner knows them.
+    fn message(self) -> Option<&'static str> {
+        Some(match self {
+            Break::InsideNumber => return None,
             Break::EofWhileParsingList => "EOF while parsing a list",
             Break::EofWhileParsingObject => "EOF while parsing an object",
             Break::EofWhileParsingString => "EOF while parsing a string",
@@ -164,7 +172,7 @@ impl Break {
             Break::KeyMustBeAString => "key must be a string",
             Break::TrailingComma => "trailing comma",
             Break::TrailingCharacters => "trailing characters",
-        }
+        })
     }
 
     /// Whether it is a break at the end of the text, which the walk places there.
@@ -185,28 +193,13 @@ fn stops_string(byte: u8) -> bool {
     byte < 0x20 || byte == b'"' || byte == b'\\'
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// Nonzero when a byte of `word` is `byte`; the lowest flagged byte is the first such byte
-/// (the flags above it may be false).
-fn has_byte(word: u64, byte: u8) -> u64 {
-    let diff = word ^ (ONES * u64::from(byte));
-    diff.wrapping_sub(ONES) & !diff & HIGHS
-}
-
-/// Nonzero when a byte of `word` is below `bound` (at most 0x80), with the same guarantee.
-fn has_byte_below(word: u64, bound: u8) -> u64 {
-    word.wrapping_sub(ONES * u64::from(bound)) & !word & HIGHS
-}
-
 /// How many bytes of `rest` come before the first that stops a string's plain run: eight at
 /// a time, then one by one.
 fn plain_run(rest: &[u8]) -> usize {
     let mut chunks = rest.chunks_exact(8);
     let mut run = 0;
     for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let word = word(chunk);
         let stop = has_byte(word, b'"') | has_byte(word, b'\\') | has_byte_below(word, 0x20);
         if stop != 0 {
             return run + (stop.trailing_zeros() / 8) as usize;
@@ -291,8 +284,7 @@ impl<'a> Scanner<'a> {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.at += 1;
             while let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
-                let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-                let other = word ^ (ONES * u64::from(b' '));
+                let other = word(chunk) ^ (ONES * u64::from(b' '));
                 if other != 0 {
                     self.at += (other.trailing_zeros() / 8) as usize;
                     break;
@@ -300,12 +292,6 @@ impl<'a> Scanner<'a> {
                 self.at += 8;
             }
         }
-    }
-
-    /// Consumes `expected`, or gives up.
-    #[inline]
-    fn byte(&mut self, expected: u8) -> Option<()> {
-        (self.peek() == Some(expected)).then(|| self.at += 1)
     }
 
     /// The colon after a key, and the whitespace around it.
@@ -336,11 +322,14 @@ impl<'a> Scanner<'a> {
     )]
     #[inline(always)]
     fn string(&mut self) -> Option<(usize, bool)> {
-        self.byte(b'"')?;
+        if self.peek() != Some(b'"') {
+            return self.unusual();
+        }
+        self.at += 1;
         let start = self.at;
         let mut escaped = false;
         loop {
-            self.at += plain_run(self.bytes.get(self.at..)?);
+            self.at += plain_run(self.bytes.get(self.at..).unwrap_or_default());
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
@@ -359,8 +348,17 @@ impl<'a> Scanner<'a> {
     }
 
     /// The text of the string just read, from `start`, without its closing quote.
-    fn text_from(&self, start: usize) -> Option<&'a str> {
-        self.text.get(start..self.at.checked_sub(1)?)
+    fn text_from(&mut self, start: usize) -> Option<&'a str> {
+        self.text_between(start, self.at.saturating_sub(1))
+    }
+
+    /// The text from `start` to `end`, which lie between characters wherever the scanner
+    /// calls this; if not, the walk reads the body.
+    fn text_between(&mut self, start: usize, end: usize) -> Option<&'a str> {
+        match self.text.get(start..end) {
+            Some(text) => Some(text),
+            None => self.unusual(),
+        }
     }
 
     /// An escape, from its backslash. Surrogate escapes, which must pair up, are left to the
@@ -448,8 +446,11 @@ impl<'a> Scanner<'a> {
         }
         let (start, escaped) = self.string()?;
         if escaped {
-            let quoted = self.text.get(quote..self.at)?;
-            serde_json::from_str::<String>(quoted).ok().map(Cow::Owned)
+            let quoted = self.text_between(quote, self.at)?;
+            match serde_json::from_str::<String>(quoted) {
+                Ok(text) => Some(Cow::Owned(text)),
+                Err(_) => self.unusual(),
+            }
         } else {
             self.text_from(start).map(Cow::Borrowed)
         }
@@ -508,7 +509,7 @@ impl<'a> Scanner<'a> {
                 }
             }
             if envelope.capture {
-                last = Some((key, self.text.get(start..self.at)?));
+                last = Some((key, self.text_between(start, self.at)?));
             }
             if !self.more_members()? {
                 break;
@@ -725,13 +726,14 @@ impl<'a> Scanner<'a> {
         if self.peek() == Some(b'-') {
             self.at += 1;
         }
-        match self.peek()? {
-            // A digit after a leading zero breaks the number itself, as `serde_json` sees it
-            // (its breaks inside numbers are left to `syntax::first_error`).
-            b'0' if matches!(self.bytes.get(self.at + 1), Some(b'0'..=b'9')) => return None,
-            b'0' => self.at += 1,
-            b'1'..=b'9' => self.digits(),
-            _ => return None,
+        match self.peek() {
+            // A digit after a leading zero breaks the number itself, as `serde_json` sees it.
+            Some(b'0') if matches!(self.bytes.get(self.at + 1), Some(b'0'..=b'9')) => {
+                return self.broke(Break::InsideNumber);
+            }
+            Some(b'0') => self.at += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return self.broke(Break::InsideNumber),
         }
         if self.peek() == Some(b'.') {
             self.at += 1;
@@ -747,8 +749,8 @@ impl<'a> Scanner<'a> {
             self.some_digits()?;
         }
         if exponent || self.at - start > 300 {
-            let value: f64 = self.text.get(start..self.at)?.parse().ok()?;
-            if value.abs() > 1e300 {
+            let value = self.text_between(start, self.at)?.parse::<f64>();
+            if value.map_or(true, |value| value.abs() > 1e300) {
                 return self.unusual();
             }
         }
@@ -765,24 +767,36 @@ impl<'a> Scanner<'a> {
     fn some_digits(&mut self) -> Option<()> {
         let start = self.at;
         self.digits();
-        (self.at > start).then_some(())
+        if self.at == start {
+            return self.broke(Break::InsideNumber);
+        }
+        Some(())
     }
 }
 
 /// Whether the scanner takes `input`, checked against the walk: where it does, the walk must
 /// find nothing but the same syntax error, if any, and read the same parts, and `serde_json`
 /// must accept the text exactly when the scanner does, with and without the payload gathered,
-/// at the default nesting limit and at a small one. `Err` says how they differ. For the
-/// differential fuzz target and the property tests.
+/// at the default nesting limit and at small ones, and for a service. `Err` says how they
+/// differ. For the differential fuzz target and the property tests.
 pub(super) fn agrees_with_walk(input: &[u8]) -> Result<super::FastPath, String> {
     let (body, _) = crate::grammar::strip_byte_order_mark(input);
     let text = super::utf8_prefix(body);
     let mut taken = super::FastPath::Walk;
-    for nesting_limit in [super::Validator::DEFAULT_NESTING_LIMIT, 3] {
+    // Small limits reach `Response` (depth 2) and `Error` (depth 3); a service decides which
+    // codes are known.
+    let settings = [
+        (super::Validator::DEFAULT_NESTING_LIMIT, None),
+        (super::Validator::DEFAULT_NESTING_LIMIT, Some("cvm")),
+        (3, None),
+        (2, None),
+        (1, None),
+    ];
+    for (nesting_limit, service) in settings {
         for capture in [false, true] {
             let context = Context {
                 nesting_limit,
-                service: None,
+                service,
                 schema: None,
                 capture,
             };
@@ -821,7 +835,7 @@ pub(super) fn agrees_with_walk(input: &[u8]) -> Result<super::FastPath, String> 
             let (fast, slow) = (parts(&fast), parts(&slow));
             if fast != slow {
                 return Err(format!(
-                    "nesting limit {nesting_limit}, capture {capture}:\n  scanner {fast}\n  walk    {slow}"
+                    "nesting limit {nesting_limit}, service {service:?}, capture {capture}:\n  scanner {fast}\n  walk    {slow}"
                 ));
             }
             let mut deserializer = serde_json::Deserializer::from_str(text);
@@ -945,5 +959,61 @@ impl<'a> Keys<'a> {
     /// The object has ended: its keys leave the stack.
     fn close(self, stack: &mut KeyStack<'a>) {
         stack.truncate(self.base);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use strum::IntoEnumIterator;
+
+    use super::{Break, Context, scan};
+    use crate::Validator;
+
+    const ID: &str = "b5b41468-520d-4192-b42f-595cc34b6c1c";
+
+    /// A body for each break, met after a clean start.
+    fn broken_by(broken: Break) -> String {
+        let payload = |text: &str| format!(r#"{{"Response": {{"RequestId": "{ID}", "A": {text}"#);
+        match broken {
+            Break::InsideNumber => payload("01}}"),
+            Break::EofWhileParsingList => payload("[1"),
+            Break::EofWhileParsingObject => payload("1"),
+            Break::EofWhileParsingString => payload("\"x"),
+            Break::EofWhileParsingValue => payload(""),
+            Break::ExpectedColon => format!(r#"{{"Response": {{"RequestId" "{ID}"}}}}"#),
+            Break::ExpectedListCommaOrEnd => payload("[1 2]}}"),
+            Break::ExpectedObjectCommaOrEnd => payload("1 \"B\": 2}}"),
+            Break::ExpectedSomeIdent => payload("tru}}"),
+            Break::ExpectedSomeValue => payload("x}}"),
+            Break::InvalidEscape => payload(r#""\x"}}"#),
+            Break::ControlCharacterWhileParsingString => payload("\"\u{1}\"}}"),
+            Break::KeyMustBeAString => payload("{1: 2}}}"),
+            Break::TrailingComma => payload("[1,]}}"),
+            Break::TrailingCharacters => payload("1}} x"),
+        }
+    }
+
+    /// Every break the scanner names is one `serde_json` meets there: the scanner takes the
+    /// body as broken with that break's words, and the walk (`serde_json` itself) agrees on
+    /// the words and the place. Pins the words to the `serde_json` in use.
+    #[test]
+    fn every_break_is_worded_and_placed_as_serde_json_does() {
+        for broken in Break::iter() {
+            let body = broken_by(broken);
+            let context = Context {
+                nesting_limit: Validator::DEFAULT_NESTING_LIMIT,
+                ..Context::default()
+            };
+            let walked = scan(&body, context).expect("taken as broken");
+            let (_, message) = walked.syntax_error.expect("a syntax error");
+            if let Some(words) = broken.message() {
+                assert_eq!(message, words, "{body}");
+            }
+            assert_eq!(
+                Validator::fast_path_agrees(body.as_bytes()),
+                Ok(crate::FastPath::Broken),
+                "{body}"
+            );
+        }
     }
 }

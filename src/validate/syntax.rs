@@ -10,12 +10,12 @@
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::error::Category;
 
-use super::position::error_offset;
+use super::position::{error_message, error_offset};
 use crate::text::CowStr;
 
 /// The offset and message of the walk's syntax error in `text`; `None` when `serde_json`
 /// accepts the text, or when only the walk can say (a number out of a double's range, which
-/// it reads again; nesting past `nesting_limit`, which it reports as a finding).
+/// it reads again; nesting past `nesting_limit`, which it words itself).
 pub(super) fn first_error(text: &str, nesting_limit: usize) -> Option<(usize, String)> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     deserializer.disable_recursion_limit();
@@ -33,18 +33,6 @@ pub(super) fn first_error(text: &str, nesting_limit: usize) -> Option<(usize, St
         return None;
     }
     Some((error_offset(text, &error), message))
-}
-
-/// `serde_json`'s message without the line and column it appends (the report places findings
-/// itself).
-pub(super) fn error_message(error: &serde_json::Error) -> String {
-    let mut text = error.to_string();
-    if error.line() > 0
-        && let Some(at) = text.rfind(" at line ")
-    {
-        text.truncate(at);
-    }
-    text
 }
 
 /// Reads any value as the walk does, keeping nothing.

@@ -1,5 +1,7 @@
 //! Request ids in the documented UUID form, and their compact 16-byte key.
 
+use super::swar::{HIGHS, ONES};
+
 /// Whether `id` is a UUID in 8-4-4-4-12 hexadecimal form (either letter case).
 ///
 /// Every body has a request id, so this runs once a body: the 32 digits are checked as four
@@ -24,9 +26,6 @@ pub(crate) fn is_uuid(id: &str) -> bool {
             .all(|&dash| bytes.get(dash) == Some(&b'-'))
         && words().is_some_and(|words| words.into_iter().all(all_hex_digits))
 }
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// Whether each of the eight bytes of `word` is a hexadecimal digit, in either case.
 fn all_hex_digits(word: u64) -> bool {
