@@ -37,8 +37,7 @@ pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>
         at: 0,
         limit: context.nesting_limit,
         keys: KeyStack::new(),
-        unusual: false,
-        broken: None,
+        stop: None,
     };
     let mut envelope = Envelope {
         capture: context.capture,
@@ -53,15 +52,15 @@ pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>
     };
     let syntax_error = match scanner.root(&mut envelope) {
         Some(()) => None,
-        None if scanner.unusual => return None,
         // What the scanner read before the break is what the walk reads, and where the break
         // is and how `serde_json` words it are the walk's too: the scanner's own word where it
         // has one, `serde_json`'s (found again) where it has not.
-        None => match scanner.broken? {
-            (_, Break::InsideNumber) => {
+        None => match scanner.stop? {
+            Stop::Unusual => return None,
+            Stop::Broken(_, Break::InsideNumber) => {
                 Some(super::syntax::first_error(text, context.nesting_limit)?)
             }
-            (offset, broken) => Some((offset, broken.message()?.to_owned())),
+            Stop::Broken(offset, broken) => Some((offset, broken.message()?.to_owned())),
         },
     };
     Some(Walked {
@@ -120,12 +119,19 @@ struct Scanner<'a> {
     limit: usize,
     /// The keys of the objects open, innermost last (see `Keys`).
     keys: KeyStack<'a>,
-    /// Set when the scanner gave up on something other than broken JSON: what it cannot
-    /// judge, or what draws a finding.
-    unusual: bool,
-    /// Where the text broke and what `serde_json` calls the break. When the scanner stops
-    /// with neither this nor `unusual` set, the walk reads the body.
-    broken: Option<(usize, Break)>,
+    /// Why the scanner stopped short, once it has; when it stops without saying why, the
+    /// walk reads the body.
+    stop: Option<Stop>,
+}
+
+/// Why the scanner stopped short of the end.
+#[derive(Debug, Clone, Copy)]
+enum Stop {
+    /// Something other than broken JSON: what the scanner cannot judge, or what draws a
+    /// finding. The walk reads the body.
+    Unusual,
+    /// The text broke: where the walk places the break, and what `serde_json` calls it.
+    Broken(usize, Break),
 }
 
 /// The ways `serde_json` says a text is broken that the scanner tells apart, each where
@@ -219,7 +225,7 @@ impl<'a> Scanner<'a> {
     /// Gives up on a body that is not simply broken JSON: the walk reads it.
     #[cold]
     fn unusual<T>(&mut self) -> Option<T> {
-        self.unusual = true;
+        self.stop = Some(Stop::Unusual);
         None
     }
 
@@ -241,7 +247,7 @@ impl<'a> Scanner<'a> {
         } else {
             read.saturating_sub(1)
         };
-        self.broken = Some((offset.min(self.bytes.len()), broken));
+        self.stop = Some(Stop::Broken(offset.min(self.bytes.len()), broken));
         None
     }
 
@@ -462,25 +468,19 @@ impl<'a> Scanner<'a> {
         if self.limit < 2 {
             return self.unusual();
         }
-        let mut keys = Keys::new(&self.keys);
-        let mut members = 0usize;
-        self.whitespace();
-        if self.peek() == Some(b'}') {
+        // An empty `Response` lacks `RequestId`.
+        if self.empty_object()? {
             return self.unusual();
         }
+        let mut keys = Keys::new(&self.keys);
+        let mut members = 0usize;
         // The member read last, whose text the walk keeps once the next key or the end of
         // `Response` has been read.
         let mut last = None;
-        let mut first = true;
         loop {
-            self.key_start(first)?;
-            first = false;
-            let key = self.key()?;
+            let key = self.member_key(&mut keys)?;
             if let Some(member) = last.take() {
                 envelope.keep(member);
-            }
-            if keys.insert(&mut self.keys, key) {
-                return self.unusual();
             }
             self.colon()?;
             let start = self.at;
@@ -526,34 +526,40 @@ impl<'a> Scanner<'a> {
         Some(())
     }
 
-    /// Up to the opening quote of a member's key: the first of a non-empty object, or one
-    /// after a `,`.
-    #[allow(clippy::inline_always, reason = "on the path of every key, like `key`")]
-    #[inline(always)]
-    fn key_start(&mut self, first: bool) -> Option<()> {
+    /// From after an object's `{`: true, past its `}`, when the object is empty.
+    #[inline]
+    fn empty_object(&mut self) -> Option<bool> {
         self.whitespace();
         match self.peek() {
-            Some(b'"') => Some(()),
-            Some(b'}') if !first => self.broke(Break::TrailingComma),
-            Some(_) => self.broke(Break::KeyMustBeAString),
-            None if first => self.broke(Break::EofWhileParsingObject),
-            None => self.broke(Break::EofWhileParsingValue),
+            Some(b'}') => {
+                self.at += 1;
+                Some(true)
+            }
+            Some(_) => Some(false),
+            None => self.broke(Break::EofWhileParsingObject),
         }
     }
 
-    /// A member's key and the `:` after it; `None` for a key the object already has.
+    /// A member's key, up to its closing quote: the first of an object found not empty, or
+    /// one after a `,`. `None` for a key the object already has.
     #[allow(
         clippy::inline_always,
         reason = "measured: as a call, it cost small bodies 1% more instructions"
     )]
     #[inline(always)]
-    fn member_key(&mut self, keys: &mut Keys<'a>, first: bool) -> Option<&'a str> {
-        self.key_start(first)?;
+    fn member_key(&mut self, keys: &mut Keys<'a>) -> Option<&'a str> {
+        self.whitespace();
+        match self.peek() {
+            Some(b'"') => {}
+            // Only after a `,`: the first member's place was checked by `empty_object`.
+            Some(b'}') => return self.broke(Break::TrailingComma),
+            Some(_) => return self.broke(Break::KeyMustBeAString),
+            None => return self.broke(Break::EofWhileParsingValue),
+        }
         let key = self.key()?;
         if keys.insert(&mut self.keys, key) {
             return self.unusual();
         }
-        self.colon()?;
         Some(key)
     }
 
@@ -577,15 +583,14 @@ impl<'a> Scanner<'a> {
         if self.limit < 3 {
             return self.unusual();
         }
-        let mut keys = Keys::new(&self.keys);
-        self.whitespace();
-        if self.peek() == Some(b'}') {
+        // An empty `Error` lacks `Code` and `Message`.
+        if self.empty_object()? {
             return self.unusual();
         }
-        let mut first = true;
+        let mut keys = Keys::new(&self.keys);
         loop {
-            let key = self.member_key(&mut keys, first)?;
-            first = false;
+            let key = self.member_key(&mut keys)?;
+            self.colon()?;
             match key {
                 names::CODE => {
                     let text = self.plain_string()?;
@@ -666,16 +671,13 @@ impl<'a> Scanner<'a> {
 
     /// An object's members, from after its `{` to after its `}`.
     fn object(&mut self, depth: usize) -> Option<()> {
-        self.whitespace();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
+        if self.empty_object()? {
             return Some(());
         }
         let mut keys = Keys::new(&self.keys);
-        let mut first = true;
         loop {
-            self.member_key(&mut keys, first)?;
-            first = false;
+            self.member_key(&mut keys)?;
+            self.colon()?;
             self.value(depth + 1)?;
             if !self.more_members()? {
                 keys.close(&mut self.keys);
