@@ -334,10 +334,9 @@ impl Validator {
             .zip(call.action)
             .map(|(schema, action)| (schema, action, schema.output(action)));
         let context = Context {
-            nesting_limit: self.nesting_limit,
             service: call.service,
             schema: output.and_then(|(schema, _, output)| Some((schema, output?))),
-            capture: false,
+            ..self.context(false)
         };
         if let Some((schema, action, None)) = output {
             said.push((
@@ -489,8 +488,8 @@ impl Validator {
         self.validate_call(input, Call::default())
     }
 
-    /// The context of a body read with no call known, gathering the payload's text when
-    /// `capture`.
+    /// The context of a body read with no call known (the validator's options alone),
+    /// gathering the payload's text when `capture`.
     fn context(&self, capture: bool) -> Context<'static> {
         Context {
             nesting_limit: self.nesting_limit,
