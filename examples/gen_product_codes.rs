@@ -1,8 +1,8 @@
-//! Generates `src/catalog/table.rs`, the product catalogue built into the crate, from the
+//! Generates `src/codes/catalog/table.rs`, the product catalogue built into the crate, from the
 //! official code list (service, version and code only: its descriptions are not copied) and
 //! the project's reviewed meanings in `data/meanings/SERVICE.tsv`.
 //!
-//! `cargo run --example gen_product_codes -- ../shared/reference/product-error-codes.tsv data/meanings > src/catalog/table.rs`
+//! `cargo run --example gen_product_codes -- ../shared/reference/product-error-codes.tsv data/meanings > src/codes/catalog/table.rs`
 //!
 //! A meanings file has the header `code<TAB>advice<TAB>meaning`; advice is `no`, `retry`,
 //! `idempotent` or `later`. Any line that does not fit, or names a code the service does not

@@ -12,52 +12,39 @@
     )
 )]
 
-mod api_error;
-mod call;
 #[cfg(feature = "capture")]
 #[cfg_attr(docsrs, doc(cfg(feature = "capture")))]
 pub mod capture;
-mod catalog;
-mod category;
-mod classify;
-mod common_code;
-mod envelope;
-mod error_code;
-mod explain;
+mod codes;
 mod grammar;
 pub mod guide;
-mod legacy_code;
-mod prefix;
-mod response;
-mod retry;
+mod read;
 mod schema;
-mod sdk_code;
-mod sse;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategies;
 mod text;
 mod validate;
 
-pub use api_error::ApiError;
-pub use call::{CallError, PayloadError, Reply, ServiceError, decode};
-pub use catalog::{ProductCode, listings_of, product_code, product_codes, services};
-pub use category::{Category, UnknownCategory};
+pub use codes::api_error::ApiError;
+pub use codes::catalog::{ProductCode, listings_of, product_code, product_codes, services};
+pub use codes::category::{Category, UnknownCategory};
+pub use codes::common_code::{CommonCode, UnknownCommonCode};
+pub use codes::error_code::{EmptyErrorCode, ErrorCode};
+pub use codes::explain::{CodeKind, Explanation, UnknownCodeKind, explain};
+pub use codes::legacy_code::LegacyCode;
+pub use codes::retry::{RetryAdvice, UnknownRetryAdvice};
+pub use codes::sdk_code::{Sdk, SdkCode};
+pub use read::call::{CallError, PayloadError, Reply, ServiceError, decode};
 #[cfg(feature = "http")]
-pub use classify::classify_http;
-pub use classify::{
+pub use read::classify::classify_http;
+pub use read::classify::{
     Classified, HeaderPair, ProtocolError, RequestIdSource, Success, classify, is_json_content_type,
 };
-pub use common_code::{CommonCode, UnknownCommonCode};
-pub use envelope::{Envelope, ErrorView, InvalidEnvelope, Payload, RawJson};
-pub use error_code::{EmptyErrorCode, ErrorCode};
-pub use explain::{CodeKind, Explanation, UnknownCodeKind, explain};
-pub use legacy_code::LegacyCode;
-pub use response::Response;
-pub use retry::{RetryAdvice, UnknownRetryAdvice};
+pub use read::envelope::{Envelope, ErrorView, InvalidEnvelope, Payload, RawJson};
+pub use read::response::Response;
+pub use read::sse::{Event, EventStream, Events, StreamError, StreamItem};
 pub use schema::{Schema, SchemaError};
-pub use sdk_code::{Sdk, SdkCode};
-pub use sse::{Event, EventStream, Events, StreamError, StreamItem};
 #[doc(hidden)]
 pub use validate::FastPath;
 pub use validate::{

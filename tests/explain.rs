@@ -299,7 +299,7 @@ fn the_generated_table_holds_every_reviewed_meaning_of_data_meanings() {
             .filter(tencentcloud_envelope::ProductCode::is_reviewed)
             .count(),
         count,
-        "regenerate src/catalog/table.rs"
+        "regenerate src/codes/catalog/table.rs"
     );
 }
 

@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use super::Rule;
 use super::finding::{Finding, Kind};
 use super::path::{Path, member_pointer};
-use crate::error_code::is_well_formed;
-use crate::explain::unknown_code_message;
+use crate::codes::error_code::is_well_formed;
+use crate::codes::explain::unknown_code_message;
 use crate::grammar::names;
 
 /// What the envelope's rules learn of a document, and every finding of the walk: the walk

@@ -21,8 +21,8 @@ use std::collections::HashSet;
 use super::swar::{ONES, has_byte, has_byte_below, word};
 use super::uuid::is_uuid;
 use super::walk::{Context, Walked};
-use crate::error_code::is_well_formed;
-use crate::explain::unknown_code_message;
+use crate::codes::error_code::is_well_formed;
+use crate::codes::explain::unknown_code_message;
 use crate::grammar::{is_reserved_key, names};
 
 /// Reads `text` when it is a clean envelope, or one broken before anything else in it drew a

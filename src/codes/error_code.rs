@@ -5,7 +5,7 @@ use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 use std::sync::Arc;
 
-use crate::prefix::common_prefix;
+use crate::codes::prefix::common_prefix;
 use crate::{Category, CommonCode, RetryAdvice};
 
 /// An error code as the API returns it: a [`CommonCode`], or a code specific to an action or
@@ -108,7 +108,7 @@ impl ErrorCode {
     pub fn category(&self) -> Option<Category> {
         match &self.0 {
             Repr::Common(code) => Some(code.category()),
-            Repr::Other { text, .. } => crate::explain::resolve(text, None).category,
+            Repr::Other { text, .. } => crate::codes::explain::resolve(text, None).category,
         }
     }
 
@@ -131,7 +131,7 @@ impl ErrorCode {
     pub fn retry_advice(&self) -> RetryAdvice {
         match &self.0 {
             Repr::Common(code) => code.retry_advice(),
-            Repr::Other { text, .. } => crate::explain::resolve(text, None).advice,
+            Repr::Other { text, .. } => crate::codes::explain::resolve(text, None).advice,
         }
     }
 

@@ -10,7 +10,7 @@ mod table;
 use std::borrow::Cow;
 
 use crate::RetryAdvice;
-use crate::prefix::{common_prefix, family_category};
+use crate::codes::prefix::{common_prefix, family_category};
 
 /// One product (service) of the catalogue, and its API versions in ascending order.
 #[derive(Debug)]

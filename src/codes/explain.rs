@@ -1,7 +1,7 @@
 //! One answer for any code string: what it is, what it means and whether to retry.
 
-use crate::catalog::{self, ProductCode};
-use crate::prefix::{common_prefix, family_category};
+use crate::codes::catalog::{self, ProductCode};
+use crate::codes::prefix::{common_prefix, family_category};
 use crate::{Category, CommonCode, LegacyCode, RetryAdvice, SdkCode};
 
 /// The page that documents the common codes (the first part of CVM's error-code page).

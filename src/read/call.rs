@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use crate::classify::{RequestIdSource, read_response};
+use crate::read::classify::{RequestIdSource, read_response};
 use crate::{ApiError, Category, Diagnostic, ErrorCode, HeaderPair, ProtocolError, RetryAdvice};
 
 /// Reads a whole HTTP response into the action's payload type `T`, or the reason there is
