@@ -18,8 +18,10 @@ pub mod capture;
 mod codes;
 mod grammar;
 pub mod guide;
+mod lang;
 mod read;
 mod schema;
+mod site;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategies;
@@ -33,6 +35,7 @@ pub use codes::common_code::{CommonCode, UnknownCommonCode};
 pub use codes::error_code::{EmptyErrorCode, ErrorCode};
 pub use codes::explain::{CodeKind, Explanation, UnknownCodeKind, explain};
 pub use codes::legacy_code::LegacyCode;
+pub use lang::{Lang, UnknownLang};
 pub use codes::retry::{RetryAdvice, UnknownRetryAdvice};
 pub use codes::sdk_code::{Sdk, SdkCode};
 pub use read::call::{CallError, PayloadError, Reply, ServiceError, decode};
@@ -45,6 +48,7 @@ pub use read::envelope::{Envelope, ErrorView, InvalidEnvelope, Payload, RawJson}
 pub use read::response::Response;
 pub use read::sse::{Event, EventStream, Events, StreamError, StreamItem};
 pub use schema::{Schema, SchemaError};
+pub use site::{Site, UnknownSite};
 #[doc(hidden)]
 pub use validate::FastPath;
 pub use validate::{

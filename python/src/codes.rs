@@ -17,12 +17,20 @@ pub struct Explanation {
     retry_advice: &'static str,
     /// Whether sending the request again can succeed at all.
     is_retryable: bool,
-    /// Whether a table states the retry advice (rather than it defaulting to do-not-retry).
+    /// Whether a person checked the meaning and advice against the product's documentation.
     is_reviewed: bool,
-    /// What the code means, in the project's words.
+    /// Whether a table states the retry advice (rather than it defaulting to do-not-retry).
+    is_advice_stated: bool,
+    /// The language of `description` and `what_to_do`: `en` or `zh`.
+    lang: &'static str,
+    /// What the code means, in the project's words, in `lang`.
     description: String,
-    /// What to do about it.
+    /// What to do about it, in `lang`.
     what_to_do: &'static str,
+    /// `description` and `what_to_do` in every language: `{"en": (description, what_to_do), "zh": ...}`.
+    translations: std::collections::BTreeMap<&'static str, (String, &'static str)>,
+    /// The sites whose code lists have it: `intl`, `china`.
+    sites: Vec<&'static str>,
     /// The common code this code is or extends.
     common: Option<&'static str>,
     /// Every service whose code list has the code.
@@ -41,24 +49,43 @@ impl Explanation {
     }
 }
 
-/// Explains any code string, optionally for a call to `service` (`cvm`).
+/// Explains any code string, optionally for a call to `service` (`cvm`), with its prose in
+/// `lang` (`en` or `zh`; by default the locale's, as the tool chooses).
 #[pyfunction]
-#[pyo3(signature = (code, service=None))]
-pub fn explain(code: &str, service: Option<&str>) -> Explanation {
+#[pyo3(signature = (code, service=None, lang=None))]
+pub fn explain(code: &str, service: Option<&str>, lang: Option<&str>) -> PyResult<Explanation> {
+    let lang = match lang {
+        Some(tag) => tag
+            .parse::<envelope::Lang>()
+            .map_err(|error| pyo3::exceptions::PyValueError::new_err(error.to_string()))?,
+        None => envelope::Lang::from_env(),
+    };
     let answer = envelope::explain(code, service);
-    Explanation {
+    Ok(Explanation {
         code: answer.code().to_owned(),
         kind: answer.kind().as_str(),
         category: answer.category().map(envelope::Category::as_str),
         retry_advice: answer.retry_advice().as_str(),
         is_retryable: answer.is_retryable(),
         is_reviewed: answer.is_reviewed(),
-        description: answer.description().to_owned(),
-        what_to_do: answer.what_to_do(),
+        is_advice_stated: answer.is_advice_stated(),
+        lang: lang.as_str(),
+        description: answer.description_in(lang).to_owned(),
+        what_to_do: answer.what_to_do_in(lang),
+        translations: envelope::Lang::ALL
+            .iter()
+            .map(|&l| {
+                (
+                    l.as_str(),
+                    (answer.description_in(l).to_owned(), answer.what_to_do_in(l)),
+                )
+            })
+            .collect(),
+        sites: answer.sites().iter().map(|s| s.as_str()).collect(),
         common: answer.common().map(envelope::CommonCode::as_str),
         products: answer.products().to_vec(),
         documentation: answer.documentation().map(str::to_owned),
-    }
+    })
 }
 
 /// Every rule: (id, default severity, consequence for a reader, description).

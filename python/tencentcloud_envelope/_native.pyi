@@ -156,11 +156,24 @@ class Explanation:
     @property
     def is_retryable(self) -> bool: ...
     @property
-    def is_reviewed(self) -> bool: ...
+    def is_reviewed(self) -> bool:
+        """Whether a person checked the meaning and advice against the product's documentation."""
     @property
-    def description(self) -> str: ...
+    def is_advice_stated(self) -> bool:
+        """Whether a table states the retry advice (rather than it defaulting to do-not-retry)."""
     @property
-    def what_to_do(self) -> str: ...
+    def lang(self) -> Literal["en", "zh"]: ...
+    @property
+    def description(self) -> str:
+        """What the code means, in `lang`."""
+    @property
+    def what_to_do(self) -> str:
+        """What to do about it, in `lang`."""
+    @property
+    def translations(self) -> dict[str, Tuple[str, str]]:
+        """(description, what_to_do) in every language, by tag: `en`, `zh`."""
+    @property
+    def sites(self) -> list[Literal["intl", "china"]]: ...
     @property
     def common(self) -> Optional[str]: ...
     @property
@@ -199,7 +212,10 @@ def validate_columns(
     deny: Optional[Sequence[str]] = None,
 ) -> Columns: ...
 def classify(status: int, headers: Headers, body: Body) -> Union[Success, ServiceError, ProtocolError]: ...
-def explain(code: str, service: Optional[str] = None) -> Explanation: ...
+def explain(code: str, service: Optional[str] = None, lang: Optional[Literal["en", "zh"]] = None) -> Explanation:
+    """Explains any code string, optionally for a call to `service`, with its prose in `lang`
+    (by default the locale's: Chinese when LC_ALL, LC_MESSAGES or LANG starts with `zh`).
+    Raises ValueError for a language other than `en` or `zh`."""
 def rules() -> list[Tuple[str, str, str, str]]: ...
 def service_of_host(host: str) -> Optional[str]:
     """The service an API endpoint's `Host` names (`cbs` for `CBS.tencentcloudapi.com:443`),

@@ -9,7 +9,7 @@ mod table;
 
 use std::borrow::Cow;
 
-use crate::RetryAdvice;
+use crate::{CommonCode, Lang, RetryAdvice, Site};
 use crate::codes::prefix::{common_prefix, family_category};
 
 /// One product (service) of the catalogue, and its API versions in ascending order.
@@ -29,39 +29,51 @@ impl Service {
 #[derive(Debug)]
 pub(crate) struct Listing {
     code: u16,
-    service: u8,
+    service: u16,
     version: u8,
+    /// The sites whose list has it ([`Site::bit`]s).
+    sites: u8,
     advice: RetryAdvice,
+    /// Whether a person checked the meaning and advice against the product's documentation.
+    reviewed: bool,
+    /// The meaning, in both languages at the same index; none for a bare common code, whose
+    /// meaning is the common code's own.
     meaning: Option<u16>,
 }
 
 impl Listing {
     const fn new(
         code: u16,
-        service: u8,
+        service: u16,
         version: u8,
+        sites: u8,
         advice: RetryAdvice,
+        reviewed: bool,
         meaning: Option<u16>,
     ) -> Self {
         Listing {
             code,
             service,
             version,
+            sites,
             advice,
+            reviewed,
             meaning,
         }
     }
 }
 
-/// A product's own error code, as one service lists it.
+/// A product's own error code, as one service lists it on either site or both.
 ///
 /// ```
-/// use tencentcloud_envelope::{RetryAdvice, product_code};
+/// use tencentcloud_envelope::{Lang, RetryAdvice, Site, product_code};
 ///
 /// let code = product_code("cbs", "InvalidDisk.Busy").ok_or("a CBS code")?;
 /// assert_eq!(code.service(), "cbs");
 /// assert_eq!(code.retry_advice(), RetryAdvice::RetryLater);
 /// assert!(code.description().contains("busy"));
+/// assert!(code.description_in(Lang::Zh).contains("云硬盘"));
+/// assert_eq!(code.sites(), [Site::International, Site::China]);
 /// assert!(product_code("cvm", "InvalidDisk.Busy").is_none());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -89,7 +101,7 @@ impl ProductCode {
         code_at(usize::from(self.listing.code)).unwrap_or_default()
     }
 
-    /// The newest API version (`2017-03-12`) whose code list has the code.
+    /// The newest API version (`2017-03-12`) whose code list, on either site, has the code.
     pub fn version(&self) -> &'static str {
         self.service_entry()
             .and_then(|s| s.versions.get(usize::from(self.listing.version)))
@@ -97,32 +109,57 @@ impl ProductCode {
             .unwrap_or_default()
     }
 
-    /// The project's reviewed meaning, for the products whose codes have been read one by
-    /// one (CBS, CVM, VPC, CLB, CAM, TKE, CDB so far).
-    pub fn meaning(&self) -> Option<&'static str> {
-        self.listing
-            .meaning
-            .and_then(|index| meaning_at(usize::from(index)))
+    /// The sites whose code list for the product has the code.
+    pub fn sites(&self) -> &'static [Site] {
+        Site::of_bits(self.listing.sites)
     }
 
-    /// Whether a person has reviewed this code's meaning and retry advice.
-    pub fn is_reviewed(&self) -> bool {
-        self.listing.meaning.is_some()
+    /// Whether `site`'s code list for the product has the code.
+    pub fn is_on(&self, site: Site) -> bool {
+        self.listing.sites & site.bit() != 0
     }
 
-    /// What the code means: the reviewed meaning, or else a reading built from its parts
-    /// (the common prefix's meaning, the product, the words of its name).
-    pub fn description(&self) -> Cow<'static, str> {
-        match self.meaning() {
-            Some(meaning) => Cow::Borrowed(meaning),
-            None => Cow::Owned(reading(self.code(), &[self.service()])),
+    /// What the code means, in English: the project's own words, written from the official
+    /// descriptions of both sites. A bare common code (`InvalidParameter`) means what the
+    /// [`CommonCode`] means.
+    pub fn description(&self) -> &'static str {
+        self.description_in(Lang::En)
+    }
+
+    /// What the code means, in `lang`.
+    pub fn description_in(&self, lang: Lang) -> &'static str {
+        match self.listing.meaning {
+            Some(index) => {
+                let (text, ends) = match lang {
+                    Lang::En => (table::MEANING_EN_TEXT, &table::MEANING_EN_ENDS[..]),
+                    Lang::Zh => (table::MEANING_ZH_TEXT, &table::MEANING_ZH_ENDS[..]),
+                };
+                blob_at(text, ends, usize::from(index)).unwrap_or_default()
+            }
+            None => self
+                .code()
+                .parse::<CommonCode>()
+                .map_or("", |common| common.description_in(lang)),
         }
     }
 
-    /// Whether to send the request again: the reviewed advice, and
-    /// [`RetryAdvice::DoNotRetry`] for a code nobody has reviewed yet.
+    /// Whether a person has checked this code's meaning and retry advice against the
+    /// product's documentation (the others were written from the official descriptions
+    /// alone).
+    pub fn is_reviewed(&self) -> bool {
+        self.listing.reviewed
+    }
+
+    /// Whether to send the request again, as the code's meaning says (a bare common code's
+    /// is the common code's).
     pub fn retry_advice(&self) -> RetryAdvice {
-        self.listing.advice
+        match self.listing.meaning {
+            Some(_) => self.listing.advice,
+            None => self
+                .code()
+                .parse::<CommonCode>()
+                .map_or(self.listing.advice, CommonCode::retry_advice),
+        }
     }
 
     /// The page that lists the product's codes for [`version`](Self::version): the official
@@ -133,6 +170,12 @@ impl ProductCode {
             self.service(),
             self.version().replace('-', "")
         )
+    }
+
+    /// Whether the listing has a meaning of its own or its common code's (a test holds that
+    /// every listing does).
+    pub(crate) fn has_meaning(&self) -> bool {
+        !self.description_in(Lang::En).is_empty()
     }
 
     fn service_entry(self) -> Option<&'static Service> {
@@ -213,10 +256,6 @@ fn code_at(index: usize) -> Option<&'static str> {
     blob_at(table::CODE_TEXT, &table::CODE_ENDS, index)
 }
 
-fn meaning_at(index: usize) -> Option<&'static str> {
-    blob_at(table::MEANING_TEXT, &table::MEANING_ENDS, index)
-}
-
 /// The index of `code` among the catalogue's codes, by binary search.
 fn code_index(code: &str) -> Option<usize> {
     let (mut low, mut high) = (0, table::CODE_ENDS.len());
@@ -231,46 +270,53 @@ fn code_index(code: &str) -> Option<usize> {
     None
 }
 
-/// An honest reading of a code nobody has reviewed, built from its parts: the products that
-/// list it, the meaning of its common prefix, and the words of the rest of its name.
-pub(crate) fn reading(code: &str, services: &[&str]) -> String {
-    let listers = match services {
-        [] => "A code".to_owned(),
-        [one] => format!("A {} code", one.to_uppercase()),
-        many => format!(
-            "A code of {}",
-            many.iter()
-                .map(|s| s.to_uppercase())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    };
+/// An honest reading of a code no product lists, built from its parts: the meaning of its
+/// common prefix (or its family's category), and the words of the rest of its name.
+pub(crate) fn reading(code: &str, lang: Lang) -> String {
     let (head, rest) = match common_prefix(code) {
         Some(common) => (
-            format!(
-                "{listers} under the common code `{common}`, which says: {}",
-                lower_first(common.description())
-            ),
+            match lang {
+                Lang::En => format!(
+                    "No product lists this code; it extends the common code `{common}`, which says: {}",
+                    lower_first(common.description())
+                ),
+                Lang::Zh => format!(
+                    "没有产品列出此错误码；它属于公共错误码 `{common}`，其含义是：{}",
+                    common.description_in(Lang::Zh)
+                ),
+            },
             code.get(common.as_str().len()..).unwrap_or_default(),
         ),
         None => match family_category(code) {
             Some(category) => {
                 let first = code.split('.').next().unwrap_or_default();
                 (
-                    format!("{listers} in the `{first}` family ({category})."),
+                    match lang {
+                        Lang::En => format!(
+                            "No product lists this code; it belongs to the `{first}` family ({category})."
+                        ),
+                        Lang::Zh => format!(
+                            "没有产品列出此错误码；它属于 `{first}` 一族（{category}）。"
+                        ),
+                    },
                     code.get(first.len()..).unwrap_or_default(),
                 )
             }
-            None => (format!("{listers}."), code),
+            None => (
+                lang.pick("No product lists this code.", "没有产品列出此错误码。")
+                    .to_owned(),
+                code,
+            ),
         },
     };
     let words = words(rest);
-    if words.is_empty() {
-        format!("{head} No meaning has been reviewed for it here; the message says more.")
-    } else {
-        format!(
-            "{head} Its name reads \u{201c}{words}\u{201d}; no meaning has been reviewed for it here, so read the message."
-        )
+    match (lang, words.is_empty()) {
+        (Lang::En, true) => format!("{head} The message says more."),
+        (Lang::En, false) => {
+            format!("{head} The rest of its name reads \u{201c}{words}\u{201d}; the message says more.")
+        }
+        (Lang::Zh, true) => format!("{head}详情见错误信息。"),
+        (Lang::Zh, false) => format!("{head}名称其余部分为\u{201c}{words}\u{201d}，详情见错误信息。"),
     }
 }
 
@@ -351,12 +397,11 @@ mod tests {
         for (index, code) in codes.iter().enumerate() {
             assert_eq!(code_index(code), Some(index));
         }
-        assert_eq!(
-            (0..table::MEANING_ENDS.len())
-                .filter_map(meaning_at)
-                .count(),
-            table::MEANING_ENDS.len()
-        );
+        assert_eq!(table::MEANING_EN_ENDS.len(), table::MEANING_ZH_ENDS.len());
+        for index in 0..table::MEANING_EN_ENDS.len() {
+            assert!(blob_at(table::MEANING_EN_TEXT, &table::MEANING_EN_ENDS, index).is_some());
+            assert!(blob_at(table::MEANING_ZH_TEXT, &table::MEANING_ZH_ENDS, index).is_some());
+        }
         assert!(table::SERVICES.windows(2).all(|w| w[0].name < w[1].name));
         assert!(
             table::LISTINGS
@@ -367,15 +412,17 @@ mod tests {
             assert!(!code.code().is_empty());
             assert!(!code.service().is_empty());
             assert!(!code.version().is_empty());
-            assert_eq!(code.listing.meaning.is_some(), code.meaning().is_some());
+            assert!(!code.sites().is_empty());
         }
     }
 
     #[test]
-    fn the_catalogue_has_the_reference_counts() {
-        assert_eq!(table::CODE_ENDS.len(), 8398);
-        assert_eq!(table::SERVICES.len(), 142);
-        assert_eq!(product_codes().filter(|c| c.service() == "cbs").count(), 76);
+    fn the_catalogue_has_both_sites_counts() {
+        // Distinct codes and services of the two official lists together (../shared/reference).
+        assert_eq!(table::CODE_ENDS.len(), 12_793);
+        assert_eq!(table::SERVICES.len(), 264);
+        assert_eq!(product_codes().count(), 17_511);
+        assert_eq!(product_codes().filter(|c| c.service() == "cbs").count(), 81);
     }
 
     #[test]
@@ -395,14 +442,17 @@ mod tests {
     }
 
     #[test]
-    fn a_reading_names_the_products_the_prefix_and_the_words() {
-        let text = reading("FailedOperation.ClusterNotFound", &["tke", "emr"]);
-        assert!(text.starts_with("A code of TKE, EMR under the common code `FailedOperation`, which says: the operation failed"), "{text}");
-        assert!(text.contains("\u{201c}cluster not found\u{201d}"), "{text}");
-        let text = reading("InvalidDisk.Busy", &["cbs"]);
+    fn a_reading_names_the_prefix_and_the_words_in_both_languages() {
+        let text = reading("FailedOperation.ClusterNotFound", Lang::En);
         assert!(
-            text.starts_with("A CBS code. Its name reads \u{201c}invalid disk: busy\u{201d}"),
+            text.starts_with("No product lists this code; it extends the common code `FailedOperation`, which says: the operation failed"),
             "{text}"
         );
+        assert!(text.contains("\u{201c}cluster not found\u{201d}"), "{text}");
+        let text = reading("FailedOperation.ClusterNotFound", Lang::Zh);
+        assert!(text.contains("公共错误码 `FailedOperation`"), "{text}");
+        assert!(text.contains("\u{201c}cluster not found\u{201d}"), "{text}");
+        let text = reading("Whatever.Busy", Lang::En);
+        assert_eq!(text, "No product lists this code. The rest of its name reads \u{201c}whatever: busy\u{201d}; the message says more.");
     }
 }

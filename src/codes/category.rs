@@ -8,7 +8,7 @@ use crate::RetryAdvice;
 macro_rules! categories {
     ($(
         $(#[doc = $doc:literal])*
-        ($variant:ident, $name:literal, $retry:ident, $what:literal);
+        ($variant:ident, $name:literal, $retry:ident, $what:literal, $zh:literal);
     )*) => {
         /// The kind of failure an error code reports.
         ///
@@ -77,6 +77,13 @@ macro_rules! categories {
                     $(Category::$variant => $what,)*
                 }
             }
+
+            /// What to do about a failure of this category, in English or Chinese.
+            pub const fn advice_in(self, lang: crate::Lang) -> &'static str {
+                match self {
+                    $(Category::$variant => lang.pick($what, $zh),)*
+                }
+            }
         }
 
         impl FromStr for Category {
@@ -96,56 +103,69 @@ categories! {
     /// The credentials, signature, token or MFA code were rejected (`AuthFailure.*`).
     /// Fix the secret, the clock or the signing code; repeating the request cannot help.
     (Authentication, "authentication", DoNotRetry,
-        "fix the credentials, the signature or the clock; retrying cannot help");
+        "fix the credentials, the signature or the clock; retrying cannot help",
+        "检查密钥、签名和系统时钟；原样重发无济于事");
     /// The caller was identified but is not allowed to do this (CAM policy, IP allow and deny
     /// lists). Grant the permission; repeating the request cannot help.
     (Authorization, "authorization", DoNotRetry,
-        "grant the caller the permission (CAM policy, IP lists); retrying cannot help");
+        "grant the caller the permission (CAM policy, IP lists); retrying cannot help",
+        "为调用方授予权限（CAM 策略、IP 名单）；重试无济于事");
     /// `DryRunOperation`: the request would have succeeded, but `DryRun` was set.
     /// Treat it as a successful check, not as a failure.
     (DryRun, "dry-run", DoNotRetry,
-        "the request would have succeeded; treat it as a passed check");
+        "the request would have succeeded; treat it as a passed check",
+        "请求本可成功；当作一次通过的预检即可");
     /// The caller exceeded a request-frequency limit; nothing was done. Retry after a backoff
     /// delay, and slow down.
     (Throttling, "throttling", Retry,
-        "retry after a backoff delay and lower the request rate");
+        "retry after a backoff delay and lower the request rate",
+        "退避一段时间后重试，并降低请求频率");
     /// The service failed internally or is temporarily unavailable. The call may have been
     /// carried out before the failure: retry an idempotent call after a backoff delay, and
     /// check the effect of any other first.
     (Server, "server", RetryIfIdempotent,
-        "retry after a backoff delay if the call is idempotent; otherwise check its effect first");
+        "retry after a backoff delay if the call is idempotent; otherwise check its effect first",
+        "若调用是幂等的，退避后重试；否则先确认它是否已生效");
     /// A parameter is missing, unknown, malformed or out of range. Fix the request.
     (InvalidParameter, "invalid-parameter", DoNotRetry,
-        "fix the parameters of the request");
+        "fix the parameters of the request",
+        "修正请求的参数");
     /// The request as a whole is malformed at the protocol level (method, body encoding,
     /// body or response size). Fix how the request is built.
     (InvalidRequest, "invalid-request", DoNotRetry,
-        "fix how the request is built or encoded");
+        "fix how the request is built or encoded",
+        "修正请求的构造或编码方式");
     /// The request names a product, version, action or region that does not exist, or no
     /// longer exists. Fix the endpoint or the API version the client uses.
     (Endpoint, "endpoint", DoNotRetry,
-        "fix the product, action, version or region the client calls");
+        "fix the product, action, version or region the client calls",
+        "修正客户端调用的产品、接口、版本或地域");
     /// A quota or the provider's stock is exhausted. Release resources, raise the quota or
     /// choose another zone; repeating the same request soon will not help.
     (Quota, "quota", DoNotRetry,
-        "release resources, raise the quota or choose another zone");
+        "release resources, raise the quota or choose another zone",
+        "释放资源、提高配额或换一个可用区");
     /// The resource exists but its current state does not allow the operation (in use,
     /// unavailable). Whether that state passes by itself is not known from the common code:
     /// find out from the resource, change its state, then send a new request deliberately.
     (ResourceState, "resource-state", DoNotRetry,
-        "find out what holds the resource and change its state; an automatic resend is not advised");
+        "find out what holds the resource and change its state; an automatic resend is not advised",
+        "查明是什么占用了资源并改变其状态；不建议自动重发");
     /// The resource does not exist. Check the identifier and the region.
     (NotFound, "not-found", DoNotRetry,
-        "check the resource identifier and the region");
+        "check the resource identifier and the region",
+        "核对资源标识和地域");
     /// The service refused or could not complete the operation for a reason given in the
     /// message (`FailedOperation`, `UnsupportedOperation`). Read the message.
     (Operation, "operation", DoNotRetry,
-        "read the error message: it names the reason");
+        "read the error message: it names the reason",
+        "按错误信息说明的原因处理，再决定是否重发");
     /// The request or its answer was lost on the way (a network failure, an answer that is
     /// not an API envelope): a code an SDK makes up, never one the server sends. The call may
     /// have been carried out.
     (Transport, "transport", RetryIfIdempotent,
-        "retry after a backoff delay if the call is idempotent; otherwise check its effect first");
+        "retry after a backoff delay if the call is idempotent; otherwise check its effect first",
+        "若调用是幂等的，退避后重试；否则先确认它是否已生效");
 }
 
 impl Category {

@@ -2,13 +2,16 @@
 
 use crate::codes::catalog::{self, ProductCode};
 use crate::codes::prefix::{common_prefix, family_category};
-use crate::{Category, CommonCode, LegacyCode, RetryAdvice, SdkCode};
+use crate::{Category, CommonCode, Lang, LegacyCode, RetryAdvice, SdkCode, Site};
 
 /// The page that documents the common codes (the first part of CVM's error-code page).
 const COMMON_CODES_PAGE: &str = "https://cloud.tencent.com/document/api/213/30435";
 
-/// What to do about a code whose retry behaviour no table in this crate has reviewed.
-const NOT_REVIEWED: &str = "read the message: no table here has reviewed this code's retry behaviour, so resending it automatically is not advised";
+/// What to do about a code whose retry behaviour no table in this crate states.
+const NOT_STATED: [&str; 2] = [
+    "read the message: no table here states this code's retry behaviour, so resending it automatically is not advised",
+    "请阅读错误信息：本库没有任何表格说明此错误码能否重试，因此不建议自动重发",
+];
 
 /// Where a code's answer comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -101,7 +104,7 @@ pub(crate) struct Resolved {
     pub(crate) category: Option<Category>,
     pub(crate) advice: RetryAdvice,
     /// Whether a table states the advice (rather than it defaulting to do-not-retry).
-    pub(crate) reviewed: bool,
+    pub(crate) stated: bool,
 }
 
 /// Decides kind, category and retry advice for `code` spelled exactly, for a call to
@@ -114,7 +117,7 @@ pub(crate) fn resolve(code: &str, service: Option<&str>) -> Resolved {
             kind: CodeKind::Common,
             category: Some(common.category()),
             advice: common.retry_advice(),
-            reviewed: true,
+            stated: true,
         };
     }
     if let Some(legacy) = LegacyCode::find(code) {
@@ -122,7 +125,7 @@ pub(crate) fn resolve(code: &str, service: Option<&str>) -> Resolved {
             kind: CodeKind::Legacy,
             category: Some(legacy.category()),
             advice: legacy.retry_advice(),
-            reviewed: true,
+            stated: true,
         };
     }
     if let Some(sdk) = SdkCode::find(code) {
@@ -130,7 +133,7 @@ pub(crate) fn resolve(code: &str, service: Option<&str>) -> Resolved {
             kind: CodeKind::Sdk,
             category: Some(sdk.category()),
             advice: sdk.retry_advice(),
-            reviewed: true,
+            stated: true,
         };
     }
     let category = prefix_category();
@@ -144,8 +147,8 @@ pub(crate) fn resolve(code: &str, service: Option<&str>) -> Resolved {
         CodeKind::Unknown
     };
     // The service's own listing decides; a code only other products list takes their
-    // reviewed advice, since their table still names it.
-    let (advice, reviewed) = if listed {
+    // advice, since their table still names it.
+    let (advice, stated) = if listed {
         agreed_advice(catalog::listings_of(code).filter(|l| in_scope(*l, scope)))
     } else {
         agreed_advice(catalog::listings_of(code))
@@ -154,15 +157,15 @@ pub(crate) fn resolve(code: &str, service: Option<&str>) -> Resolved {
         kind,
         category,
         advice,
-        reviewed,
+        stated,
     }
 }
 
-/// The advice the reviewed listings agree on; do-not-retry, unreviewed, when none is reviewed
-/// or they disagree.
+/// The advice the listings agree on; do-not-retry, not stated, when there are none or they
+/// disagree.
 fn agreed_advice(listings: impl Iterator<Item = ProductCode>) -> (RetryAdvice, bool) {
     let mut agreed: Option<Option<RetryAdvice>> = None;
-    for listing in listings.filter(ProductCode::is_reviewed) {
+    for listing in listings.filter(ProductCode::has_meaning) {
         let advice = Some(listing.retry_advice());
         agreed = match agreed {
             None => Some(advice),
@@ -219,9 +222,12 @@ pub struct Explanation {
     sdk: Option<SdkCode>,
     category: Option<Category>,
     advice: RetryAdvice,
+    stated: bool,
     reviewed: bool,
-    description: String,
+    /// The meaning in each of [`Lang::ALL`], in that order.
+    descriptions: [String; 2],
     products: Vec<&'static str>,
+    sites: &'static [Site],
     documentation: Option<String>,
     other_spellings: Vec<&'static str>,
 }
@@ -232,21 +238,23 @@ pub struct Explanation {
 /// canonical spelling. With a service the catalogue knows, only that service's listing counts
 /// as a product code: a code only other products list is then [`CodeKind::Unknown`] (with
 /// those products named), exactly as the `unknown-error-code` rule decides for a response of
-/// that service; its retry advice is still what those products' reviewed tables say. A service
-/// the catalogue does not know is ignored.
+/// that service; its retry advice is still what those products' tables say. A service the
+/// catalogue does not know is ignored. The answer holds its prose in both languages
+/// ([`description_in`](Explanation::description_in)).
 ///
 /// ```
-/// use tencentcloud_envelope::{explain, Category, CodeKind, RetryAdvice};
+/// use tencentcloud_envelope::{explain, Category, CodeKind, Lang, RetryAdvice, Site};
 ///
 /// let answer = explain(" invaliddisk.busy ", None);
 /// assert_eq!(answer.code(), "InvalidDisk.Busy");
 /// assert_eq!(answer.kind(), CodeKind::Product);
 /// assert_eq!(answer.retry_advice(), RetryAdvice::RetryLater);
 /// assert_eq!(answer.products(), ["cbs"]);
+/// assert_eq!(answer.sites(), [Site::International, Site::China]);
+/// assert!(answer.description_in(Lang::Zh).contains("云硬盘"));
 ///
 /// let answer = explain("InternalError.ParamError", None);
 /// assert_eq!(answer.category(), Some(Category::Server));
-/// assert_eq!(answer.retry_advice(), RetryAdvice::DoNotRetry);
 ///
 /// assert_eq!(explain("InvalidDisk.Busy", Some("cvm")).kind(), CodeKind::Unknown);
 /// assert_eq!(explain("InvalidInstanceId.NotFound", Some("cvm")).kind(), CodeKind::Product);
@@ -266,46 +274,71 @@ pub fn explain(code: &str, service: Option<&str>) -> Explanation {
         .or_else(|| common_prefix(code));
     let legacy = LegacyCode::find(code);
     let sdk = SdkCode::find(code);
-    let mut description = match resolved.kind {
-        CodeKind::Common => common.map(CommonCode::description).unwrap_or_default().to_owned(),
-        CodeKind::Legacy => legacy.map(legacy_description).unwrap_or_default(),
-        CodeKind::Sdk => sdk
-            .map(|sdk| {
-                format!(
-                    "{} Made up by the official {} SDK on the client side; the server never sends it.",
-                    sdk.description(),
-                    sdk.sdk()
-                )
-            })
-            .unwrap_or_default(),
-        CodeKind::Product => product_description(code, &scoped),
-        CodeKind::UnderCommonPrefix => catalog::reading(code, &[]),
-        CodeKind::Unknown if products.is_empty() => "Not a code this crate knows.".to_owned(),
-        CodeKind::Unknown => {
-            let everywhere: Vec<&ProductCode> = all.iter().collect();
-            format!(
-                "Not a code of {}. {}",
-                scope.unwrap_or_default().to_uppercase(),
-                product_description(code, &everywhere)
-            )
+    let describe = |lang: Lang| {
+        let mut description = match resolved.kind {
+            CodeKind::Common => common
+                .map(|c| c.description_in(lang))
+                .unwrap_or_default()
+                .to_owned(),
+            CodeKind::Legacy => legacy.map(|l| legacy_description(l, lang)).unwrap_or_default(),
+            CodeKind::Sdk => sdk
+                .map(|sdk| match lang {
+                    Lang::En => format!(
+                        "{} Made up by the official {} SDK on the client side; the server never sends it.",
+                        sdk.description_in(lang),
+                        sdk.sdk()
+                    ),
+                    Lang::Zh => format!(
+                        "{}此错误码由官方 {} SDK 在客户端生成，服务端从不返回。",
+                        sdk.description_in(lang),
+                        sdk.sdk()
+                    ),
+                })
+                .unwrap_or_default(),
+            CodeKind::Product => product_description(&scoped, lang),
+            CodeKind::UnderCommonPrefix => catalog::reading(code, lang),
+            CodeKind::Unknown if products.is_empty() => lang
+                .pick("Not a code this crate knows.", "本库不认识这个错误码。")
+                .to_owned(),
+            CodeKind::Unknown => {
+                let everywhere: Vec<&ProductCode> = all.iter().collect();
+                let service = scope.unwrap_or_default().to_uppercase();
+                let listed = product_description(&everywhere, lang);
+                match lang {
+                    Lang::En => format!("Not a code of {service}. {listed}"),
+                    Lang::Zh => format!("{service} 不返回此错误码。{listed}"),
+                }
+            }
+        };
+        if let Some(service) = scope
+            && resolved.kind == CodeKind::UnderCommonPrefix
+            && !products.is_empty()
+        {
+            let service = service.to_uppercase();
+            let listers = upper_list(&products);
+            description = match lang {
+                Lang::En => {
+                    let verb = if products.len() == 1 { "lists" } else { "list" };
+                    format!("{description} {service} does not list it; {listers} {verb} it.")
+                }
+                Lang::Zh => format!("{description}{service} 未列出此错误码；列出它的产品：{listers}。"),
+            };
         }
+        description
     };
-    if let Some(service) = scope
-        && resolved.kind == CodeKind::UnderCommonPrefix
-        && !products.is_empty()
-    {
-        let verb = if products.len() == 1 { "lists" } else { "list" };
-        description = format!(
-            "{description} {} does not list it; {} {verb} it.",
-            service.to_uppercase(),
-            upper_list(&products)
-        );
-    }
     let documentation = match resolved.kind {
         CodeKind::Common => Some(COMMON_CODES_PAGE.to_owned()),
         CodeKind::Product => scoped.first().map(|l| l.documentation()),
         _ => None,
     };
+    let reviewed = match resolved.kind {
+        CodeKind::Common | CodeKind::Legacy | CodeKind::Sdk => true,
+        CodeKind::Product => scoped.iter().all(|l| l.is_reviewed()),
+        CodeKind::UnderCommonPrefix | CodeKind::Unknown => false,
+    };
+    let sites = scoped
+        .iter()
+        .fold(0, |bits, l| l.sites().iter().fold(bits, |b, s| b | s.bit()));
     Explanation {
         code: code.to_owned(),
         kind: resolved.kind,
@@ -314,9 +347,11 @@ pub fn explain(code: &str, service: Option<&str>) -> Explanation {
         sdk,
         category: resolved.category,
         advice: resolved.advice,
-        reviewed: resolved.reviewed,
-        description,
+        stated: resolved.stated,
+        reviewed,
+        descriptions: [describe(Lang::En), describe(Lang::Zh)],
         products,
+        sites: Site::of_bits(sites),
         documentation,
         other_spellings,
     }
@@ -365,42 +400,47 @@ fn exact_spelling(input: &str) -> Option<&'static str> {
         .map(|listing| listing.code())
 }
 
-fn legacy_description(legacy: LegacyCode) -> String {
-    match legacy.successor() {
-        Some(now) => format!(
-            "{} An early API 3.0 code; the server now sends `{now}`.",
-            legacy.description()
-        ),
-        None => format!(
-            "{} An early API 3.0 code; no single code replaces it.",
-            legacy.description()
-        ),
+fn legacy_description(legacy: LegacyCode, lang: Lang) -> String {
+    let meaning = legacy.description_in(lang);
+    match (legacy.successor(), lang) {
+        (Some(now), Lang::En) => {
+            format!("{meaning} An early API 3.0 code; the server now sends `{now}`.")
+        }
+        (None, Lang::En) => format!("{meaning} An early API 3.0 code; no single code replaces it."),
+        (Some(now), Lang::Zh) => format!("{meaning}这是 API 3.0 早期的错误码，服务端现在返回 `{now}`。"),
+        (None, Lang::Zh) => format!("{meaning}这是 API 3.0 早期的错误码，没有单一的错误码取代它。"),
     }
 }
 
-/// The reviewed meaning when the listings in scope have one, else a reading of the code. Of a
-/// code many products list, at most two reviewed meanings are quoted, each with its product.
-fn product_description(code: &str, scoped: &[&ProductCode]) -> String {
+/// The meaning of a code as the listings in scope give it: the one meaning when they agree,
+/// else at most two, each with its product, and how many other products list it.
+fn product_description(scoped: &[&ProductCode], lang: Lang) -> String {
     const QUOTED: usize = 2;
-    let services: Vec<&str> = scoped.iter().map(|l| l.service()).collect();
-    let reviewed: Vec<(&str, &str)> = scoped
-        .iter()
-        .filter_map(|l| l.meaning().map(|m| (l.service(), m)))
-        .collect();
-    match reviewed.as_slice() {
-        [] => catalog::reading(code, &services),
-        [(_, meaning)] if services.len() == 1 => (*meaning).to_owned(),
+    let mut meanings: Vec<(&str, &str)> = Vec::new();
+    for listing in scoped {
+        let meaning = listing.description_in(lang);
+        if !meanings.iter().any(|(_, m)| *m == meaning) {
+            meanings.push((listing.service(), meaning));
+        }
+    }
+    match meanings.as_slice() {
+        [] => String::new(),
+        [(_, meaning)] => (*meaning).to_owned(),
         many => {
             let mut parts: Vec<String> = many
                 .iter()
                 .take(QUOTED)
                 .map(|(service, meaning)| format!("{}: {meaning}", service.to_uppercase()))
                 .collect();
-            let others = services.len() - many.len().min(QUOTED);
-            match others {
-                0 => {}
-                1 => parts.push("One other product lists it too.".to_owned()),
-                n => parts.push(format!("{n} other products list it too.")),
+            let others = many.len() - many.len().min(QUOTED);
+            match (others, lang) {
+                (0, _) => {}
+                (n, Lang::En) => parts.push(format!(
+                    "{n} other product{} give{} it another meaning.",
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 { "s" } else { "" }
+                )),
+                (n, Lang::Zh) => parts.push(format!("另有 {n} 个产品对它另有解释。")),
             }
             parts.join(" ")
         }
@@ -471,28 +511,53 @@ impl Explanation {
         self.advice.is_retryable()
     }
 
-    /// Whether a table states the retry advice, rather than it defaulting to
-    /// [`RetryAdvice::DoNotRetry`] for want of review.
+    /// Whether a person checked the answer's meaning and advice: always for the common,
+    /// legacy and SDK-made codes; for a product code, when every listing in scope was
+    /// reviewed against the product's documentation (the others were written from the
+    /// official descriptions alone).
     pub fn is_reviewed(&self) -> bool {
         self.reviewed
     }
 
-    /// What the code means, in the project's words.
-    pub fn description(&self) -> &str {
-        &self.description
+    /// Whether a table states the retry advice, rather than it defaulting to
+    /// [`RetryAdvice::DoNotRetry`] for a code no table lists.
+    pub fn is_advice_stated(&self) -> bool {
+        self.stated
     }
 
-    /// What to do about it, in one sentence consistent with the retry advice.
+    /// What the code means, in English: see [`description_in`](Self::description_in).
+    pub fn description(&self) -> &str {
+        self.description_in(Lang::En)
+    }
+
+    /// What the code means, in the project's words, in `lang`.
+    pub fn description_in(&self, lang: Lang) -> &str {
+        let [en, zh] = &self.descriptions;
+        lang.pick(en, zh)
+    }
+
+    /// What to do about it, in English: see [`what_to_do_in`](Self::what_to_do_in).
     pub fn what_to_do(&self) -> &'static str {
+        self.what_to_do_in(Lang::En)
+    }
+
+    /// What to do about it, in one sentence consistent with the retry advice, in `lang`.
+    pub fn what_to_do_in(&self, lang: Lang) -> &'static str {
         match (self.advice, self.category) {
             (RetryAdvice::DoNotRetry, Some(category))
                 if category.retry_advice() == RetryAdvice::DoNotRetry =>
             {
-                category.advice()
+                category.advice_in(lang)
             }
-            (RetryAdvice::DoNotRetry, _) if !self.reviewed => NOT_REVIEWED,
-            (advice, _) => advice.what_to_do(),
+            (RetryAdvice::DoNotRetry, _) if !self.stated => lang.pick(NOT_STATED[0], NOT_STATED[1]),
+            (advice, _) => advice.what_to_do_in(lang),
         }
+    }
+
+    /// The sites whose lists have the code for the products in scope (none for a code no
+    /// product lists).
+    pub fn sites(&self) -> &'static [Site] {
+        self.sites
     }
 
     /// Every service whose code list has the code, in order of name.

@@ -15,7 +15,7 @@ enum Successor {
 
 macro_rules! legacy_codes {
     ($(
-        ($variant:ident, $code:literal, $successor:expr, $meaning:literal);
+        ($variant:ident, $code:literal, $successor:expr, $meaning:literal, $zh:literal);
     )*) => {
         /// An early API 3.0 error code that still turns up in old logs and old SDKs.
         ///
@@ -58,6 +58,13 @@ macro_rules! legacy_codes {
                 }
             }
 
+            /// What the code meant, in English or Chinese.
+            pub const fn description_in(self, lang: crate::Lang) -> &'static str {
+                match self {
+                    $(LegacyCode::$variant => lang.pick($meaning, $zh),)*
+                }
+            }
+
             const fn now(self) -> Successor {
                 match self {
                     $(LegacyCode::$variant => $successor,)*
@@ -72,30 +79,42 @@ use Successor::{Gone, Sent};
 
 legacy_codes! {
     (InvalidParameterSignatureFailure, "InvalidParameter.SignatureFailure",
-        Sent(C::AuthFailureSignatureFailure), "The signature did not match the request.");
+        Sent(C::AuthFailureSignatureFailure), "The signature did not match the request.",
+        "签名与请求不符。");
     (InvalidParameterSecretIdNotFound, "InvalidParameter.SecretIdNotFound",
-        Sent(C::AuthFailureSecretIdNotFound), "No key with this SecretId existed.");
+        Sent(C::AuthFailureSecretIdNotFound), "No key with this SecretId existed.",
+        "不存在此 SecretId 对应的密钥。");
     (InvalidRequestTokenCheckFailed, "InvalidRequest.TokenCheckFailed",
-        Sent(C::AuthFailureTokenFailure), "The temporary-credential token was rejected.");
+        Sent(C::AuthFailureTokenFailure), "The temporary-credential token was rejected.",
+        "临时凭证的令牌被拒绝。");
     (InvalidRequestMFACheckFailed, "InvalidRequest.MFACheckFailed",
-        Sent(C::AuthFailureMFAFailure), "Multi-factor authentication failed.");
+        Sent(C::AuthFailureMFAFailure), "Multi-factor authentication failed.",
+        "多因素认证未通过。");
     (InternalErrorCAMInnerError, "InternalError.CAMInnerError",
-        Sent(C::InternalError), "The access-management service failed internally.");
+        Sent(C::InternalError), "The access-management service failed internally.",
+        "访问管理（CAM）服务内部出错。");
     (InvalidRequestForbidden, "InvalidRequest.Forbidden",
-        Sent(C::AuthFailureUnauthorizedOperation), "The caller was not allowed to make the request.");
+        Sent(C::AuthFailureUnauthorizedOperation), "The caller was not allowed to make the request.",
+        "调用方无权发出该请求。");
     (InvalidRequestLimitExceeded, "InvalidRequest.LimitExceeded",
-        Sent(C::RequestLimitExceeded), "Too many requests came in too short a time.");
+        Sent(C::RequestLimitExceeded), "Too many requests came in too short a time.",
+        "短时间内请求过多。");
     (InvalidRequestReplayAttack, "InvalidRequest.ReplayAttack",
         Gone(Category::Authentication),
-        "The request repeated an earlier signed request (same nonce and timestamp); sign each request afresh.");
+        "The request repeated an earlier signed request (same nonce and timestamp); sign each request afresh.",
+        "请求重复了先前已签名的请求（随机数与时间戳相同）；每个请求都要重新签名。");
     (InvalidRequestUnsupportedProtocol, "InvalidRequest.UnsupportedProtocol",
-        Sent(C::UnsupportedProtocol), "The HTTP method or protocol was not supported.");
+        Sent(C::UnsupportedProtocol), "The HTTP method or protocol was not supported.",
+        "不支持该 HTTP 方法或协议。");
     (InvalidActionNotFound, "InvalidAction.NotFound",
-        Sent(C::InvalidAction), "No action of this name existed.");
+        Sent(C::InvalidAction), "No action of this name existed.",
+        "不存在这个名称的接口。");
     (InvalidActionActionUnavailable, "InvalidAction.ActionUnavailable",
-        Sent(C::ActionOffline), "The action was not available.");
+        Sent(C::ActionOffline), "The action was not available.",
+        "该接口当时不可用。");
     (InvalidRequestRequestConcurrencyExceeded, "InvalidRequest.RequestConcurrencyExceeded",
-        Sent(C::RequestLimitExceeded), "Too many requests were running at once.");
+        Sent(C::RequestLimitExceeded), "Too many requests were running at once.",
+        "同时进行中的请求过多。");
 }
 
 impl LegacyCode {

@@ -6,7 +6,7 @@ use std::str::FromStr;
 macro_rules! retry_advice {
     ($(
         $(#[doc = $doc:literal])*
-        ($variant:ident, $name:literal, $retryable:literal, $what:literal);
+        ($variant:ident, $name:literal, $retryable:literal, $what:literal, $zh:literal);
     )*) => {
         /// Whether sending the same request again can succeed, and under which condition.
         ///
@@ -83,6 +83,13 @@ macro_rules! retry_advice {
                     $(RetryAdvice::$variant => $what,)*
                 }
             }
+
+            /// What to do, in English or Chinese.
+            pub const fn what_to_do_in(self, lang: crate::Lang) -> &'static str {
+                match self {
+                    $(RetryAdvice::$variant => lang.pick($what, $zh),)*
+                }
+            }
         }
 
         impl FromStr for RetryAdvice {
@@ -102,21 +109,25 @@ retry_advice! {
     /// The request was refused before anything ran (a rate limit): send it again after a
     /// backoff delay, and lower the request rate.
     (Retry, "retry", true,
-        "send the same request again after a backoff delay, and lower the request rate");
+        "send the same request again after a backoff delay, and lower the request rate",
+        "退避一段时间后原样重发，并降低请求频率");
     /// The service failed in a way that may be transient, and the call may or may not have
     /// taken effect: send it again only if it is idempotent (a read, or a call with a
     /// `ClientToken`); otherwise check its effect first.
     (RetryIfIdempotent, "retry-if-idempotent", true,
-        "send the request again after a backoff delay if it is idempotent; otherwise check whether it took effect first");
+        "send the request again after a backoff delay if it is idempotent; otherwise check whether it took effect first",
+        "若请求是幂等的，退避后重发；否则先确认它是否已经生效");
     /// The resource is in a transient state (busy, being created, migrating, rolling back):
     /// the same request can succeed once that ends. Wait longer than for throttling, or poll
     /// the resource's state.
     (RetryLater, "retry-later", true,
-        "wait until the resource leaves its transient state (poll it, or back off for seconds), then send the same request again");
+        "wait until the resource leaves its transient state (poll it, or back off for seconds), then send the same request again",
+        "等资源脱离临时状态（轮询其状态，或退避数秒）后，再原样重发");
     /// The request, the credentials, the account, a quota or the resource must change first:
     /// the same request gets the same answer.
     (DoNotRetry, "do-not-retry", false,
-        "change the request, the credentials, the account or the resource first: the same request gets the same answer");
+        "change the request, the credentials, the account or the resource first: the same request gets the same answer",
+        "先修改请求、凭证、账号或资源：同样的请求只会得到同样的结果");
 }
 
 impl fmt::Display for RetryAdvice {

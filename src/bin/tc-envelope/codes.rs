@@ -2,11 +2,11 @@
 
 use serde::Serialize;
 use tencentcloud_envelope::{
-    Category, CodeKind, CommonCode, Explanation, LegacyCode, RetryAdvice, SdkCode, explain,
+    Category, CodeKind, CommonCode, Explanation, Lang, LegacyCode, RetryAdvice, SdkCode, explain,
     product_codes,
 };
 
-use crate::output::{Format, print};
+use crate::output::{Format, LangArg, print};
 
 /// List known error codes: common, product, legacy and SDK-made.
 #[derive(Debug, clap::Args)]
@@ -37,6 +37,9 @@ pub struct CodesArgs {
     /// How to print the list.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 fn parse_kind(text: &str) -> Result<tencentcloud_envelope::CodeKind, String> {
@@ -77,7 +80,7 @@ pub struct Row {
 }
 
 impl Row {
-    fn of(explanation: &Explanation) -> Self {
+    fn of(explanation: &Explanation, lang: Lang) -> Self {
         Row {
             code: explanation.code().to_owned(),
             kind: explanation.kind(),
@@ -85,7 +88,7 @@ impl Row {
             retryable: explanation.is_retryable(),
             retry_advice: explanation.retry_advice(),
             products: explanation.products().to_vec(),
-            description: explanation.description().to_owned(),
+            description: explanation.description_in(lang).to_owned(),
         }
     }
 }
@@ -96,6 +99,7 @@ pub struct Filter<'a> {
     pub category: Option<Category>,
     pub service: Option<&'a str>,
     pub kind: Option<CodeKind>,
+    pub lang: Lang,
 }
 
 /// Every known code (common, legacy, SDK-made, each product's), once each, in ASCII order.
@@ -134,7 +138,7 @@ pub fn rows(filter: &Filter<'_>) -> Vec<Row> {
                     .any(|p| p.eq_ignore_ascii_case(service.trim()))
             })
         })
-        .map(|e| Row::of(&e))
+        .map(|e| Row::of(&e, filter.lang))
         .collect()
 }
 
@@ -144,6 +148,7 @@ pub fn run(args: &CodesArgs) -> u8 {
         category: args.category,
         service: args.service.as_deref(),
         kind: args.kind,
+        lang: args.lang.resolve(),
     });
     print(args.format, &rows, |out| {
         let width = rows.iter().map(|r| r.code.len()).max().unwrap_or(4).max(4);

@@ -4,10 +4,11 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 use tencentcloud_envelope::{
-    Category, CodeKind, CommonCode, Explanation, RetryAdvice, Rule, explain as explain_code,
+    Category, CodeKind, CommonCode, Explanation, Lang, RetryAdvice, Rule, Site,
+    explain as explain_code,
 };
 
-use crate::output::{Format, print};
+use crate::output::{Format, LangArg, print};
 use crate::rules::RuleRow;
 
 /// Explain an error code, or a validator rule with --rule.
@@ -21,6 +22,7 @@ Examples:
   tc-envelope explain RequestLimitExceeded
   tc-envelope explain InvalidInstanceId.NotFound --service cvm
   tc-envelope explain InvalidParameterValue.DiskIdMalformed --format json
+  tc-envelope explain InvalidDisk.Busy --lang zh
   tc-envelope explain --rule duplicate-key")]
 pub struct ExplainArgs {
     /// The error code, as it appears in `Error.Code`; with --rule, a rule id.
@@ -35,9 +37,12 @@ pub struct ExplainArgs {
     #[arg(long, value_name = "NAME")]
     pub service: Option<String>,
 
-    /// How to print the explanation.
+    /// How to print the explanation (JSON carries both languages).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 /// The JSON form of an explanation: a stable contract (`known` and `retryable` are read by
@@ -52,15 +57,23 @@ struct Answer<'a> {
     /// The common code this code is or extends; for a legacy code, the code sent today.
     common: Option<&'static str>,
     category: Option<Category>,
+    /// The language of `description` and `advice`.
+    lang: Lang,
     description: &'a str,
     /// The shortcut: any retry advice but `do-not-retry`.
     retryable: bool,
     retry_advice: RetryAdvice,
     /// Whether a table states the retry advice rather than it defaulting to `do-not-retry`.
+    advice_stated: bool,
+    /// Whether a person checked the meaning and advice against the product's documentation.
     reviewed: bool,
     /// What to do, in one sentence.
     advice: &'static str,
+    /// `description` and `advice` in every language, by tag (`en`, `zh`).
+    translations: std::collections::BTreeMap<Lang, Translation<'a>>,
     products: &'a [&'static str],
+    /// The sites whose code lists have it for the products in scope: `intl`, `china`.
+    sites: &'static [Site],
     #[serde(skip_serializing_if = "Option::is_none")]
     service: Option<&'a str>,
     documentation: Option<&'a str>,
@@ -70,8 +83,15 @@ struct Answer<'a> {
     suggestions: Vec<&'static str>,
 }
 
+/// An answer's prose in one language.
+#[derive(Debug, Serialize)]
+struct Translation<'a> {
+    description: &'a str,
+    advice: &'static str,
+}
+
 impl<'a> Answer<'a> {
-    fn of(e: &'a Explanation, service: Option<&'a str>) -> Self {
+    fn of(e: &'a Explanation, service: Option<&'a str>, lang: Lang) -> Self {
         let common = match e.legacy() {
             Some(legacy) => legacy.successor().map(CommonCode::as_str),
             None => e.common().map(CommonCode::as_str),
@@ -82,12 +102,25 @@ impl<'a> Answer<'a> {
             kind: e.kind(),
             common,
             category: e.category(),
-            description: e.description(),
+            lang,
+            description: e.description_in(lang),
             retryable: e.is_retryable(),
             retry_advice: e.retry_advice(),
+            advice_stated: e.is_advice_stated(),
             reviewed: e.is_reviewed(),
-            advice: e.what_to_do(),
+            advice: e.what_to_do_in(lang),
+            translations: Lang::ALL
+                .iter()
+                .map(|&l| {
+                    let prose = Translation {
+                        description: e.description_in(l),
+                        advice: e.what_to_do_in(l),
+                    };
+                    (l, prose)
+                })
+                .collect(),
             products: e.products(),
+            sites: e.sites(),
             service,
             documentation: e.documentation(),
             other_spellings: e.other_spellings(),
@@ -139,7 +172,7 @@ pub fn run(args: &ExplainArgs) -> u8 {
     }
     let service = args.service.as_deref().map(str::trim);
     let explanation = explain_code(&args.code, service);
-    let answer = Answer::of(&explanation, service);
+    let answer = Answer::of(&explanation, service, args.lang.resolve());
     let recognized = explanation.is_recognized();
     if !recognized && args.format == Format::Text {
         let hint = if explanation.products().is_empty() {
@@ -200,6 +233,10 @@ fn write_explanation(out: &mut dyn Write, a: &Answer<'_>) -> io::Result<()> {
     if let Some(category) = a.category {
         writeln!(out, "  category:     {category}")?;
     }
+    if !a.sites.is_empty() {
+        let sites: Vec<&str> = a.sites.iter().map(|s| site_name(*s)).collect();
+        writeln!(out, "  sites:        {}", sites.join(", "))?;
+    }
     writeln!(out, "  meaning:      {}", a.description)?;
     let retryable = match a.retry_advice {
         RetryAdvice::Retry => "yes, after a backoff delay",
@@ -222,6 +259,13 @@ fn write_explanation(out: &mut dyn Write, a: &Answer<'_>) -> io::Result<()> {
         writeln!(out, "  did you mean: {}", a.suggestions.join(", "))?;
     }
     Ok(())
+}
+
+fn site_name(site: Site) -> &'static str {
+    match site {
+        Site::China => "China (cloud.tencent.com)",
+        _ => "international (tencentcloud.com)",
+    }
 }
 
 fn explain_rule(args: &ExplainArgs) -> u8 {

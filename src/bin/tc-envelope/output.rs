@@ -30,3 +30,25 @@ pub fn print<T: Serialize>(
     };
     crate::exit::after_write(written, crate::exit::CLEAN)
 }
+
+/// The `--lang` option of the subcommands that print meanings: `en` or `zh`, and without it
+/// the locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`; Chinese when it starts with `zh`).
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct LangArg {
+    /// The language of meanings and advice: en or zh [default: from the locale, Chinese when
+    /// LC_ALL, LC_MESSAGES or LANG starts with zh, else English].
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    lang: Option<tencentcloud_envelope::Lang>,
+}
+
+impl LangArg {
+    /// The language asked for, or the locale's.
+    pub fn resolve(self) -> tencentcloud_envelope::Lang {
+        self.lang
+            .unwrap_or_else(tencentcloud_envelope::Lang::from_env)
+    }
+}
+
+fn parse_lang(text: &str) -> Result<tencentcloud_envelope::Lang, String> {
+    text.parse().map_err(|error| format!("{error}"))
+}
