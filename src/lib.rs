@@ -35,9 +35,9 @@ pub use codes::common_code::{CommonCode, UnknownCommonCode};
 pub use codes::error_code::{EmptyErrorCode, ErrorCode};
 pub use codes::explain::{CodeKind, Explanation, UnknownCodeKind, explain};
 pub use codes::legacy_code::LegacyCode;
-pub use lang::{Lang, UnknownLang};
 pub use codes::retry::{RetryAdvice, UnknownRetryAdvice};
 pub use codes::sdk_code::{Sdk, SdkCode};
+pub use lang::{Lang, UnknownLang};
 pub use read::call::{CallError, PayloadError, Reply, ServiceError, decode};
 #[cfg(feature = "http")]
 pub use read::classify::classify_http;

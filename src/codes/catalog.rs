@@ -9,8 +9,8 @@ mod table;
 
 use std::borrow::Cow;
 
-use crate::{CommonCode, Lang, RetryAdvice, Site};
 use crate::codes::prefix::{common_prefix, family_category};
+use crate::{CommonCode, Lang, RetryAdvice, Site};
 
 /// One product (service) of the catalogue, and its API versions in ascending order.
 #[derive(Debug)]
@@ -295,9 +295,9 @@ pub(crate) fn reading(code: &str, lang: Lang) -> String {
                         Lang::En => format!(
                             "No product lists this code; it belongs to the `{first}` family ({category})."
                         ),
-                        Lang::Zh => format!(
-                            "没有产品列出此错误码；它属于 `{first}` 一族（{category}）。"
-                        ),
+                        Lang::Zh => {
+                            format!("没有产品列出此错误码；它属于 `{first}` 一族（{category}）。")
+                        }
                     },
                     code.get(first.len()..).unwrap_or_default(),
                 )
@@ -313,10 +313,14 @@ pub(crate) fn reading(code: &str, lang: Lang) -> String {
     match (lang, words.is_empty()) {
         (Lang::En, true) => format!("{head} The message says more."),
         (Lang::En, false) => {
-            format!("{head} The rest of its name reads \u{201c}{words}\u{201d}; the message says more.")
+            format!(
+                "{head} The rest of its name reads \u{201c}{words}\u{201d}; the message says more."
+            )
         }
         (Lang::Zh, true) => format!("{head}详情见错误信息。"),
-        (Lang::Zh, false) => format!("{head}名称其余部分为\u{201c}{words}\u{201d}，详情见错误信息。"),
+        (Lang::Zh, false) => {
+            format!("{head}名称其余部分为\u{201c}{words}\u{201d}，详情见错误信息。")
+        }
     }
 }
 
@@ -453,6 +457,9 @@ mod tests {
         assert!(text.contains("公共错误码 `FailedOperation`"), "{text}");
         assert!(text.contains("\u{201c}cluster not found\u{201d}"), "{text}");
         let text = reading("Whatever.Busy", Lang::En);
-        assert_eq!(text, "No product lists this code. The rest of its name reads \u{201c}whatever: busy\u{201d}; the message says more.");
+        assert_eq!(
+            text,
+            "No product lists this code. The rest of its name reads \u{201c}whatever: busy\u{201d}; the message says more."
+        );
     }
 }

@@ -321,7 +321,9 @@ pub fn explain(code: &str, service: Option<&str>) -> Explanation {
                     let verb = if products.len() == 1 { "lists" } else { "list" };
                     format!("{description} {service} does not list it; {listers} {verb} it.")
                 }
-                Lang::Zh => format!("{description}{service} 未列出此错误码；列出它的产品：{listers}。"),
+                Lang::Zh => {
+                    format!("{description}{service} 未列出此错误码；列出它的产品：{listers}。")
+                }
             };
         }
         description
@@ -407,7 +409,9 @@ fn legacy_description(legacy: LegacyCode, lang: Lang) -> String {
             format!("{meaning} An early API 3.0 code; the server now sends `{now}`.")
         }
         (None, Lang::En) => format!("{meaning} An early API 3.0 code; no single code replaces it."),
-        (Some(now), Lang::Zh) => format!("{meaning}这是 API 3.0 早期的错误码，服务端现在返回 `{now}`。"),
+        (Some(now), Lang::Zh) => {
+            format!("{meaning}这是 API 3.0 早期的错误码，服务端现在返回 `{now}`。")
+        }
         (None, Lang::Zh) => format!("{meaning}这是 API 3.0 早期的错误码，没有单一的错误码取代它。"),
     }
 }

@@ -1,44 +1,97 @@
-//! The descriptions built into the crate: every product version's compact form, each decoded
-//! on first use only, so a run that meets three products decodes three.
+//! The descriptions built into the crate: every product version's compact form from each site
+//! that describes it, each decoded on first use only, so a run that meets three products
+//! decodes three.
 
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
 use super::Schema;
+use crate::Site;
 
-/// `(service, version, compact form)`, sorted by service then version; written by
-/// `examples/distill_schema.rs`.
-pub(super) const DESCRIPTIONS: &[(&str, &str, &str)] = include!("data/index.rs");
+/// `(service, version, [international text, China text])`, sorted by service then version;
+/// written by `examples/distill_schema.rs`.
+pub(super) const DESCRIPTIONS: &[(&str, &str, [Option<&str>; 2])] = include!("data/index.rs");
 
 /// `(name, service)`: other names a product goes by, such as the directory name of its SDK
 /// package and documentation (`autoscaling`) where its host says `as`.
 pub(super) const ALIASES: &[(&str, &str)] = include!("data/aliases.rs");
 
-/// One slot per description, filled when it is first asked for.
-static DECODED: [OnceLock<Option<Schema>>; DESCRIPTIONS.len()] =
-    [const { OnceLock::new() }; DESCRIPTIONS.len()];
+/// Which descriptions a lookup reads: one site's, or both sites' together.
+pub(super) type Sites = Option<Site>;
 
-/// The built-in product versions, sorted, none decoded.
-pub(super) fn index() -> impl Iterator<Item = (&'static str, &'static str)> {
+/// Per description, one slot per reading (both sites, international, China), filled when
+/// first asked for.
+static DECODED: [[OnceLock<Option<Schema>>; 3]; DESCRIPTIONS.len()] = [const {
+    [
+        const { OnceLock::new() },
+        const { OnceLock::new() },
+        const { OnceLock::new() },
+    ]
+}; DESCRIPTIONS.len()];
+
+/// The slot of a reading, and the position of a site's text.
+const fn slot(sites: Sites) -> usize {
+    match sites {
+        None => 0,
+        Some(Site::International) => 1,
+        Some(Site::China) => 2,
+    }
+}
+
+const fn text_of(site: Site) -> usize {
+    match site {
+        Site::International => 0,
+        Site::China => 1,
+    }
+}
+
+/// Whether the description at `position` exists in `sites`.
+fn described(position: usize, sites: Sites) -> bool {
+    DESCRIPTIONS
+        .get(position)
+        .is_some_and(|(_, _, texts)| match sites {
+            None => texts.iter().any(Option::is_some),
+            Some(site) => texts.get(text_of(site)).is_some_and(Option::is_some),
+        })
+}
+
+/// The built-in product versions of `sites`, sorted, none decoded.
+pub(super) fn index(sites: Sites) -> impl Iterator<Item = (&'static str, &'static str)> {
     DESCRIPTIONS
         .iter()
-        .map(|&(service, version, _)| (service, version))
+        .enumerate()
+        .filter(move |(position, _)| described(*position, sites))
+        .map(|(_, &(service, version, _))| (service, version))
+}
+
+/// The sites that describe `service` at `version`.
+pub(super) fn sites_of(service: &str, version: &str) -> &'static [Site] {
+    let Some(position) = position(service, version, None) else {
+        return &[];
+    };
+    let bits = Site::ALL
+        .iter()
+        .filter(|site| described(position, Some(**site)))
+        .fold(0, |bits, site| bits | site.bit());
+    Site::of_bits(bits)
 }
 
 /// The service a name stands for: itself, or the service it is another name of.
-fn canonical(service: &str) -> &str {
+pub(super) fn canonical(service: &str) -> &str {
     ALIASES
         .iter()
         .find(|(alias, _)| alias.eq_ignore_ascii_case(service))
         .map_or(service, |&(_, canonical)| canonical)
 }
 
-/// The built-in versions of `service`, oldest first.
-pub(super) fn versions_of(service: &str) -> impl Iterator<Item = &'static str> + use<> {
-    DESCRIPTIONS
-        .get(versions(service))
-        .unwrap_or_default()
-        .iter()
+/// The built-in versions of `service` in `sites`, oldest first.
+pub(super) fn versions_of(
+    service: &str,
+    sites: Sites,
+) -> impl Iterator<Item = &'static str> + use<> {
+    versions(service)
+        .filter(move |&position| described(position, sites))
+        .filter_map(|position| DESCRIPTIONS.get(position))
         .map(|&(_, version, _)| version)
 }
 
@@ -57,30 +110,53 @@ fn compare(a: &str, b: &str) -> Ordering {
         .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }
 
-/// The description at `position`, decoded the first time.
-fn decoded(position: usize) -> Option<&'static Schema> {
-    let (_, _, text) = DESCRIPTIONS.get(position)?;
+fn position(service: &str, version: &str, sites: Sites) -> Option<usize> {
+    versions(service)
+        .find(|&i| DESCRIPTIONS.get(i).is_some_and(|d| d.1 == version) && described(i, sites))
+}
+
+/// The description at `position` as `sites` read it, decoded the first time: one site's
+/// text, or the union of both where both describe it.
+fn decoded(position: usize, sites: Sites) -> Option<&'static Schema> {
+    let (_, _, texts) = DESCRIPTIONS.get(position)?;
+    let decode = |site: Site| {
+        let text = (*texts.get(text_of(site))?)?;
+        Schema::from_compact(text).ok()
+    };
     DECODED
         .get(position)?
-        .get_or_init(|| Schema::from_compact(text).ok())
+        .get(slot(sites))?
+        .get_or_init(|| match sites {
+            Some(site) => decode(site),
+            None => match (
+                decoded(position, Some(Site::China)),
+                decoded(position, Some(Site::International)),
+            ) {
+                (Some(china), Some(international)) => Some(china.union(international)),
+                (one, other) => one.or(other).cloned(),
+            },
+        })
         .as_ref()
 }
 
-pub(super) fn find(service: &str, version: &str) -> Option<&'static Schema> {
-    let position =
-        versions(service).find(|&i| DESCRIPTIONS.get(i).is_some_and(|d| d.1 == version))?;
-    decoded(position)
+pub(super) fn find(service: &str, version: &str, sites: Sites) -> Option<&'static Schema> {
+    decoded(position(service, version, sites)?, sites)
 }
 
-pub(super) fn newest(service: &str) -> Option<&'static Schema> {
-    decoded(versions(service).next_back()?)
+pub(super) fn newest(service: &str, sites: Sites) -> Option<&'static Schema> {
+    let position = versions(service).rev().find(|&i| described(i, sites))?;
+    decoded(position, sites)
 }
 
-pub(super) fn has_service(service: &str) -> bool {
-    !versions(service).is_empty()
+pub(super) fn has_service(service: &str, sites: Sites) -> bool {
+    versions(service).any(|i| described(i, sites))
 }
 
-/// How many descriptions have been decoded so far.
+/// How many built-in descriptions have been decoded so far.
 pub(super) fn decoded_count() -> usize {
-    DECODED.iter().filter(|slot| slot.get().is_some()).count()
+    DECODED
+        .iter()
+        .flatten()
+        .filter(|slot| slot.get().is_some_and(Option::is_some))
+        .count()
 }

@@ -180,5 +180,6 @@ fn member(line: &str) -> Option<Member> {
         list,
         required,
         nullable,
+        alternative: None,
     })
 }

@@ -4,10 +4,13 @@
 mod builtin;
 mod compact;
 mod datetime;
+mod union;
 
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
+
+use crate::Site;
 
 /// The structure of one product version's action outputs, read from the `api.json`
 /// description Tencent Cloud publishes (the one its command-line tool ships).
@@ -45,6 +48,9 @@ pub(crate) struct Member {
     pub(crate) list: bool,
     pub(crate) required: bool,
     pub(crate) nullable: bool,
+    /// Where the two sites describe the member with different types: the other site's shape
+    /// and list flag, accepted as well (see `union`).
+    pub(crate) alternative: Option<(Shape, bool)>,
 }
 
 /// The JSON a member's value (or each element, for a list) must have.
@@ -204,7 +210,10 @@ impl Schema {
     }
 
     /// The built-in description of `service` (ASCII case ignored) at `version`, decoded on
-    /// first use. Every product version in Tencent Cloud's published descriptions is built in.
+    /// first use. Every product version either site publishes is built in; where both sites
+    /// describe it, this is their union: a member either documents is known, a member is
+    /// required only where both require it, and where they disagree on a member's type a
+    /// value of either type is accepted ([`builtin_on`](Self::builtin_on) reads one site's).
     /// A service is named as in its host (`as`); a product's other name in Tencent's own
     /// documentation and SDKs (`autoscaling`) is taken too.
     ///
@@ -217,10 +226,30 @@ impl Schema {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn builtin(service: &str, version: &str) -> Option<&'static Schema> {
-        builtin::find(service, version)
+        builtin::find(service, version, None)
     }
 
-    /// The newest built-in description of `service` (ASCII case ignored), decoded on first use.
+    /// The built-in description of `service` at `version` as `site` publishes it alone.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::{Schema, Site};
+    ///
+    /// // The China site describes this version; the international site does not.
+    /// assert!(Schema::builtin_on(Site::China, "aai", "2018-05-22").is_some());
+    /// assert!(Schema::builtin_on(Site::International, "aai", "2018-05-22").is_none());
+    /// assert_eq!(Schema::builtin_sites("cvm", "2017-03-12"), [Site::International, Site::China]);
+    /// ```
+    pub fn builtin_on(site: Site, service: &str, version: &str) -> Option<&'static Schema> {
+        builtin::find(service, version, Some(site))
+    }
+
+    /// The sites that publish a description of `service` at `version`.
+    pub fn builtin_sites(service: &str, version: &str) -> &'static [Site] {
+        builtin::sites_of(service, version)
+    }
+
+    /// The newest built-in description of `service` (ASCII case ignored) across both sites,
+    /// decoded on first use.
     ///
     /// ```
     /// use tencentcloud_envelope::Schema;
@@ -230,11 +259,16 @@ impl Schema {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn builtin_newest(service: &str) -> Option<&'static Schema> {
-        builtin::newest(service)
+        builtin::newest(service, None)
     }
 
-    /// Every built-in product version as `(service, version)`, sorted by service then version;
-    /// listing them decodes none.
+    /// The newest built-in description of `service` that `site` publishes, as it publishes it.
+    pub fn builtin_newest_on(site: Site, service: &str) -> Option<&'static Schema> {
+        builtin::newest(service, Some(site))
+    }
+
+    /// Every built-in product version of either site as `(service, version)`, sorted by
+    /// service then version; listing them decodes none.
     ///
     /// ```
     /// use tencentcloud_envelope::Schema;
@@ -246,10 +280,16 @@ impl Schema {
     /// assert_eq!(clb, ["2018-03-17", "2023-04-17"]);
     /// ```
     pub fn builtin_index() -> impl Iterator<Item = (&'static str, &'static str)> {
-        builtin::index()
+        builtin::index(None)
     }
 
-    /// The built-in versions of `service` (ASCII case ignored), oldest first; none decoded.
+    /// Every product version `site` publishes, as [`builtin_index`](Self::builtin_index).
+    pub fn builtin_index_on(site: Site) -> impl Iterator<Item = (&'static str, &'static str)> {
+        builtin::index(Some(site))
+    }
+
+    /// The built-in versions of `service` (ASCII case ignored) on either site, oldest first;
+    /// none decoded.
     ///
     /// ```
     /// use tencentcloud_envelope::Schema;
@@ -258,7 +298,15 @@ impl Schema {
     /// assert_eq!(versions, ["2018-03-17", "2023-04-17"]);
     /// ```
     pub fn builtin_versions(service: &str) -> impl Iterator<Item = &'static str> + use<> {
-        builtin::versions_of(service)
+        builtin::versions_of(service, None)
+    }
+
+    /// The versions of `service` that `site` publishes, oldest first; none decoded.
+    pub fn builtin_versions_on(
+        site: Site,
+        service: &str,
+    ) -> impl Iterator<Item = &'static str> + use<> {
+        builtin::versions_of(service, Some(site))
     }
 
     /// Whether any built-in description is of `service` (ASCII case ignored).
@@ -270,7 +318,7 @@ impl Schema {
     /// assert!(!Schema::is_builtin_service("nosuch"));
     /// ```
     pub fn is_builtin_service(service: &str) -> bool {
-        builtin::has_service(service)
+        builtin::has_service(service, None)
     }
 
     /// How many built-in descriptions this process has decoded so far: each is decoded the
@@ -478,6 +526,7 @@ impl<'w> Builder<'w> {
                     list,
                     required: member.output_required == Some(true),
                     nullable: member.value_allowed_null != Some(false),
+                    alternative: None,
                 });
             }
             members.sort_by(|a, b| a.name.cmp(&b.name));
@@ -511,6 +560,21 @@ fn scalar(name: &str) -> Option<Shape> {
 }
 
 impl Object {
+    /// An object of `members`, sorted by name and indexed.
+    pub(crate) fn new(name: String, mut members: Vec<Member>) -> Object {
+        members.sort_by(|a, b| a.name.cmp(&b.name));
+        let by_name = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.name.clone(), i))
+            .collect();
+        Object {
+            name,
+            members,
+            by_name,
+        }
+    }
+
     /// The member called `name`, with its index in `members`.
     pub(crate) fn member(&self, name: &str) -> Option<(usize, &Member)> {
         let &index = self.by_name.get(name)?;

@@ -21,7 +21,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::grammar::{BYTE_ORDER_MARK, strip_byte_order_mark};
-use crate::{ErrorCode, EventStream, Schema, StreamItem};
+use crate::{ErrorCode, EventStream, Schema, Site, StreamItem};
 
 pub use report::{Diagnostic, Outcome, Report};
 pub use request_ids::RequestIdMemory;
@@ -130,6 +130,8 @@ pub struct Validator {
     request_id_memory: usize,
     /// Descriptions added by the caller, consulted before the built-in ones.
     schemas: Vec<Arc<Schema>>,
+    /// The site whose built-in descriptions are read; both (their union) when `None`.
+    site: Option<Site>,
 }
 
 impl Default for Validator {
@@ -158,6 +160,7 @@ impl Validator {
             seen: Some(RequestIdMemory::new(Self::DEFAULT_REQUEST_ID_MEMORY)),
             request_id_memory: Self::DEFAULT_REQUEST_ID_MEMORY,
             schemas: Vec::new(),
+            site: None,
         }
     }
 
@@ -171,6 +174,7 @@ impl Validator {
             seen: None,
             request_id_memory: 0,
             schemas: Vec::new(),
+            site: None,
         }
     }
 
@@ -224,6 +228,48 @@ impl Validator {
         self
     }
 
+    /// Holds calls to one site's built-in descriptions: a member, action or version only the
+    /// other site documents is then unknown. By default both sites' are read, as their union
+    /// (see [`Schema::builtin`]).
+    ///
+    /// ```
+    /// use tencentcloud_envelope::{Call, Rule, Site, Validator};
+    ///
+    /// let body = br#"{"Response": {"RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#;
+    /// // `aai` is described by the China site only.
+    /// let mut both = Validator::new();
+    /// assert!(both.validate_call(body, Call::new("aai").version("2018-05-22")).diagnostics().is_empty());
+    /// let mut international = Validator::new().site(Site::International);
+    /// let report = international.validate_call(body, Call::new("aai").version("2018-05-22"));
+    /// assert_eq!(report.diagnostics()[0].rule(), Rule::UnknownService);
+    /// ```
+    #[must_use]
+    pub fn site(mut self, site: Site) -> Self {
+        self.site = Some(site);
+        self
+    }
+
+    fn builtin(&self, service: &str, version: &str) -> Option<&'static Schema> {
+        match self.site {
+            Some(site) => Schema::builtin_on(site, service, version),
+            None => Schema::builtin(service, version),
+        }
+    }
+
+    fn builtin_newest(&self, service: &str) -> Option<&'static Schema> {
+        match self.site {
+            Some(site) => Schema::builtin_newest_on(site, service),
+            None => Schema::builtin_newest(service),
+        }
+    }
+
+    fn builtin_versions(&self, service: &str) -> Vec<&'static str> {
+        match self.site {
+            Some(site) => Schema::builtin_versions_on(site, service).collect(),
+            None => Schema::builtin_versions(service).collect(),
+        }
+    }
+
     /// The description a call to `service` at `version` selects: the caller's own first, then
     /// the built-in ones; without a version, the newest (the caller's on a tie).
     fn select(&self, service: &str, version: Option<&str>) -> Selected<'_> {
@@ -238,14 +284,15 @@ impl Validator {
                 Some(best) if best.version() >= schema.version() => Some(best),
                 _ => Some(schema),
             });
-            let builtin = Schema::builtin_newest(service)
+            let builtin = self
+                .builtin_newest(service)
                 .filter(|b| newest.is_none_or(|own| own.version() < b.version()));
             let Some(schema) = builtin.or(newest) else {
                 return Selected::UnknownService;
             };
             let mut versions: Vec<&str> = own()
                 .map(Schema::version)
-                .chain(Schema::builtin_versions(service).map(|v| -> &str { v }))
+                .chain(self.builtin_versions(service))
                 .collect();
             versions.sort_unstable();
             versions.dedup();
@@ -256,13 +303,13 @@ impl Validator {
         };
         if let Some(schema) = own()
             .find(|schema| schema.version() == version)
-            .or_else(|| Schema::builtin(service, version))
+            .or_else(|| self.builtin(service, version))
         {
             return Selected::Exact(schema);
         }
         let mut known: Vec<&str> = own()
             .map(Schema::version)
-            .chain(Schema::builtin_versions(service).map(|v| -> &str { v }))
+            .chain(self.builtin_versions(service))
             .collect();
         if known.is_empty() {
             return Selected::UnknownService;

@@ -10,6 +10,8 @@ use super::Rule;
 pub(super) struct Expect<'s> {
     pub member: &'s Member,
     pub element: bool,
+    /// Whether the value took the other site's type, where the two sites disagree.
+    pub alternative: bool,
 }
 
 /// The JSON a value turned out to have, as far as the checks need it.
@@ -39,37 +41,59 @@ impl Found<'_> {
 }
 
 impl<'s> Expect<'s> {
-    /// Whether the value is a list whose elements are expected as `element`s.
-    pub fn is_list(self) -> bool {
-        self.member.list && !self.element
+    /// What a member expects of its value.
+    pub fn member(member: &'s Member) -> Self {
+        Expect {
+            member,
+            element: false,
+            alternative: false,
+        }
     }
 
-    /// The expectation for each element of this list.
+    /// The shape and list flag in use: the member's, or the other site's where they differ
+    /// and the value took that one.
+    fn shape(self) -> (Shape, bool) {
+        match self.member.alternative {
+            Some(other) if self.alternative => other,
+            _ => (self.member.shape, self.member.list),
+        }
+    }
+
+    /// This expectation, and the other site's where the sites disagree.
+    fn readings(self) -> impl Iterator<Item = Expect<'s>> {
+        let other = (self.member.alternative.is_some() && !self.element).then_some(Expect {
+            alternative: true,
+            ..self
+        });
+        std::iter::once(self).chain(other)
+    }
+
+    /// Whether the value is a list whose elements are expected as `element`s.
+    pub fn is_list(self) -> bool {
+        self.shape().1 && !self.element
+    }
+
+    /// The expectation for each element of this list (of either site's type).
     pub fn elements(self) -> Option<Expect<'s>> {
-        self.is_list().then_some(Expect {
-            member: self.member,
-            element: true,
+        self.readings()
+            .find(|reading| reading.is_list())
+            .map(|reading| Expect {
+                element: true,
+                ..reading
+            })
+    }
+
+    /// The object the value must be, when it must be one (of either site's type).
+    pub fn object(self) -> Option<usize> {
+        self.readings().find_map(|reading| match reading.shape() {
+            (Shape::Object(index), _) if !reading.is_list() => Some(index),
+            _ => None,
         })
     }
 
-    /// The object the value must be, when it must be one.
-    pub fn object(self) -> Option<usize> {
-        match self.member.shape {
-            Shape::Object(index) if !self.is_list() => Some(index),
-            _ => None,
-        }
-    }
-
-    /// The finding a value of this kind earns, if any.
-    pub fn check(self, schema: &Schema, found: &Found) -> Option<(Rule, String)> {
-        let name = &self.member.name;
-        if let Found::Null = found {
-            return (!self.member.nullable).then(|| {
-                let message = format!("`{name}` is null, which the description does not allow");
-                (Rule::SchemaNullValue, message)
-            });
-        }
-        let fits = match (self.is_list(), self.member.shape, found) {
+    /// Whether a value of this kind is what this reading expects.
+    fn fits(self, found: &Found) -> bool {
+        match (self.is_list(), self.shape().0, found) {
             (true, _, Found::Array)
             | (false, Shape::Object(_), Found::Object)
             | (false, Shape::Bool, Found::Bool)
@@ -84,24 +108,51 @@ impl<'s> Expect<'s> {
             ) => true,
             (false, shape, Found::Str(text)) => shape.accepts_text(text),
             _ => false,
+        }
+    }
+
+    /// The finding a value of this kind earns, if any.
+    pub fn check(self, schema: &Schema, found: &Found) -> Option<(Rule, String)> {
+        let name = &self.member.name;
+        if let Found::Null = found {
+            return (!self.member.nullable).then(|| {
+                let message = format!("`{name}` is null, which the description does not allow");
+                (Rule::SchemaNullValue, message)
+            });
+        }
+        if self.readings().any(|reading| reading.fits(found)) {
+            return None;
+        }
+        let expected: Vec<String> = self
+            .readings()
+            .map(|reading| reading.describe(schema))
+            .collect();
+        let expected = expected.join(" or ");
+        let dated = matches!(
+            self.shape().0,
+            Shape::DateTime | Shape::DateTimeIso | Shape::Date
+        );
+        let message = match found {
+            Found::Str(text) if dated && !self.is_list() && self.member.alternative.is_none() => {
+                format!("`{name}` is `{text}`, which is not a {expected}")
+            }
+            _ => format!(
+                "`{name}` is {}, but the description says {expected}",
+                found.describe()
+            ),
         };
-        (!fits).then(|| {
-            let expected = self.member.describe(schema, self.element);
-            let dated = matches!(
-                self.member.shape,
-                Shape::DateTime | Shape::DateTimeIso | Shape::Date
-            );
-            let message = match found {
-                Found::Str(text) if dated && !self.is_list() => {
-                    format!("`{name}` is `{text}`, which is not a {expected}")
-                }
-                _ => format!(
-                    "`{name}` is {}, but the description says {expected}",
-                    found.describe()
-                ),
-            };
-            (Rule::SchemaTypeMismatch, message)
-        })
+        Some((Rule::SchemaTypeMismatch, message))
+    }
+
+    /// What this reading expects, in words.
+    fn describe(self, schema: &Schema) -> String {
+        let (shape, list) = self.shape();
+        Member {
+            shape,
+            list,
+            ..self.member.clone()
+        }
+        .describe(schema, self.element)
     }
 }
 

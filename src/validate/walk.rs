@@ -427,10 +427,7 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                 path: &child,
                 depth: depth + 1,
                 role: child_role,
-                expect: member.map(|member| Expect {
-                    member,
-                    element: false,
-                }),
+                expect: member.map(Expect::member),
                 start: value_at,
             };
             let kind = map.next_value_seed(node)?;

@@ -1,4 +1,4 @@
-// Written by `cargo run --example distill_schema -- ../shared/api src/schema/data`.
+// Written by `cargo run --example distill_schema -- ../shared/api ../shared/api-china src/schema/data`.
 &[
     ("autoscaling", "as"),
 ]

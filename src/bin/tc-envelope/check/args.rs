@@ -75,10 +75,15 @@ pub struct CheckArgs {
     #[arg(long, value_name = "NAME")]
     pub action: Option<String>,
 
-    /// An API description (`api.json`) to check payloads against; may be repeated. CBS
-    /// 2017-03-12 is built in.
+    /// An API description (`api.json`) to check payloads against; may be repeated. Every
+    /// product version either site publishes is built in.
     #[arg(long, value_name = "FILE")]
     pub schema: Vec<PathBuf>,
+
+    /// Check payloads against one site's built-in descriptions only: intl or china. By
+    /// default both are read, as their union (a member either documents is known).
+    #[arg(long, value_name = "SITE", value_parser = parse_site)]
+    pub site: Option<tencentcloud_envelope::Site>,
 
     /// How deeply arrays and objects may nest before a body counts as invalid JSON (1 to 1024).
     #[arg(long, default_value_t = Validator::DEFAULT_NESTING_LIMIT, value_name = "LEVELS",
@@ -168,6 +173,10 @@ fn parse_rule(text: &str) -> Result<Rule, String> {
             None => format!("unknown rule `{text}`; `tc-envelope rules` lists them"),
         }
     })
+}
+
+fn parse_site(text: &str) -> Result<tencentcloud_envelope::Site, String> {
+    text.parse().map_err(|error| format!("{error}"))
 }
 
 fn parse_nesting_limit(text: &str) -> Result<usize, String> {

@@ -78,6 +78,9 @@ pub fn validator(args: &CheckArgs) -> Option<Validator> {
     if args.deny_warnings {
         validator = validator.deny_warnings();
     }
+    if let Some(site) = args.site {
+        validator = validator.site(site);
+    }
     for (rule, severity) in overrides(args) {
         validator = validator.severity(rule, severity);
     }
