@@ -606,7 +606,8 @@ mod tests {
 
     #[test]
     fn the_builtin_cbs_schema_parses() {
-        let cbs = Schema::builtin("cbs", "2017-03-12").expect("the embedded description parses");
+        let cbs = Schema::builtin_on(Site::International, "cbs", "2017-03-12")
+            .expect("the embedded description parses");
         assert_eq!(cbs.actions().len(), 44);
         let output = cbs
             .output("DescribeDisks")
@@ -703,14 +704,20 @@ mod tests {
 
     #[test]
     fn every_built_in_description_decodes_as_what_its_row_says() {
-        let mut count = 0;
-        for &(service, version, text) in builtin::DESCRIPTIONS {
-            let schema = Schema::from_compact(text).unwrap_or_else(|e| panic!("{service}: {e}"));
-            assert_eq!((schema.service(), schema.version()), (service, version));
-            assert!(!schema.actions.is_empty(), "{service} {version}");
-            count += 1;
+        let mut count = [0, 0];
+        for &(service, version, texts) in builtin::DESCRIPTIONS {
+            for (site, text) in texts.iter().enumerate() {
+                let Some(text) = text else { continue };
+                let schema =
+                    Schema::from_compact(text).unwrap_or_else(|e| panic!("{service}: {e}"));
+                assert_eq!((schema.service(), schema.version()), (service, version));
+                assert!(!schema.actions.is_empty(), "{service} {version}");
+                count[site] += 1;
+            }
         }
-        assert_eq!(count, 160);
+        // The international site's 160 descriptions and the China site's 300.
+        assert_eq!(count, [160, 300]);
+        assert_eq!(Schema::builtin_index().count(), 315);
         let index: Vec<_> = Schema::builtin_index().collect();
         let mut sorted = index.clone();
         sorted.sort_unstable();
@@ -728,9 +735,92 @@ mod tests {
             Schema::builtin_newest("Vod").unwrap().version(),
             "2024-07-18"
         );
+        assert_eq!(
+            Schema::builtin_newest_on(Site::International, "vod")
+                .unwrap()
+                .version(),
+            "2024-07-18"
+        );
         assert!(Schema::builtin_newest("nosuch").is_none());
         assert!(Schema::is_builtin_service("tke") && !Schema::is_builtin_service("tk"));
         assert!(Schema::builtin("cvm", "2017-03-1").is_none());
+    }
+
+    #[test]
+    fn both_sites_read_together_know_every_action_and_member_of_each() {
+        let china = Schema::builtin_on(Site::China, "cvm", "2017-03-12").unwrap();
+        let international = Schema::builtin_on(Site::International, "cvm", "2017-03-12").unwrap();
+        let both = Schema::builtin("cvm", "2017-03-12").unwrap();
+        for one in [china, international] {
+            for action in one.actions() {
+                assert!(both.has_action(action), "{action}");
+                let (Some(ours), Some(theirs)) = (
+                    both.output(action).and_then(|i| both.object(i)),
+                    one.output(action).and_then(|i| one.object(i)),
+                ) else {
+                    panic!("{action}: no output object");
+                };
+                for member in &theirs.members {
+                    let (_, merged) = ours.member(&member.name).unwrap();
+                    assert!(
+                        !merged.required || member.required,
+                        "{action}.{}",
+                        member.name
+                    );
+                    assert!(
+                        merged.nullable || !member.nullable,
+                        "{action}.{}",
+                        member.name
+                    );
+                }
+            }
+        }
+        assert!(both.actions().len() > international.actions().len());
+    }
+
+    #[test]
+    fn a_member_the_sites_type_differently_accepts_either_type_and_no_other() {
+        let site = |shape: Shape, list: bool| {
+            let member = Member {
+                name: "Count".to_owned(),
+                shape,
+                list,
+                required: true,
+                nullable: false,
+                alternative: None,
+            };
+            Schema {
+                service: "demo".to_owned(),
+                version: "2020-01-01".to_owned(),
+                actions: std::iter::once(("Get".to_owned(), 0)).collect(),
+                objects: vec![Object::new("GetResponse".to_owned(), vec![member])],
+            }
+        };
+        let both = site(Shape::Int64, false).union(&site(Shape::String, false));
+        assert_eq!(
+            both.disputed_members().collect::<Vec<_>>(),
+            [("GetResponse", "Count")]
+        );
+        let mut validator = crate::Validator::new().schema(both);
+        let id = "b5b41468-520d-4192-b42f-595cc34b6c1c";
+        for (value, fits) in [
+            ("3", true),
+            ("\"3\"", true),
+            ("true", false),
+            ("[3]", false),
+        ] {
+            let body = format!(r#"{{"Response": {{"Count": {value}, "RequestId": "{id}"}}}}"#);
+            let report = validator.validate_call(
+                body.as_bytes(),
+                crate::Call::new("demo").version("2020-01-01").action("Get"),
+            );
+            assert_eq!(
+                !report.has(crate::Rule::SchemaTypeMismatch),
+                fits,
+                "{value}: {:?}",
+                report.diagnostics()
+            );
+        }
     }
 
     #[test]
@@ -744,6 +834,10 @@ mod tests {
             "as"
         );
         assert_eq!(Schema::builtin_versions("autoscaling").count(), 1);
+        assert_eq!(
+            Schema::builtin_sites("autoscaling", "2018-04-19"),
+            [Site::International, Site::China]
+        );
         for (alias, service) in builtin::ALIASES {
             assert!(Schema::is_builtin_service(service), "{alias} -> {service}");
         }
