@@ -10,20 +10,22 @@ use common::{Verdict, assert_one_truth, json_files, shared};
 use proptest::prelude::*;
 
 #[test]
-fn every_documentation_example_reads_the_same_everywhere() {
-    let Some(dir) = shared("corpus/doc-examples") else {
-        return;
-    };
-    let paths = json_files(&dir);
-    assert!(paths.len() > 10_000, "{} files", paths.len());
-    let mut verdicts: BTreeMap<String, usize> = BTreeMap::new();
-    for path in &paths {
-        let bytes = std::fs::read(path).unwrap();
-        let verdict = assert_one_truth(&bytes, &path.display().to_string());
-        *verdicts.entry(format!("{verdict:?}")).or_default() += 1;
+fn every_documentation_example_of_both_sites_reads_the_same_everywhere() {
+    for (corpus, count) in common::CORPORA {
+        let Some(dir) = shared(corpus) else {
+            return;
+        };
+        let paths = json_files(&dir);
+        assert_eq!(paths.len(), count, "{corpus}");
+        let mut verdicts: BTreeMap<String, usize> = BTreeMap::new();
+        for path in &paths {
+            let bytes = std::fs::read(path).unwrap();
+            let verdict = assert_one_truth(&bytes, &path.display().to_string());
+            *verdicts.entry(format!("{verdict:?}")).or_default() += 1;
+        }
+        eprintln!("{corpus}: {verdicts:?}");
+        assert_eq!(verdicts.values().sum::<usize>(), paths.len());
     }
-    eprintln!("{} documentation examples: {verdicts:?}", paths.len());
-    assert_eq!(verdicts.values().sum::<usize>(), paths.len());
 }
 
 /// A success, a failure and an envelope with tolerated findings, to mutate.

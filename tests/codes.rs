@@ -97,11 +97,19 @@ fn specific_codes_inherit_from_their_common_prefix() {
             Some(Category::Throttling),
             false,
         ),
+        // No product lists it: the prefix lends a category, never advice.
+        (
+            "InternalError.Whatever",
+            Some(CommonCode::InternalError),
+            Some(Category::Server),
+            false,
+        ),
+        // Products list it, and their meaning says to resend an idempotent call.
         (
             "InternalError.DbError",
             Some(CommonCode::InternalError),
             Some(Category::Server),
-            false,
+            true,
         ),
         (
             "AuthFailure.Whatever",

@@ -9,12 +9,18 @@ use std::collections::BTreeMap;
 use tencentcloud_envelope::{Envelope, Outcome, Rule, validate};
 
 #[test]
-fn every_documentation_example_gets_a_consistent_report() {
-    let Some(dir) = common::shared("corpus/doc-examples") else {
-        return;
-    };
-    let paths = common::json_files(&dir);
-    assert!(paths.len() > 10_000, "{} files", paths.len());
+fn every_documentation_example_of_both_sites_gets_a_consistent_report() {
+    for (corpus, count) in common::CORPORA {
+        let Some(dir) = common::shared(corpus) else {
+            return;
+        };
+        one_corpus(&dir, count);
+    }
+}
+
+fn one_corpus(dir: &std::path::Path, count: usize) {
+    let paths = common::json_files(dir);
+    assert_eq!(paths.len(), count, "{}", dir.display());
 
     let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();
     let mut rules: BTreeMap<Rule, usize> = BTreeMap::new();

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use doc_corpus::{Example, examples, shared};
-use tencentcloud_envelope::{Call, Report, Rule, Validator};
+use tencentcloud_envelope::{Call, Report, Rule, Schema, Site, Validator};
 
 /// The rules that say an example disagrees with its description, in the order of docs/schemas.md.
 const DISAGREEMENTS: [Rule; 5] = [
@@ -64,10 +64,10 @@ impl Tally {
     }
 }
 
-/// Checks every example against its description, tallied by product.
-fn tally(root: &Path) -> BTreeMap<String, Tally> {
+/// Checks every example of `site` against that site's description, tallied by product.
+fn tally(root: &Path, site: Site) -> BTreeMap<String, Tally> {
     let mut by_product: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut validator = Validator::new();
+    let mut validator = Validator::new().site(site);
     for example in examples(root).unwrap() {
         let body = std::fs::read(&example.path).unwrap();
         let report = validator.validate_call(&body, call(&example));
@@ -138,10 +138,9 @@ fn render(by_product: &BTreeMap<String, Tally>) -> String {
     out
 }
 
-/// The tables of the section of docs/schemas.md on the examples, as text.
-fn documented() -> String {
+/// The tables of the section of docs/schemas.md under `heading`, as text.
+fn documented(heading: &str) -> String {
     let guide = include_str!("../docs/schemas.md");
-    let heading = "## Every product's examples against its own description";
     let start = guide
         .find(heading)
         .unwrap_or_else(|| panic!("no `{heading}` in docs/schemas.md"))
@@ -165,12 +164,52 @@ fn documented() -> String {
 }
 
 #[test]
-fn the_schema_guide_counts_every_products_disagreements_with_its_description() {
+fn the_schema_guide_counts_every_international_products_disagreements_with_its_description() {
+    guide_counts(
+        "corpus/doc-examples",
+        Site::International,
+        "## Every product's examples against its own description",
+        144,
+    );
+}
+
+#[test]
+fn the_schema_guide_counts_every_china_products_disagreements_with_its_description() {
+    guide_counts(
+        "corpus/doc-examples-china",
+        Site::China,
+        "## The China site's examples against its descriptions",
+        256,
+    );
+}
+
+/// The number of members whose type the two sites describe differently, as the schema guide
+/// states it.
+#[test]
+fn the_schema_guide_counts_the_members_the_sites_type_differently() {
+    let mut disputed = 0;
+    for (service, version) in Schema::builtin_index() {
+        if Schema::builtin_sites(service, version).len() == 2 {
+            disputed += Schema::builtin(service, version)
+                .unwrap()
+                .disputed_members()
+                .count();
+        }
+    }
+    let guide = include_str!("../docs/schemas.md");
+    let stated = format!("{disputed} members");
+    assert!(
+        guide.contains(&format!("the sites give another type: {stated}")),
+        "docs/schemas.md should say: the sites give another type: {stated}"
+    );
+}
+
+fn guide_counts(corpus: &str, site: Site, heading: &str, products: usize) {
     let Some(shared) = shared() else { return };
-    let by_product = tally(&shared.join("corpus/doc-examples"));
-    assert_eq!(by_product.len(), 144, "every product of the corpus");
+    let by_product = tally(&shared.join(corpus), site);
+    assert_eq!(by_product.len(), products, "every product of the corpus");
     let expected = render(&by_product);
-    let documented = documented();
+    let documented = documented(heading);
     if documented != expected {
         eprintln!("docs/schemas.md's tables should read:\n\n{expected}");
     }
@@ -179,36 +218,43 @@ fn the_schema_guide_counts_every_products_disagreements_with_its_description() {
     assert_eq!(documented, expected);
 }
 
-/// The built-in descriptions are what the generator makes of `../shared/api` today: none is
-/// stale, none is missing, none is left over.
+/// The built-in descriptions are what the generator makes of `../shared/api` and
+/// `../shared/api-china` today: none is stale, none is missing, none is left over.
 #[test]
 fn the_built_in_descriptions_are_distilled_from_the_published_ones() {
     let Some(shared) = shared() else { return };
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/schema/data");
-    let mut built_in: Vec<String> = std::fs::read_dir(&data)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|name| Path::new(name).extension().is_some_and(|e| e == "txt"))
-        .collect();
-    built_in.sort();
-    let mut distilled = Vec::new();
-    for entry in std::fs::read_dir(shared.join("api")).unwrap() {
-        let path = entry.unwrap().path();
-        let schema =
-            tencentcloud_envelope::Schema::from_api_json(&std::fs::read_to_string(&path).unwrap())
-                .unwrap();
-        let name = format!("{}-{}.txt", schema.service(), schema.version());
-        let kept = std::fs::read_to_string(data.join(&name)).unwrap_or_default();
-        assert!(
-            kept == schema.to_compact(),
-            "{name} is stale: run `cargo run --example distill_schema -- ../shared/api src/schema/data`"
-        );
-        distilled.push(name);
+    let command =
+        "cargo run --example distill_schema -- ../shared/api ../shared/api-china src/schema/data";
+    let mut rows = BTreeMap::new();
+    for (folder, site) in [("api", "intl"), ("api-china", "china")] {
+        let mut built_in: Vec<String> = std::fs::read_dir(data.join(site))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        built_in.sort();
+        let mut distilled = Vec::new();
+        for entry in std::fs::read_dir(shared.join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            let schema = Schema::from_api_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let name = format!("{}-{}.txt", schema.service(), schema.version());
+            let kept = std::fs::read_to_string(data.join(site).join(&name)).unwrap_or_default();
+            assert!(
+                kept == schema.to_compact(),
+                "{site}/{name} is stale: run `{command}`"
+            );
+            rows.entry(name.clone()).or_insert_with(Vec::new).push(site);
+            distilled.push(name);
+        }
+        distilled.sort();
+        assert_eq!(built_in, distilled, "{site}: run `{command}`");
     }
-    distilled.sort();
-    assert_eq!(built_in, distilled);
-    let index: Vec<String> = tencentcloud_envelope::Schema::builtin_index()
+    let index: Vec<String> = Schema::builtin_index()
         .map(|(service, version)| format!("{service}-{version}.txt"))
         .collect();
-    assert_eq!(index, distilled, "index.rs lists every file, sorted");
+    assert_eq!(
+        index,
+        rows.keys().cloned().collect::<Vec<_>>(),
+        "index.rs lists every version, sorted"
+    );
 }

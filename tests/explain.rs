@@ -7,21 +7,24 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use tencentcloud_envelope::{
-    Call, Category, CodeKind, CommonCode, RetryAdvice, Rule, Validator, explain, product_code,
+    Call, Category, CodeKind, CommonCode, Lang, RetryAdvice, Rule, Validator, explain, product_code,
 };
 
-/// `code -> services` from the official list, when `../shared` is beside the repository.
+/// `code -> services` from both sites' official lists, when `../shared` is beside the
+/// repository.
 fn official_list() -> Option<BTreeMap<String, BTreeSet<String>>> {
-    let path = common::shared("reference/product-error-codes.tsv")?;
-    let text = std::fs::read_to_string(path).unwrap();
     let mut codes: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for line in text.lines().skip(1) {
-        let mut cells = line.split('\t');
-        let (service, _version, code) = (cells.next()?, cells.next()?, cells.next()?);
-        codes
-            .entry(code.to_owned())
-            .or_default()
-            .insert(service.to_owned());
+    for file in ["product-error-codes.tsv", "product-error-codes-china.tsv"] {
+        let path = common::shared(&format!("reference/{file}"))?;
+        let text = std::fs::read_to_string(path).unwrap();
+        for line in text.lines().skip(1) {
+            let mut cells = line.split('\t');
+            let (service, _version, code) = (cells.next()?, cells.next()?, cells.next()?);
+            codes
+                .entry(code.to_owned())
+                .or_default()
+                .insert(service.to_owned());
+        }
     }
     Some(codes)
 }
@@ -49,7 +52,7 @@ fn every_code_of_the_official_list_is_known_with_its_products() {
     let Some(codes) = official_list() else {
         return;
     };
-    assert_eq!(codes.len(), 8398);
+    assert_eq!(codes.len(), 12_793, "distinct codes of both sites");
     for (code, services) in &codes {
         let answer = explain(code, None);
         assert!(answer.is_known(), "{code}");
@@ -216,19 +219,21 @@ fn legacy_codes_name_their_successor_and_take_its_category() {
 }
 
 #[test]
-fn unreviewed_codes_get_a_reading_not_the_official_sentence() {
-    // A code of a product nobody has reviewed: the reading names the product, the prefix
-    // and the words, and advises no retry.
-    let answer = explain("FailedOperation.DbError", None);
-    assert!(!answer.is_reviewed());
+fn a_code_no_product_lists_gets_a_reading_of_its_parts_in_both_languages() {
+    let answer = explain("FailedOperation.SomethingNew", None);
+    assert_eq!(answer.kind(), CodeKind::UnderCommonPrefix);
+    assert!(!answer.is_reviewed() && !answer.is_advice_stated());
     assert_eq!(answer.retry_advice(), RetryAdvice::DoNotRetry);
+    for lang in [Lang::En, Lang::Zh] {
+        let text = answer.description_in(lang);
+        assert!(text.contains("`FailedOperation`"), "{text}");
+        assert!(text.contains("something new"), "{text}");
+    }
+    // A listed code nobody reviewed has a meaning of its own, not a reading.
+    let answer = explain("FailedOperation.DbError", None);
+    assert!(!answer.is_reviewed() && answer.is_advice_stated());
     assert!(
-        answer.description().contains("`FailedOperation`"),
-        "{}",
-        answer.description()
-    );
-    assert!(
-        answer.description().contains("db error"),
+        !answer.description().contains("No product lists"),
         "{}",
         answer.description()
     );
@@ -271,36 +276,68 @@ proptest! {
     }
 }
 
+/// One meanings file: `code -> (advice, reviewed, en, zh)`.
+fn meanings_file(path: &Path) -> BTreeMap<String, (RetryAdvice, bool, String, String)> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut rows = BTreeMap::new();
+    for line in text.lines().skip(1).filter(|l| !l.is_empty()) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let advice = match cells[1] {
+            "no" => RetryAdvice::DoNotRetry,
+            "retry" => RetryAdvice::Retry,
+            "idempotent" => RetryAdvice::RetryIfIdempotent,
+            "later" => RetryAdvice::RetryLater,
+            other => panic!("{}: advice {other}", path.display()),
+        };
+        let row = (
+            advice,
+            cells[2] == "yes",
+            cells[3].to_owned(),
+            cells[4].to_owned(),
+        );
+        rows.insert(cells[0].to_owned(), row);
+    }
+    rows
+}
+
 #[test]
-fn the_generated_table_holds_every_reviewed_meaning_of_data_meanings() {
+fn the_generated_table_holds_every_meaning_of_data_meanings() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/meanings");
-    let mut count = 0;
-    for entry in std::fs::read_dir(dir).unwrap() {
+    let by_code = meanings_file(&dir.join("by-code.tsv"));
+    let mut by_product = BTreeMap::new();
+    for entry in std::fs::read_dir(dir.join("by-product")).unwrap() {
         let path = entry.unwrap().path();
         let service = path.file_stem().unwrap().to_str().unwrap().to_owned();
-        let text = std::fs::read_to_string(&path).unwrap();
-        for line in text.lines().skip(1).filter(|l| !l.is_empty()) {
-            let cells: Vec<&str> = line.split('\t').collect();
-            let listing = product_code(&service, cells[0]).unwrap();
-            assert_eq!(listing.meaning(), Some(cells[2]), "{service} {}", cells[0]);
-            let advice = match cells[1] {
-                "no" => RetryAdvice::DoNotRetry,
-                "retry" => RetryAdvice::Retry,
-                "idempotent" => RetryAdvice::RetryIfIdempotent,
-                "later" => RetryAdvice::RetryLater,
-                other => panic!("{service} {}: advice {other}", cells[0]),
-            };
-            assert_eq!(listing.retry_advice(), advice, "{service} {}", cells[0]);
-            count += 1;
+        for (code, row) in meanings_file(&path) {
+            assert!(product_code(&service, &code).is_some(), "{service} {code}");
+            by_product.insert((service.clone(), code), row);
         }
     }
-    assert_eq!(
-        tencentcloud_envelope::product_codes()
-            .filter(tencentcloud_envelope::ProductCode::is_reviewed)
-            .count(),
-        count,
-        "regenerate src/codes/catalog/table.rs"
-    );
+    let regenerate = "regenerate src/codes/catalog/table.rs";
+    for listing in tencentcloud_envelope::product_codes() {
+        let key = (listing.service().to_owned(), listing.code().to_owned());
+        let Some((advice, reviewed, en, zh)) =
+            by_product.get(&key).or_else(|| by_code.get(listing.code()))
+        else {
+            assert!(
+                listing.code().parse::<CommonCode>().is_ok(),
+                "{key:?}: no meaning"
+            );
+            continue;
+        };
+        assert_eq!(
+            listing.description_in(Lang::En),
+            en,
+            "{key:?}: {regenerate}"
+        );
+        assert_eq!(
+            listing.description_in(Lang::Zh),
+            zh,
+            "{key:?}: {regenerate}"
+        );
+        assert_eq!(listing.retry_advice(), *advice, "{key:?}: {regenerate}");
+        assert_eq!(listing.is_reviewed(), *reviewed, "{key:?}: {regenerate}");
+    }
 }
 
 #[test]

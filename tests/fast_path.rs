@@ -145,13 +145,20 @@ fn the_nesting_limit_is_the_walks() {
 }
 
 #[test]
-fn every_documentation_example_agrees() {
-    let Some(dir) = common::shared("corpus/doc-examples") else {
-        return;
-    };
-    let files = common::json_files(&dir);
+fn every_documentation_example_of_both_sites_agrees() {
+    for (corpus, count) in common::CORPORA {
+        let Some(dir) = common::shared(corpus) else {
+            return;
+        };
+        let files = common::json_files(&dir);
+        assert_eq!(files.len(), count, "{corpus}");
+        one_corpus(&files);
+    }
+}
+
+fn one_corpus(files: &[std::path::PathBuf]) {
     let (mut clean, mut broken) = (0, 0);
-    for path in &files {
+    for path in files {
         let body = std::fs::read(path).unwrap();
         match Validator::fast_path_agrees(&body) {
             Ok(FastPath::Clean) => clean += 1,

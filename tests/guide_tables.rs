@@ -1,7 +1,7 @@
 //! The guides' tables (`docs/*.md`, also the crate's `guide` module) stay in step with the
 //! code they describe.
 
-use tencentcloud_envelope::{Category, CommonCode, Consequence, RetryAdvice, Rule, Severity};
+use tencentcloud_envelope::{Category, CommonCode, Consequence, Lang, RetryAdvice, Rule, Severity};
 
 const CODES: &str = include_str!("../docs/codes.md");
 const RULES: &str = include_str!("../docs/rules.md");
@@ -44,6 +44,7 @@ fn the_common_code_table_matches_common_code() {
             "{code}"
         );
         assert_eq!(row[3], code.description(), "{code}");
+        assert_eq!(row[4], code.description_in(Lang::Zh), "{code}");
     }
 }
 

@@ -12,6 +12,11 @@ import pytest
 REPOSITORY = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("TC_ENVELOPE_SHARED", REPOSITORY.parent / "shared"))
 CORPUS = SHARED / "corpus" / "doc-examples"
+# Both sites' documentation examples, with how many each holds: the parity tests run over both.
+CORPORA = {
+    "intl": (CORPUS, 10_602),
+    "china": (SHARED / "corpus" / "doc-examples-china", 18_263),
+}
 
 
 class Example(NamedTuple):
@@ -61,6 +66,15 @@ def examples() -> list[Example]:
     found = read_examples(need_shared(CORPUS))
     assert len(found) > 10_000, f"only {len(found)} examples under {CORPUS}"
     return found
+
+
+@pytest.fixture(scope="session", params=sorted(CORPORA))
+def site_examples(request) -> tuple[Path, list[Example]]:
+    """One site's documentation examples (the test runs once per site), with their folder."""
+    root, count = CORPORA[request.param]
+    found = read_examples(need_shared(root))
+    assert len(found) == count, f"{len(found)} examples under {root}"
+    return root, found
 
 
 @pytest.fixture(scope="session")

@@ -280,6 +280,25 @@ def test_explain():
     assert te.explain("InternalError.ParamError").category == "server"
 
 
+def test_explain_speaks_english_or_chinese(monkeypatch):
+    english = te.explain("InvalidDisk.Busy", lang="en")
+    chinese = te.explain("InvalidDisk.Busy", lang="zh")
+    assert (english.lang, chinese.lang) == ("en", "zh")
+    assert "disk" in english.description and "云硬盘" in chinese.description
+    assert english.translations == chinese.translations
+    assert english.translations["zh"] == (chinese.description, chinese.what_to_do)
+    assert english.sites == ["intl", "china"]
+    assert te.explain("ResourceInUse.DeploymentName").sites == ["china"]
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert te.explain("InvalidDisk.Busy").lang == "zh"
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    assert te.explain("InvalidDisk.Busy").lang == "en"
+    with pytest.raises(ValueError):
+        te.explain("InvalidDisk.Busy", lang="fr")
+
+
 def test_enums_equal_the_native_tables():
     assert [c.value for c in te.Category] == _native.categories()
     assert [a.value for a in te.RetryAdvice] == _native.retry_advices()

@@ -115,10 +115,10 @@ impl ErrorCode {
     /// Whether to send the request again, and when.
     ///
     /// A common code takes its category's advice. Any other code only takes advice that a
-    /// table in this crate states for it (a product's reviewed meanings, the legacy and
-    /// SDK-made codes); its common prefix does not lend it any. So `InternalError` is
-    /// retry-if-idempotent but an unreviewed `InternalError.ParamError` is do-not-retry.
-    /// For a code several products list, the reviewed listings must agree; use
+    /// table in this crate states for it (a product's meanings, the legacy and SDK-made
+    /// codes); its common prefix does not lend it any. So `InternalError` is
+    /// retry-if-idempotent but `InternalError.ParamError` (a parameter problem) is
+    /// do-not-retry. For a code several products list, their listings must agree; use
     /// [`explain`](crate::explain) with the service for that service's own advice.
     ///
     /// ```

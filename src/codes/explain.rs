@@ -7,10 +7,11 @@ use crate::{Category, CommonCode, Lang, LegacyCode, RetryAdvice, SdkCode, Site};
 /// The page that documents the common codes (the first part of CVM's error-code page).
 const COMMON_CODES_PAGE: &str = "https://cloud.tencent.com/document/api/213/30435";
 
-/// What to do about a code whose retry behaviour no table in this crate states.
+/// What to do about a code whose retry behaviour no table in this crate states, or whose
+/// products disagree on it.
 const NOT_STATED: [&str; 2] = [
-    "read the message: no table here states this code's retry behaviour, so resending it automatically is not advised",
-    "请阅读错误信息：本库没有任何表格说明此错误码能否重试，因此不建议自动重发",
+    "read the message: no single retry advice holds for this code here (no table states one, or its products differ), so resending it automatically is not advised",
+    "请阅读错误信息：本库对此错误码没有统一的重试建议（没有表格说明，或各产品说法不一），因此不建议自动重发",
 ];
 
 /// Where a code's answer comes from.
@@ -310,6 +311,16 @@ pub fn explain(code: &str, service: Option<&str>) -> Explanation {
                 }
             }
         };
+        // Listings whose advice differs leave it unstated: say why.
+        if matches!(resolved.kind, CodeKind::Product | CodeKind::Unknown)
+            && !resolved.stated
+            && !products.is_empty()
+        {
+            description.push_str(lang.pick(
+                " Whether to retry differs by product: name the service for its own advice.",
+                "各产品对能否重试说法不一：请指定服务以得到该产品的建议。",
+            ));
+        }
         if let Some(service) = scope
             && resolved.kind == CodeKind::UnderCommonPrefix
             && !products.is_empty()

@@ -11,7 +11,7 @@ macro_rules! retry_advice {
         /// Whether sending the same request again can succeed, and under which condition.
         ///
         /// Common codes take their advice from their [`Category`](crate::Category); any other
-        /// code only from a table in this crate that names it (a product's reviewed meanings,
+        /// code only from a table in this crate that names it (a product's meanings of both sites,
         /// the early API 3.0 codes, the codes SDKs make up). A code no table names is
         /// [`RetryAdvice::DoNotRetry`]: wrongly retrying hammers a service, wrongly not
         /// retrying costs one deliberate retry.

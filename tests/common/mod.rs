@@ -25,6 +25,13 @@ pub fn shared(sub: &str) -> Option<PathBuf> {
     None
 }
 
+/// The documentation examples of both sites under `../shared`, with how many each holds: every
+/// corpus test runs over both.
+pub const CORPORA: [(&str, usize); 2] = [
+    ("corpus/doc-examples", 10_602),
+    ("corpus/doc-examples-china", 18_263),
+];
+
 /// Every `.json` file under `dir`, sorted.
 pub fn json_files(dir: &Path) -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {

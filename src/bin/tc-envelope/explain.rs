@@ -218,52 +218,134 @@ fn short_list(products: &[&str]) -> String {
     }
 }
 
+/// The labels and phrases of the text form, in the answer's language.
+struct Words {
+    kind_common: &'static str,
+    kind_legacy: &'static str,
+    kind_sdk: &'static str,
+    kind_product: &'static str,
+    kind_prefix: &'static str,
+    labels: [&'static str; 10],
+    retryable: [&'static str; 4],
+}
+
+const ENGLISH: Words = Words {
+    kind_common: "a common error code: any action may return it",
+    kind_legacy: "an early API 3.0 error code",
+    kind_sdk: "an error code made up by an SDK, never sent by the server",
+    kind_product: "an error code of",
+    kind_prefix: "not listed by any product, but under a common prefix",
+    labels: [
+        "common code:  ",
+        "category:     ",
+        "sites:        ",
+        "meaning:      ",
+        "retryable:    ",
+        "what to do:   ",
+        "listed by:    ",
+        "documented:   ",
+        "also spelled: ",
+        "did you mean: ",
+    ],
+    retryable: [
+        "yes, after a backoff delay",
+        "yes, if the call is idempotent",
+        "yes, once the resource's state has changed",
+        "no",
+    ],
+};
+
+const CHINESE: Words = Words {
+    kind_common: "公共错误码：任何接口都可能返回",
+    kind_legacy: "API 3.0 早期的错误码",
+    kind_sdk: "SDK 在客户端生成的错误码，服务端从不返回",
+    kind_product: "产品错误码，列出它的产品：",
+    kind_prefix: "没有产品列出，但属于某个公共前缀",
+    labels: [
+        "公共错误码：  ",
+        "类别：        ",
+        "站点：        ",
+        "含义：        ",
+        "可否重试：    ",
+        "处理建议：    ",
+        "列出的产品：  ",
+        "文档：        ",
+        "其他写法：    ",
+        "你是不是要找：",
+    ],
+    retryable: [
+        "可以，退避一段时间后",
+        "可以，若调用是幂等的",
+        "可以，待资源状态改变后",
+        "否",
+    ],
+};
+
 fn write_explanation(out: &mut dyn Write, a: &Answer<'_>) -> io::Result<()> {
+    let words = match a.lang {
+        Lang::Zh => &CHINESE,
+        _ => &ENGLISH,
+    };
+    let [
+        common_label,
+        category_label,
+        sites_label,
+        meaning,
+        retryable_label,
+        what,
+        listed,
+        documented,
+        spelled,
+        suggest,
+    ] = words.labels;
     let kind = match a.kind {
-        CodeKind::Common => "a common error code: any action may return it".to_owned(),
-        CodeKind::Legacy => "an early API 3.0 error code".to_owned(),
-        CodeKind::Sdk => "an error code made up by an SDK, never sent by the server".to_owned(),
-        CodeKind::Product => format!("an error code of {}", short_list(a.products)),
-        _ => "not listed by any product, but under a common prefix".to_owned(),
+        CodeKind::Common => words.kind_common.to_owned(),
+        CodeKind::Legacy => words.kind_legacy.to_owned(),
+        CodeKind::Sdk => words.kind_sdk.to_owned(),
+        CodeKind::Product => format!("{} {}", words.kind_product, short_list(a.products)),
+        _ => words.kind_prefix.to_owned(),
     };
     writeln!(out, "{}: {kind}", a.code)?;
     if let Some(common) = a.common.filter(|common| *common != a.code) {
-        writeln!(out, "  common code:  {common}")?;
+        writeln!(out, "  {common_label}{common}")?;
     }
     if let Some(category) = a.category {
-        writeln!(out, "  category:     {category}")?;
+        writeln!(out, "  {category_label}{category}")?;
     }
     if !a.sites.is_empty() {
-        let sites: Vec<&str> = a.sites.iter().map(|s| site_name(*s)).collect();
-        writeln!(out, "  sites:        {}", sites.join(", "))?;
+        let sites: Vec<&str> = a.sites.iter().map(|s| site_name(*s, a.lang)).collect();
+        writeln!(out, "  {sites_label}{}", sites.join(", "))?;
     }
-    writeln!(out, "  meaning:      {}", a.description)?;
+    writeln!(out, "  {meaning}{}", a.description)?;
+    let [backoff, idempotent, later, no] = words.retryable;
     let retryable = match a.retry_advice {
-        RetryAdvice::Retry => "yes, after a backoff delay",
-        RetryAdvice::RetryIfIdempotent => "yes, if the call is idempotent",
-        RetryAdvice::RetryLater => "yes, once the resource's state has changed",
-        _ => "no",
+        RetryAdvice::Retry => backoff,
+        RetryAdvice::RetryIfIdempotent => idempotent,
+        RetryAdvice::RetryLater => later,
+        _ => no,
     };
-    writeln!(out, "  retryable:    {retryable} ({})", a.retry_advice)?;
-    writeln!(out, "  what to do:   {}", a.advice)?;
+    writeln!(out, "  {retryable_label}{retryable} ({})", a.retry_advice)?;
+    writeln!(out, "  {what}{}", a.advice)?;
     if !a.products.is_empty() && a.kind != CodeKind::Product {
-        writeln!(out, "  listed by:    {}", short_list(a.products))?;
+        writeln!(out, "  {listed}{}", short_list(a.products))?;
     }
     if let Some(page) = a.documentation {
-        writeln!(out, "  documented:   {page}")?;
+        writeln!(out, "  {documented}{page}")?;
     }
     if !a.other_spellings.is_empty() {
-        writeln!(out, "  also spelled: {}", a.other_spellings.join(", "))?;
+        writeln!(out, "  {spelled}{}", a.other_spellings.join(", "))?;
     }
     if !a.suggestions.is_empty() {
-        writeln!(out, "  did you mean: {}", a.suggestions.join(", "))?;
+        writeln!(out, "  {suggest}{}", a.suggestions.join(", "))?;
     }
     Ok(())
 }
 
-fn site_name(site: Site) -> &'static str {
-    match site {
-        Site::China => "China (cloud.tencent.com)",
+fn site_name(site: Site, lang: Lang) -> &'static str {
+    match (site, lang) {
+        (Site::China, Lang::Zh) => "中国站（cloud.tencent.com）",
+        (Site::China, _) => "China (cloud.tencent.com)",
+        (_, Lang::Zh) => "国际站（tencentcloud.com）",
         _ => "international (tencentcloud.com)",
     }
 }
