@@ -10,7 +10,74 @@ use serde_json::Value;
 fn tool() -> Command {
     let mut command = Command::cargo_bin("tc-envelope").unwrap();
     command.env_remove("CLICOLOR_FORCE").env("NO_COLOR", "1");
+    // English unless a test asks for another language.
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
     command
+}
+
+#[test]
+fn the_meaning_is_chinese_with_lang_zh_or_a_chinese_locale() {
+    let chinese = "云硬盘正被其他操作占用";
+    for (args, locale) in [
+        (&["--lang", "zh"][..], None),
+        (&[][..], Some(("LANG", "zh_CN.UTF-8"))),
+        (&[][..], Some(("LC_MESSAGES", "zh_TW"))),
+    ] {
+        let mut command = tool();
+        command.args(["explain", "InvalidDisk.Busy"]).args(args);
+        if let Some((name, value)) = locale {
+            command.env(name, value);
+        }
+        let output = command.output().unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(text.contains(chinese), "{args:?} {locale:?}: {text}");
+    }
+    // LC_ALL overrides LANG, and --lang overrides both.
+    let english = tool()
+        .args(["explain", "InvalidDisk.Busy"])
+        .env("LANG", "zh_CN.UTF-8")
+        .env("LC_ALL", "en_US.UTF-8")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(english.stdout).unwrap().contains(chinese));
+    let english = tool()
+        .args(["explain", "InvalidDisk.Busy", "--lang", "en"])
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(english.stdout).unwrap().contains(chinese));
+    tool()
+        .args(["explain", "InvalidDisk.Busy", "--lang", "fr"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn the_json_answer_carries_both_languages_and_the_sites() {
+    let (status, answer) = explain_json(&["InvalidDisk.Busy", "--lang", "zh"]);
+    assert_eq!(status, Some(0));
+    assert_eq!(answer["lang"], "zh");
+    assert_eq!(
+        answer["description"],
+        answer["translations"]["zh"]["description"]
+    );
+    assert!(
+        answer["translations"]["en"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("cloud disk")
+    );
+    assert!(
+        answer["translations"]["zh"]["advice"]
+            .as_str()
+            .unwrap()
+            .contains("重发")
+    );
+    assert_eq!(answer["sites"], serde_json::json!(["intl", "china"]));
+    let (_, answer) = explain_json(&["ResourceInUse.DeploymentName", "--service", "ags"]);
+    assert_eq!(answer["sites"], serde_json::json!(["china"]));
 }
 
 fn explain_json(args: &[&str]) -> (Option<i32>, Value) {
@@ -168,7 +235,8 @@ fn codes_lists_every_kind_and_filters() {
     assert_eq!(codes_json(&["--kind", "legacy"]).len(), 12);
     assert_eq!(codes_json(&["--kind", "sdk"]).len(), 15);
     let cbs = codes_json(&["--service", "cbs"]);
-    assert_eq!(cbs.len(), 76);
+    // CBS's codes of both sites (76 on the international site).
+    assert_eq!(cbs.len(), 81);
     assert!(
         cbs.iter()
             .all(|r| r["products"].as_array().unwrap().iter().any(|p| p == "cbs"))
@@ -190,7 +258,7 @@ fn codes_lists_every_kind_and_filters() {
     assert_eq!(throttling.len(), 4);
     assert!(throttling.iter().all(|r| r["retry_advice"] == "retry"));
     let all = codes_json(&[]);
-    assert!(all.len() > 8398, "{}", all.len());
+    assert!(all.len() > 12_793, "{}", all.len());
     tool()
         .args(["codes", "--kind", "nonsense"])
         .assert()
@@ -203,6 +271,11 @@ fn the_guides_show_the_tools_real_output() {
     let cli = include_str!("../docs/cli.md");
     for (guide, text, args) in [
         ("README.md", readme, &["explain", "invaliddisk.busy"][..]),
+        (
+            "README.md",
+            readme,
+            &["explain", "InvalidDisk.Busy", "--lang", "zh"][..],
+        ),
         ("docs/cli.md", cli, &["explain", "invaliddisk.busy"][..]),
         (
             "docs/cli.md",

@@ -8,7 +8,7 @@ fn a_run_that_meets_three_products_decodes_three() {
     assert_eq!(Schema::builtins_decoded(), 0);
     assert_eq!(
         Schema::builtin_index().count(),
-        160,
+        315,
         "listing decodes nothing"
     );
     assert!(Schema::is_builtin_service("cvm"));

@@ -71,7 +71,7 @@ impl Listing {
 /// let code = product_code("cbs", "InvalidDisk.Busy").ok_or("a CBS code")?;
 /// assert_eq!(code.service(), "cbs");
 /// assert_eq!(code.retry_advice(), RetryAdvice::RetryLater);
-/// assert!(code.description().contains("busy"));
+/// assert!(code.description().contains("cloud disk"));
 /// assert!(code.description_in(Lang::Zh).contains("云硬盘"));
 /// assert_eq!(code.sites(), [Site::International, Site::China]);
 /// assert!(product_code("cvm", "InvalidDisk.Busy").is_none());

@@ -128,12 +128,10 @@ fn decoded(position: usize, sites: Sites) -> Option<&'static Schema> {
         .get(slot(sites))?
         .get_or_init(|| match sites {
             Some(site) => decode(site),
-            None => match (
-                decoded(position, Some(Site::China)),
-                decoded(position, Some(Site::International)),
-            ) {
-                (Some(china), Some(international)) => Some(china.union(international)),
-                (one, other) => one.or(other).cloned(),
+            // Both sites' texts are decoded for the union only, not kept apart.
+            None => match (decode(Site::China), decode(Site::International)) {
+                (Some(china), Some(international)) => Some(china.union(&international)),
+                (one, other) => one.or(other),
             },
         })
         .as_ref()
@@ -152,11 +150,10 @@ pub(super) fn has_service(service: &str, sites: Sites) -> bool {
     versions(service).any(|i| described(i, sites))
 }
 
-/// How many built-in descriptions have been decoded so far.
+/// How many built-in product versions have been decoded so far (in any reading).
 pub(super) fn decoded_count() -> usize {
     DECODED
         .iter()
-        .flatten()
-        .filter(|slot| slot.get().is_some_and(Option::is_some))
+        .filter(|slots| slots.iter().any(|slot| slot.get().is_some()))
         .count()
 }

@@ -223,7 +223,10 @@ struct Words {
     kind_common: &'static str,
     kind_legacy: &'static str,
     kind_sdk: &'static str,
-    kind_product: &'static str,
+    /// Before and after the list of products.
+    kind_product: [&'static str; 2],
+    /// Between two items of a list.
+    separator: &'static str,
     kind_prefix: &'static str,
     labels: [&'static str; 10],
     retryable: [&'static str; 4],
@@ -233,7 +236,8 @@ const ENGLISH: Words = Words {
     kind_common: "a common error code: any action may return it",
     kind_legacy: "an early API 3.0 error code",
     kind_sdk: "an error code made up by an SDK, never sent by the server",
-    kind_product: "an error code of",
+    kind_product: ["an error code of ", ""],
+    separator: ", ",
     kind_prefix: "not listed by any product, but under a common prefix",
     labels: [
         "common code:  ",
@@ -259,7 +263,8 @@ const CHINESE: Words = Words {
     kind_common: "公共错误码：任何接口都可能返回",
     kind_legacy: "API 3.0 早期的错误码",
     kind_sdk: "SDK 在客户端生成的错误码，服务端从不返回",
-    kind_product: "产品错误码，列出它的产品：",
+    kind_product: ["", " 的产品错误码"],
+    separator: "、",
     kind_prefix: "没有产品列出，但属于某个公共前缀",
     labels: [
         "公共错误码：  ",
@@ -302,7 +307,10 @@ fn write_explanation(out: &mut dyn Write, a: &Answer<'_>) -> io::Result<()> {
         CodeKind::Common => words.kind_common.to_owned(),
         CodeKind::Legacy => words.kind_legacy.to_owned(),
         CodeKind::Sdk => words.kind_sdk.to_owned(),
-        CodeKind::Product => format!("{} {}", words.kind_product, short_list(a.products)),
+        CodeKind::Product => {
+            let [before, after] = words.kind_product;
+            format!("{before}{}{after}", short_list(a.products))
+        }
         _ => words.kind_prefix.to_owned(),
     };
     writeln!(out, "{}: {kind}", a.code)?;
@@ -314,7 +322,7 @@ fn write_explanation(out: &mut dyn Write, a: &Answer<'_>) -> io::Result<()> {
     }
     if !a.sites.is_empty() {
         let sites: Vec<&str> = a.sites.iter().map(|s| site_name(*s, a.lang)).collect();
-        writeln!(out, "  {sites_label}{}", sites.join(", "))?;
+        writeln!(out, "  {sites_label}{}", sites.join(words.separator))?;
     }
     writeln!(out, "  {meaning}{}", a.description)?;
     let [backoff, idempotent, later, no] = words.retryable;
