@@ -651,6 +651,44 @@ fn json_lines_records_can_carry_the_call() {
 }
 
 #[test]
+fn site_holds_a_capture_to_one_sites_descriptions() {
+    let dir = tempfile::tempdir().unwrap();
+    // `aai` is described by the China site only.
+    let content = concat!(
+        r#"{"service": "aai", "version": "2018-05-22", "action": "SimultaneousInterpreting", "response": {"Response": {"RequestId": "3c9a5e2f-6b1d-4f7e-9a08-1d2e3f4a5b6c"}}}"#,
+        "\n"
+    );
+    let path = write(dir.path(), "china.jsonl", content.as_bytes());
+    let rules = |records: &[Value]| -> Vec<String> {
+        records[0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (_, both) = check_jsonl(&[&path]);
+    assert!(
+        !rules(&both).contains(&"unknown-service".to_owned()),
+        "{both:?}"
+    );
+    let (_, china) = check_jsonl(&["--site", "china", &path]);
+    assert!(
+        !rules(&china).contains(&"unknown-service".to_owned()),
+        "{china:?}"
+    );
+    let (_, international) = check_jsonl(&["--site", "intl", &path]);
+    assert!(
+        rules(&international).contains(&"unknown-service".to_owned()),
+        "{international:?}"
+    );
+    tool()
+        .args(["check", "--site", "mars", &path])
+        .assert()
+        .code(2);
+}
+
+#[test]
 fn event_streams_are_one_record_each() {
     let (_, records) = check_jsonl(&["samples/chat-stream.sse"]);
     assert_eq!(records.len(), 1);
