@@ -67,7 +67,7 @@ fn no_description_advises_a_retry_its_advice_forbids() {
     }
     for listing in product_codes() {
         if listing.retry_advice() == RetryAdvice::DoNotRetry
-            && let Some(phrase) = advises_retry(&listing.description())
+            && let Some(phrase) = advises_retry(listing.description())
         {
             wrong.push(format!(
                 "{} ({}): \"{phrase}\" in {}",

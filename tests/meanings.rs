@@ -74,10 +74,12 @@ struct Official {
     zh: Vec<String>,
 }
 
-/// `(service, code)` to the official descriptions of both sites, and each listing's sites.
-fn official() -> Option<BTreeMap<(String, String), (Official, Vec<Site>)>> {
+/// `(service, code)` to the official descriptions of both sites, and the listing's sites.
+type Listings = BTreeMap<(String, String), (Official, Vec<Site>)>;
+
+fn official() -> Option<Listings> {
     let reference = common::shared("reference")?;
-    let mut listings: BTreeMap<(String, String), (Official, Vec<Site>)> = BTreeMap::new();
+    let mut listings = Listings::new();
     for (file, site) in [
         ("product-error-codes.tsv", Site::International),
         ("product-error-codes-china.tsv", Site::China),

@@ -174,7 +174,7 @@ impl ProductCode {
 
     /// Whether the listing has a meaning of its own or its common code's (a test holds that
     /// every listing does).
-    pub(crate) fn has_meaning(&self) -> bool {
+    pub(crate) fn has_meaning(self) -> bool {
         !self.description_in(Lang::En).is_empty()
     }
 

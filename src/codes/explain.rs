@@ -166,7 +166,7 @@ pub(crate) fn resolve(code: &str, service: Option<&str>) -> Resolved {
 /// disagree.
 fn agreed_advice(listings: impl Iterator<Item = ProductCode>) -> (RetryAdvice, bool) {
     let mut agreed: Option<Option<RetryAdvice>> = None;
-    for listing in listings.filter(ProductCode::has_meaning) {
+    for listing in listings.filter(|listing| listing.has_meaning()) {
         let advice = Some(listing.retry_advice());
         agreed = match agreed {
             None => Some(advice),
@@ -281,21 +281,10 @@ pub fn explain(code: &str, service: Option<&str>) -> Explanation {
                 .map(|c| c.description_in(lang))
                 .unwrap_or_default()
                 .to_owned(),
-            CodeKind::Legacy => legacy.map(|l| legacy_description(l, lang)).unwrap_or_default(),
-            CodeKind::Sdk => sdk
-                .map(|sdk| match lang {
-                    Lang::En => format!(
-                        "{} Made up by the official {} SDK on the client side; the server never sends it.",
-                        sdk.description_in(lang),
-                        sdk.sdk()
-                    ),
-                    Lang::Zh => format!(
-                        "{}此错误码由官方 {} SDK 在客户端生成，服务端从不返回。",
-                        sdk.description_in(lang),
-                        sdk.sdk()
-                    ),
-                })
+            CodeKind::Legacy => legacy
+                .map(|l| legacy_description(l, lang))
                 .unwrap_or_default(),
+            CodeKind::Sdk => sdk.map(|s| sdk_description(s, lang)).unwrap_or_default(),
             CodeKind::Product => product_description(&scoped, lang),
             CodeKind::UnderCommonPrefix => catalog::reading(code, lang),
             CodeKind::Unknown if products.is_empty() => lang
@@ -411,6 +400,16 @@ fn exact_spelling(input: &str) -> Option<&'static str> {
     catalog::listings_of(input)
         .next()
         .map(|listing| listing.code())
+}
+
+fn sdk_description(sdk: SdkCode, lang: Lang) -> String {
+    let (meaning, name) = (sdk.description_in(lang), sdk.sdk());
+    match lang {
+        Lang::En => format!(
+            "{meaning} Made up by the official {name} SDK on the client side; the server never sends it."
+        ),
+        Lang::Zh => format!("{meaning}此错误码由官方 {name} SDK 在客户端生成，服务端从不返回。"),
+    }
 }
 
 fn legacy_description(legacy: LegacyCode, lang: Lang) -> String {

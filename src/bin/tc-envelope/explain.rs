@@ -48,6 +48,10 @@ pub struct ExplainArgs {
 /// The JSON form of an explanation: a stable contract (`known` and `retryable` are read by
 /// scripts; the other fields were added beside them).
 #[derive(Debug, Serialize)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each flag is a field of the JSON contract"
+)]
 struct Answer<'a> {
     code: &'a str,
     /// A table lists the code itself: common, product, legacy or SDK-made.

@@ -35,9 +35,13 @@ pub fn print<T: Serialize>(
 /// the locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`; Chinese when it starts with `zh`).
 #[derive(Debug, Clone, Copy, clap::Args)]
 pub struct LangArg {
-    /// The language of meanings and advice: en or zh [default: from the locale, Chinese when
-    /// LC_ALL, LC_MESSAGES or LANG starts with zh, else English].
-    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    /// The language of meanings and advice.
+    #[arg(
+        long,
+        value_name = "LANG",
+        value_parser = parse_lang,
+        help = "The language of meanings and advice: en or zh [default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en]"
+    )]
     lang: Option<tencentcloud_envelope::Lang>,
 }
 
