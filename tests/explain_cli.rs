@@ -292,3 +292,42 @@ fn the_guides_show_the_tools_real_output() {
         assert!(text.contains(&shown), "{guide} should show:\n{shown}");
     }
 }
+
+/// Every listing of both official files is known to the binary, with its sites.
+#[test]
+fn codes_knows_every_listing_of_both_sites_with_its_sites() {
+    let Some(reference) = common::shared("reference") else {
+        return;
+    };
+    let mut expected: std::collections::BTreeMap<(String, String), Vec<&str>> =
+        std::collections::BTreeMap::new();
+    for (file, site) in [
+        ("product-error-codes.tsv", "intl"),
+        ("product-error-codes-china.tsv", "china"),
+    ] {
+        let text = std::fs::read_to_string(reference.join(file)).unwrap();
+        for line in text.lines().skip(1) {
+            let cells: Vec<&str> = line.split('\t').collect();
+            let sites = expected
+                .entry((cells[0].to_owned(), cells[2].to_owned()))
+                .or_default();
+            if !sites.contains(&site) {
+                sites.push(site);
+            }
+        }
+    }
+    let mut rows = codes_json(&["--kind", "product"]);
+    rows.extend(codes_json(&["--kind", "common"]));
+    let mut found: std::collections::BTreeMap<(String, String), Vec<&str>> =
+        std::collections::BTreeMap::new();
+    for row in &rows {
+        let code = row["code"].as_str().unwrap();
+        for (service, sites) in row["sites"].as_object().unwrap() {
+            let sites = sites.as_array().unwrap().iter();
+            let sites = sites.map(|s| s.as_str().unwrap()).collect();
+            found.insert((service.clone(), code.to_owned()), sites);
+        }
+    }
+    assert_eq!(found.len(), 17_511);
+    assert_eq!(found, expected);
+}

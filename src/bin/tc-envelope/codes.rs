@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 use tencentcloud_envelope::{
-    Category, CodeKind, CommonCode, Explanation, Lang, LegacyCode, RetryAdvice, SdkCode, explain,
-    product_codes,
+    Category, CodeKind, CommonCode, Explanation, Lang, LegacyCode, RetryAdvice, SdkCode, Site,
+    explain, listings_of, product_codes,
 };
 
 use crate::output::{Format, LangArg, print};
@@ -76,6 +76,8 @@ pub struct Row {
     pub retryable: bool,
     pub retry_advice: RetryAdvice,
     pub products: Vec<&'static str>,
+    /// Each product's sites that list the code: `{"cbs": ["intl", "china"]}`.
+    pub sites: std::collections::BTreeMap<&'static str, &'static [Site]>,
     pub description: String,
 }
 
@@ -88,6 +90,9 @@ impl Row {
             retryable: explanation.is_retryable(),
             retry_advice: explanation.retry_advice(),
             products: explanation.products().to_vec(),
+            sites: listings_of(explanation.code())
+                .map(|listing| (listing.service(), listing.sites()))
+                .collect(),
             description: explanation.description_in(lang).to_owned(),
         }
     }
