@@ -39,7 +39,6 @@ pub struct LangArg {
     #[arg(
         long,
         value_name = "LANG",
-        value_parser = parse_lang,
         help = "The language of meanings and advice: en or zh [default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en]"
     )]
     lang: Option<tencentcloud_envelope::Lang>,
@@ -51,8 +50,4 @@ impl LangArg {
         self.lang
             .unwrap_or_else(tencentcloud_envelope::Lang::from_env)
     }
-}
-
-fn parse_lang(text: &str) -> Result<tencentcloud_envelope::Lang, String> {
-    text.parse().map_err(|error| format!("{error}"))
 }

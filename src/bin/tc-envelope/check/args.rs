@@ -82,7 +82,7 @@ pub struct CheckArgs {
 
     /// Check payloads against one site's built-in descriptions only: intl or china. By
     /// default both are read, as their union (a member either documents is known).
-    #[arg(long, value_name = "SITE", value_parser = parse_site)]
+    #[arg(long, value_name = "SITE")]
     pub site: Option<tencentcloud_envelope::Site>,
 
     /// How deeply arrays and objects may nest before a body counts as invalid JSON (1 to 1024).
@@ -173,10 +173,6 @@ fn parse_rule(text: &str) -> Result<Rule, String> {
             None => format!("unknown rule `{text}`; `tc-envelope rules` lists them"),
         }
     })
-}
-
-fn parse_site(text: &str) -> Result<tencentcloud_envelope::Site, String> {
-    text.parse().map_err(|error| format!("{error}"))
 }
 
 fn parse_nesting_limit(text: &str) -> Result<usize, String> {
