@@ -229,6 +229,32 @@ impl Schema {
         builtin::find(service, version, None)
     }
 
+    /// The built-in description as `site` reads it: one site's, or both (their union) for
+    /// `None`. The validator's single entry point for its `site` option.
+    pub(crate) fn builtin_read(
+        site: Option<Site>,
+        service: &str,
+        version: &str,
+    ) -> Option<&'static Schema> {
+        builtin::find(service, version, site)
+    }
+
+    /// The newest built-in description as `site` reads it (see `builtin_read`).
+    pub(crate) fn builtin_newest_read(
+        site: Option<Site>,
+        service: &str,
+    ) -> Option<&'static Schema> {
+        builtin::newest(service, site)
+    }
+
+    /// The built-in versions as `site` reads them (see `builtin_read`).
+    pub(crate) fn builtin_versions_read(
+        site: Option<Site>,
+        service: &str,
+    ) -> impl Iterator<Item = &'static str> + use<> {
+        builtin::versions_of(service, site)
+    }
+
     /// The built-in description of `service` at `version` as `site` publishes it alone.
     ///
     /// ```
@@ -582,17 +608,17 @@ impl Object {
     }
 }
 
-impl Member {
-    /// What the member's value should be, in words, for messages.
-    pub(crate) fn describe(&self, schema: &Schema, element: bool) -> String {
-        let shape = match self.shape {
+impl Shape {
+    /// What a value of this shape (or a list of them) should be, in words, for messages.
+    pub(crate) fn describe(self, schema: &Schema, list: bool) -> String {
+        let shape = match self {
             Shape::Object(index) => schema
                 .object(index)
                 .map_or("object", |o| o.name.as_str())
                 .to_owned(),
             scalar => scalar.scalar_name().to_owned(),
         };
-        if self.list && !element {
+        if list {
             format!("a list of {shape}")
         } else {
             shape

@@ -249,27 +249,6 @@ impl Validator {
         self
     }
 
-    fn builtin(&self, service: &str, version: &str) -> Option<&'static Schema> {
-        match self.site {
-            Some(site) => Schema::builtin_on(site, service, version),
-            None => Schema::builtin(service, version),
-        }
-    }
-
-    fn builtin_newest(&self, service: &str) -> Option<&'static Schema> {
-        match self.site {
-            Some(site) => Schema::builtin_newest_on(site, service),
-            None => Schema::builtin_newest(service),
-        }
-    }
-
-    fn builtin_versions(&self, service: &str) -> Vec<&'static str> {
-        match self.site {
-            Some(site) => Schema::builtin_versions_on(site, service).collect(),
-            None => Schema::builtin_versions(service).collect(),
-        }
-    }
-
     /// The description a call to `service` at `version` selects: the caller's own first, then
     /// the built-in ones; without a version, the newest (the caller's on a tie).
     fn select(&self, service: &str, version: Option<&str>) -> Selected<'_> {
@@ -284,15 +263,14 @@ impl Validator {
                 Some(best) if best.version() >= schema.version() => Some(best),
                 _ => Some(schema),
             });
-            let builtin = self
-                .builtin_newest(service)
+            let builtin = Schema::builtin_newest_read(self.site, service)
                 .filter(|b| newest.is_none_or(|own| own.version() < b.version()));
             let Some(schema) = builtin.or(newest) else {
                 return Selected::UnknownService;
             };
             let mut versions: Vec<&str> = own()
                 .map(Schema::version)
-                .chain(self.builtin_versions(service))
+                .chain(Schema::builtin_versions_read(self.site, service).map(|v| -> &str { v }))
                 .collect();
             versions.sort_unstable();
             versions.dedup();
@@ -303,13 +281,13 @@ impl Validator {
         };
         if let Some(schema) = own()
             .find(|schema| schema.version() == version)
-            .or_else(|| self.builtin(service, version))
+            .or_else(|| Schema::builtin_read(self.site, service, version))
         {
             return Selected::Exact(schema);
         }
         let mut known: Vec<&str> = own()
             .map(Schema::version)
-            .chain(self.builtin_versions(service))
+            .chain(Schema::builtin_versions_read(self.site, service).map(|v| -> &str { v }))
             .collect();
         if known.is_empty() {
             return Selected::UnknownService;

@@ -146,13 +146,7 @@ impl<'s> Expect<'s> {
 
     /// What this reading expects, in words.
     fn describe(self, schema: &Schema) -> String {
-        let (shape, list) = self.shape();
-        Member {
-            shape,
-            list,
-            ..self.member.clone()
-        }
-        .describe(schema, self.element)
+        self.shape().0.describe(schema, self.is_list())
     }
 }
 
