@@ -43,6 +43,11 @@ impl Site {
         }
     }
 
+    /// The distinct sites among `sites`, in the order of [`Site::ALL`], as a static slice.
+    pub(crate) fn set(sites: impl IntoIterator<Item = Site>) -> &'static [Site] {
+        Site::of_bits(sites.into_iter().fold(0, |bits, site| bits | site.bit()))
+    }
+
     /// The sites of a set of bits, as a static slice.
     pub(crate) const fn of_bits(bits: u8) -> &'static [Site] {
         match bits & 3 {

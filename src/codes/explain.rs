@@ -7,13 +7,6 @@ use crate::{Category, CommonCode, Lang, LegacyCode, RetryAdvice, SdkCode, Site};
 /// The page that documents the common codes (the first part of CVM's error-code page).
 const COMMON_CODES_PAGE: &str = "https://cloud.tencent.com/document/api/213/30435";
 
-/// What to do about a code whose retry behaviour no table in this crate states, or whose
-/// products disagree on it.
-const NOT_STATED: [&str; 2] = [
-    "read the message: no single retry advice holds for this code here (no table states one, or its products differ), so resending it automatically is not advised",
-    "请阅读错误信息：本库对此错误码没有统一的重试建议（没有表格说明，或各产品说法不一），因此不建议自动重发",
-];
-
 /// Where a code's answer comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -166,7 +159,7 @@ pub(crate) fn resolve(code: &str, service: Option<&str>) -> Resolved {
 /// disagree.
 fn agreed_advice(listings: impl Iterator<Item = ProductCode>) -> (RetryAdvice, bool) {
     let mut agreed: Option<Option<RetryAdvice>> = None;
-    for listing in listings.filter(|listing| listing.has_meaning()) {
+    for listing in listings {
         let advice = Some(listing.retry_advice());
         agreed = match agreed {
             None => Some(advice),
@@ -338,9 +331,6 @@ pub fn explain(code: &str, service: Option<&str>) -> Explanation {
         CodeKind::Product => scoped.iter().all(|l| l.is_reviewed()),
         CodeKind::UnderCommonPrefix | CodeKind::Unknown => false,
     };
-    let sites = scoped
-        .iter()
-        .fold(0, |bits, l| l.sites().iter().fold(bits, |b, s| b | s.bit()));
     Explanation {
         code: code.to_owned(),
         kind: resolved.kind,
@@ -353,7 +343,7 @@ pub fn explain(code: &str, service: Option<&str>) -> Explanation {
         reviewed,
         descriptions: [describe(Lang::En), describe(Lang::Zh)],
         products,
-        sites: Site::of_bits(sites),
+        sites: Site::set(scoped.iter().flat_map(|l| l.sites().iter().copied())),
         documentation,
         other_spellings,
     }
@@ -427,7 +417,7 @@ fn legacy_description(legacy: LegacyCode, lang: Lang) -> String {
 }
 
 /// The meaning of a code as the listings in scope give it: the one meaning when they agree,
-/// else at most two, each with its product, and how many other products list it.
+/// else at most two, each with its product, and how many other meanings there are.
 fn product_description(scoped: &[&ProductCode], lang: Lang) -> String {
     const QUOTED: usize = 2;
     let mut meanings: Vec<(&str, &str)> = Vec::new();
@@ -563,7 +553,11 @@ impl Explanation {
             {
                 category.advice_in(lang)
             }
-            (RetryAdvice::DoNotRetry, _) if !self.stated => lang.pick(NOT_STATED[0], NOT_STATED[1]),
+            // No table states the advice, or the products listing the code differ on it.
+            (RetryAdvice::DoNotRetry, _) if !self.stated => lang.pick(
+                "read the message: no single retry advice holds for this code here (no table states one, or its products differ), so resending it automatically is not advised",
+                "请阅读错误信息：本库对此错误码没有统一的重试建议（没有表格说明，或各产品说法不一），因此不建议自动重发",
+            ),
             (advice, _) => advice.what_to_do_in(lang),
         }
     }

@@ -69,11 +69,12 @@ pub(super) fn sites_of(service: &str, version: &str) -> &'static [Site] {
     let Some(position) = position(service, version, None) else {
         return &[];
     };
-    let bits = Site::ALL
-        .iter()
-        .filter(|site| described(position, Some(**site)))
-        .fold(0, |bits, site| bits | site.bit());
-    Site::of_bits(bits)
+    Site::set(
+        Site::ALL
+            .iter()
+            .copied()
+            .filter(|site| described(position, Some(*site))),
+    )
 }
 
 /// The service a name stands for: itself, or the service it is another name of.
