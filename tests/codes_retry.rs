@@ -1,5 +1,6 @@
 //! Retry advice: pinned for the common codes and the codes the issue names, and never
-//! contradicted by a description anywhere in the catalogue.
+//! contradicted by a description anywhere in the catalogue (no do-not-retry code says to wait
+//! or send again, no retried code says the request is wrong).
 
 use tencentcloud_envelope::{
     CodeKind, CommonCode, ErrorCode, LegacyCode, RetryAdvice, SdkCode, explain, product_codes,
@@ -7,27 +8,65 @@ use tencentcloud_envelope::{
 
 /// Phrases that tell the reader to send the request again. A description whose advice is
 /// do-not-retry must contain none of them.
-const RETRY_PHRASES: [&str; 12] = [
+const RETRY_PHRASES: [&str; 15] = [
     "retry later",
     "retry after",
     "retry the",
     "retry it",
     "try again",
     "again later",
+    "again shortly",
     "send the request again",
     "send it again",
     "send the same request again",
+    "wait a ",
+    "wait briefly",
     "wait until",
     "wait for",
     "a little later",
 ];
 
-fn advises_retry(text: &str) -> Option<&'static str> {
+/// Phrases that say the request itself is wrong. A description whose advice retries must
+/// contain none of them.
+const WRONG_REQUEST_PHRASES: [&str; 6] = [
+    "fix the request",
+    "correct the request",
+    "change the request",
+    "the request is wrong",
+    "the request is invalid",
+    "the request is malformed",
+];
+
+/// The first of `phrases` that `text` contains, letter case ignored.
+fn says(text: &str, phrases: &[&'static str]) -> Option<&'static str> {
     let text = text.to_lowercase();
-    RETRY_PHRASES
-        .iter()
-        .copied()
-        .find(|phrase| text.contains(phrase))
+    phrases.iter().copied().find(|phrase| text.contains(phrase))
+}
+
+fn advises_retry(text: &str) -> Option<&'static str> {
+    says(text, &RETRY_PHRASES)
+}
+
+#[test]
+fn no_description_that_calls_the_request_wrong_is_retried() {
+    let wrong: Vec<String> = product_codes()
+        .filter(|listing| listing.retry_advice() != RetryAdvice::DoNotRetry)
+        .filter_map(|listing| {
+            let phrase = says(listing.description(), &WRONG_REQUEST_PHRASES)?;
+            Some(format!(
+                "{} ({}): \"{phrase}\" but {}",
+                listing.code(),
+                listing.service(),
+                listing.retry_advice()
+            ))
+        })
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "{} contradictions:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]

@@ -1,13 +1,12 @@
 //! Every code of both sites has a meaning of its own in English and Chinese, written in the
-//! project's words (never an official sentence), with retry advice that follows its words.
+//! project's words (never an official sentence). That its retry advice follows its words is
+//! held by `tests/codes_retry.rs`.
 
 mod common;
 
 use std::collections::BTreeMap;
 
-use tencentcloud_envelope::{
-    Lang, ProductCode, RetryAdvice, Site, explain, product_code, product_codes,
-};
+use tencentcloud_envelope::{Lang, ProductCode, Site, explain, product_code, product_codes};
 
 /// A run of this many words shared with an official English description is a copy; shorter
 /// runs are phrases that cannot be said otherwise ("does not exist").
@@ -209,68 +208,6 @@ fn the_copy_check_catches_a_planted_copy() {
     assert!(copied("Unrelated words here.", "因为云硬盘状态繁忙了。", &official).is_some());
     // Three words are a phrase, not a copy.
     assert_eq!(copied("The disk is full.", "繁忙。", &official), None);
-}
-
-/// Words that tell the caller to wait and send the request again.
-const WAIT: &[&str] = &[
-    "try again later",
-    "retry later",
-    "again later",
-    "again shortly",
-    "wait a ",
-    "wait until",
-    "wait for",
-    "wait briefly",
-];
-/// Words that say the request itself is wrong.
-const WRONG: &[&str] = &[
-    "fix the request",
-    "correct the request",
-    "change the request",
-    "the request is wrong",
-    "the request is invalid",
-    "the request is malformed",
-];
-
-fn says(text: &str, phrases: &[&str]) -> Option<&'static str> {
-    let text = text.to_lowercase();
-    phrases
-        .iter()
-        .find(|phrase| text.contains(**phrase))
-        .map(|phrase| -> &'static str { Box::leak(phrase.to_string().into_boxed_str()) })
-}
-
-#[test]
-fn retry_advice_follows_the_meaning() {
-    let mut wrong = Vec::new();
-    for code in product_codes() {
-        let meaning = code.description_in(Lang::En);
-        let advice = code.retry_advice();
-        if let Some(phrase) = says(meaning, WAIT)
-            && advice == RetryAdvice::DoNotRetry
-        {
-            wrong.push(format!(
-                "{} {}: says {phrase:?} but {advice}",
-                code.service(),
-                code.code()
-            ));
-        }
-        if let Some(phrase) = says(meaning, WRONG)
-            && advice != RetryAdvice::DoNotRetry
-        {
-            wrong.push(format!(
-                "{} {}: says {phrase:?} but {advice}",
-                code.service(),
-                code.code()
-            ));
-        }
-    }
-    assert!(
-        wrong.is_empty(),
-        "{} disagree: {:#?}",
-        wrong.len(),
-        &wrong[..wrong.len().min(20)]
-    );
 }
 
 #[test]
