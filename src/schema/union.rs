@@ -43,16 +43,21 @@ impl Schema {
             let Some(target) = merged.objects.get_mut(at) else {
                 continue;
             };
-            let mut members = std::mem::take(&mut target.members);
             let new = at >= self.objects.len();
+            let mut members = std::mem::take(&mut target.members);
             for member in &object.members {
                 let theirs = Member {
                     shape: moved(member.shape),
                     alternative: member.alternative.map(|(shape, list)| (moved(shape), list)),
                     ..member.clone()
                 };
-                match members.iter_mut().find(|m| m.name == member.name) {
-                    Some(ours) => ours.absorb(&theirs),
+                // `target`'s index still names the members it had, at the same places.
+                match target.by_name.get(&member.name).copied() {
+                    Some(index) => {
+                        if let Some(ours) = members.get_mut(index) {
+                            ours.absorb(&theirs);
+                        }
+                    }
                     None => members.push(Member {
                         // A member only one site documents cannot be required of the other's.
                         required: theirs.required && new,
@@ -63,7 +68,7 @@ impl Schema {
             if !new {
                 // Ours that `other` lacks are not required either.
                 for ours in &mut members {
-                    if !object.members.iter().any(|m| m.name == ours.name) {
+                    if object.member(&ours.name).is_none() {
                         ours.required = false;
                     }
                 }
