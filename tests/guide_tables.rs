@@ -119,3 +119,40 @@ fn the_consequence_table_lists_every_rule_once() {
         }
     }
 }
+
+/// The README's quick start compiles in a new project with only the dependencies its Install
+/// section names: every crate the quick start `use`s is named there, serde with `derive` when
+/// it derives.
+#[test]
+fn the_readmes_install_names_every_crate_the_quick_start_uses() {
+    let readme = include_str!("../README.md");
+    let section = |heading: &str| {
+        let start = readme
+            .find(heading)
+            .unwrap_or_else(|| panic!("no {heading}"));
+        let rest = &readme[start + heading.len()..];
+        &rest[..rest.find("\n## ").unwrap_or(rest.len())]
+    };
+    let install = section("## Install");
+    let quick_start = section("## Quick start");
+    let rust = &quick_start[quick_start.find("```rust").unwrap()..];
+    let rust = &rust[..rust[7..].find("```").unwrap() + 7];
+    for line in rust.lines().filter(|l| l.starts_with("use ")) {
+        let krate = line[4..].split("::").next().unwrap();
+        let named = krate.replace('_', "-");
+        assert!(
+            install.contains(&format!("\n{named} = ")),
+            "the quick start uses `{krate}`, which the README's Install section does not name"
+        );
+    }
+    if rust.contains("derive(Deserialize)") || rust.contains("derive(Serialize)") {
+        let serde = install
+            .lines()
+            .find(|l| l.starts_with("serde = "))
+            .unwrap_or_default();
+        assert!(
+            serde.contains("\"derive\""),
+            "serde needs its derive feature: {serde:?}"
+        );
+    }
+}
