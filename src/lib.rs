@@ -52,6 +52,6 @@ pub use site::{Site, UnknownSite};
 #[doc(hidden)]
 pub use validate::FastPath;
 pub use validate::{
-    Call, Consequence, Diagnostic, Outcome, Report, RequestIdMemory, Rule, Severity, Validator,
+    Call, Consequence, Diagnostic, Omitted, Outcome, Report, RequestIdMemory, Rule, Severity, Validator,
     validate,
 };

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use super::Rule;
-use super::finding::{Finding, Kind};
+use super::finding::{Budget, Findings, Kind, quoted};
 use super::path::{Path, member_pointer};
 use crate::codes::error_code::is_well_formed;
 use crate::codes::explain::unknown_code_message;
@@ -15,7 +15,7 @@ pub(super) struct Facts<'a> {
     pub text: &'a str,
     /// The product, for its own error codes.
     pub service: Option<&'a str>,
-    pub findings: Vec<Finding>,
+    pub findings: Findings,
     pub request_id: Option<Cow<'a, str>>,
     /// Where the value of `RequestId` starts.
     pub request_id_offset: usize,
@@ -26,11 +26,11 @@ pub(super) struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    pub(super) fn new(text: &'a str, service: Option<&'a str>) -> Self {
+    pub(super) fn new(text: &'a str, service: Option<&'a str>, budget: Budget) -> Self {
         Facts {
             text,
             service,
-            findings: Vec::new(),
+            findings: Findings::new(budget),
             request_id: None,
             request_id_offset: 0,
             code: None,
@@ -40,13 +40,12 @@ impl<'a> Facts<'a> {
         }
     }
 
-    pub(super) fn report(&mut self, rule: Rule, path: &Path, message: String) {
-        self.findings.push(Finding {
-            rule,
-            pointer: path.pointer(),
-            offset: path.offset(self.text),
-            message,
-        });
+    /// Reports a finding of `rule` at `path`, within the budget: past it, `message` is not
+    /// even built.
+    pub(super) fn report(&mut self, rule: Rule, path: &Path, message: impl FnOnce() -> String) {
+        if let Some(slot) = self.findings.admit(rule) {
+            slot.fill(path.pointer(), path.offset(self.text), message());
+        }
     }
 }
 
@@ -96,10 +95,41 @@ pub(super) struct Members<'a> {
     present: [bool; 2],
     /// `Error` was an object.
     failed: bool,
-    /// Other members of `Response`, for `error-with-payload`: name and offset.
-    payload: Vec<(Cow<'a, str>, usize)>,
-    /// Top-level members besides `Response`: name and offset.
-    extra: Vec<(Cow<'a, str>, usize)>,
+    /// Other members of `Response`, for `error-with-payload`.
+    payload: Named<'a>,
+    /// Top-level members besides `Response`.
+    extra: Named<'a>,
+    /// Which of the API 2.0 reply's members (`code`, `message`, `codeDesc`) the root has.
+    legacy: [bool; 3],
+}
+
+/// Members named in findings only once the object is read, kept within the findings budget:
+/// the first `Budget::most` by name and offset, the rest counted.
+#[derive(Default)]
+struct Named<'a> {
+    first: Vec<(Cow<'a, str>, usize)>,
+    more: u64,
+}
+
+impl<'a> Named<'a> {
+    #[allow(clippy::ptr_arg, reason = "a borrowed key is kept without copying it")]
+    fn push(&mut self, findings: &Findings, key: &Cow<'a, str>, offset: impl FnOnce() -> usize) {
+        if self.first.len() < findings.budget() {
+            self.first.push((key.clone(), offset()));
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Reports a finding of `rule` for each member, worded by `message`.
+    fn report(self, facts: &mut Facts, rule: Rule, path: &Path, message: fn(&str) -> String) {
+        for (name, offset) in self.first {
+            if let Some(slot) = facts.findings.admit(rule) {
+                slot.fill(member_pointer(path, &name), offset, message(&quoted(&name)));
+            }
+        }
+        facts.findings.count(rule, self.more);
+    }
 }
 
 impl<'a> Members<'a> {
@@ -121,24 +151,33 @@ impl<'a> Members<'a> {
             return;
         }
         if let Some(name) = fixed.iter().find(|name| name.eq_ignore_ascii_case(key)) {
-            let message = format!("`{key}` differs from `{name}` only in letter case");
-            facts.report(Rule::MisspelledField, child, message);
+            facts.report(Rule::MisspelledField, child, || {
+                format!("`{key}` differs from `{name}` only in letter case")
+            });
             return;
         }
         match role {
-            Role::Root => self.extra.push((key.clone(), child.offset(facts.text))),
+            Role::Root => {
+                let legacy = ["code", "message", "codeDesc"].iter().position(|name| name == key);
+                if let Some(seen) = legacy.and_then(|at| self.legacy.get_mut(at)) {
+                    *seen = true;
+                }
+                self.extra
+                    .push(&facts.findings, key, || child.offset(facts.text));
+            }
             Role::Response if key == names::DEPRECATED_WARNING => {
-                let message = match kind {
-                    Kind::Str(text) => {
-                        let message = format!("the action is deprecated: {text}");
-                        facts.deprecated_warning = Some(text);
-                        message
-                    }
+                let message = match &kind {
+                    Kind::Str(text) => format!("the action is deprecated: {}", quoted(text)),
                     _ => "the action is deprecated".to_owned(),
                 };
-                facts.report(Rule::DeprecatedAction, child, message);
+                facts.report(Rule::DeprecatedAction, child, || message);
+                if let Kind::Str(text) = kind {
+                    facts.deprecated_warning = Some(text);
+                }
             }
-            Role::Response => self.payload.push((key.clone(), child.offset(facts.text))),
+            Role::Response => self
+                .payload
+                .push(&facts.findings, key, || child.offset(facts.text)),
             Role::Error | Role::Member | Role::Other => {}
         }
     }
@@ -155,7 +194,7 @@ impl<'a> Members<'a> {
                 facts.report(
                     Rule::EmptyErrorMessage,
                     child,
-                    "`Message` is empty".to_owned(),
+                    || "`Message` is empty".to_owned(),
                 );
                 facts.message = Some(text);
             }
@@ -163,26 +202,29 @@ impl<'a> Members<'a> {
             ("Message", Kind::Str(text)) => facts.message = Some(text),
             ("Response", kind) => {
                 let message = format!("`Response` is {}, not an object", kind.describe());
-                facts.report(Rule::ResponseNotObject, child, message);
+                facts.report(Rule::ResponseNotObject, child, || message);
             }
             ("RequestId", Kind::Str(id)) => {
                 if id.is_empty() {
                     facts.report(
                         Rule::InvalidRequestId,
                         child,
-                        "`RequestId` is empty".to_owned(),
+                        || "`RequestId` is empty".to_owned(),
                     );
                 } else if !super::uuid::is_uuid(&id) {
-                    let message =
-                        format!("`RequestId` `{id}` is not a UUID in 8-4-4-4-12 hexadecimal form");
-                    facts.report(Rule::RequestIdNotUuid, child, message);
+                    facts.report(Rule::RequestIdNotUuid, child, || {
+                        format!(
+                            "`RequestId` `{}` is not a UUID in 8-4-4-4-12 hexadecimal form",
+                            quoted(&id)
+                        )
+                    });
                 }
                 facts.request_id = Some(id);
                 facts.request_id_offset = child.offset(facts.text);
             }
             ("RequestId", kind) => {
                 let message = format!("`RequestId` is {}, not a string", kind.describe());
-                facts.report(Rule::InvalidRequestId, child, message);
+                facts.report(Rule::InvalidRequestId, child, || message);
             }
             ("Error", Kind::Object) => {
                 self.failed = true;
@@ -190,26 +232,30 @@ impl<'a> Members<'a> {
             }
             ("Error", kind) => {
                 let message = format!("`Error` is {}, not an object", kind.describe());
-                facts.report(Rule::ErrorNotObject, child, message);
+                facts.report(Rule::ErrorNotObject, child, || message);
             }
             ("Code", Kind::Str(code)) => {
                 if code.is_empty() {
-                    facts.report(Rule::InvalidErrorCode, child, "`Code` is empty".to_owned());
+                    facts.report(Rule::InvalidErrorCode, child, || "`Code` is empty".to_owned());
                 } else if !is_well_formed(&code) {
-                    let message = format!("`{code}` is not dot-separated PascalCase identifiers");
-                    facts.report(Rule::ErrorCodeSyntax, child, message);
+                    facts.report(Rule::ErrorCodeSyntax, child, || {
+                        format!(
+                            "`{}` is not dot-separated PascalCase identifiers",
+                            quoted(&code)
+                        )
+                    });
                 } else if let Some(message) = unknown_code_message(&code, facts.service) {
-                    facts.report(Rule::UnknownErrorCode, child, message);
+                    facts.report(Rule::UnknownErrorCode, child, || message);
                 }
                 facts.code = Some(code);
             }
             ("Code", kind) => {
                 let message = format!("`Code` is {}, not a string", kind.describe());
-                facts.report(Rule::InvalidErrorCode, child, message);
+                facts.report(Rule::InvalidErrorCode, child, || message);
             }
             ("Message", kind) => {
                 let message = format!("`Message` is {}, not a string", kind.describe());
-                facts.report(Rule::InvalidErrorMessage, child, message);
+                facts.report(Rule::InvalidErrorMessage, child, || message);
             }
             _ => {}
         }
@@ -219,48 +265,37 @@ impl<'a> Members<'a> {
         let [first, second] = self.present;
         match role {
             Role::Root if !first => {
-                let has = |name: &str| self.extra.iter().any(|(key, _)| key == name);
-                let legacy = has("code") && (has("message") || has("codeDesc"));
-                if legacy {
+                let [code, message, code_desc] = self.legacy;
+                if code && (message || code_desc) {
                     let message = "this is an API 2.0 reply (`code`, `message`, `codeDesc`), not an API 3.0 envelope";
-                    facts.report(Rule::LegacyEnvelope, path, message.to_owned());
+                    facts.report(Rule::LegacyEnvelope, path, || message.to_owned());
                 } else {
                     facts.report(
                         Rule::MissingResponse,
                         path,
-                        "the top-level object has no `Response`".to_owned(),
+                        || "the top-level object has no `Response`".to_owned(),
                     );
                 }
             }
             Role::Root => {
-                for (name, offset) in self.extra {
-                    facts.findings.push(Finding {
-                        rule: Rule::UnexpectedTopLevelField,
-                        pointer: member_pointer(path, &name),
-                        offset,
-                        message: format!("unexpected top-level member `{name}` beside `Response`"),
+                self.extra
+                    .report(facts, Rule::UnexpectedTopLevelField, path, |name| {
+                        format!("unexpected top-level member `{name}` beside `Response`")
                     });
-                }
             }
             Role::Response => {
                 if !first {
                     facts.report(
                         Rule::MissingRequestId,
                         path,
-                        "`Response` has no `RequestId`".to_owned(),
+                        || "`Response` has no `RequestId`".to_owned(),
                     );
                 }
                 if self.failed {
-                    for (name, offset) in self.payload {
-                        facts.findings.push(Finding {
-                            rule: Rule::ErrorWithPayload,
-                            pointer: member_pointer(path, &name),
-                            offset,
-                            message: format!(
-                                "a failed response carries the payload member `{name}`"
-                            ),
+                    self.payload
+                        .report(facts, Rule::ErrorWithPayload, path, |name| {
+                            format!("a failed response carries the payload member `{name}`")
                         });
-                    }
                 }
             }
             Role::Error => {
@@ -268,14 +303,14 @@ impl<'a> Members<'a> {
                     facts.report(
                         Rule::MissingErrorCode,
                         path,
-                        "`Error` has no `Code`".to_owned(),
+                        || "`Error` has no `Code`".to_owned(),
                     );
                 }
                 if !second {
                     facts.report(
                         Rule::MissingErrorMessage,
                         path,
-                        "`Error` has no `Message`".to_owned(),
+                        || "`Error` has no `Message`".to_owned(),
                     );
                 }
             }

@@ -23,11 +23,11 @@ use std::sync::Arc;
 use crate::grammar::{BYTE_ORDER_MARK, strip_byte_order_mark};
 use crate::{ErrorCode, EventStream, Schema, Site, StreamItem};
 
-pub use report::{Diagnostic, Outcome, Report};
+pub use report::{Diagnostic, Omitted, Outcome, Report};
 pub use request_ids::RequestIdMemory;
 pub use rule::{Consequence, Rule, Severity};
 
-use finding::Finding;
+use finding::{Budget, Finding, Findings, RuleSet};
 use walk::Context;
 
 /// The call a response answers, when a capture says: with it the validator holds the payload
@@ -132,6 +132,8 @@ pub struct Validator {
     schemas: Vec<Arc<Schema>>,
     /// The site whose built-in descriptions are read; both (their union) when `None`.
     site: Option<Site>,
+    /// How many findings a report keeps.
+    max_findings: usize,
 }
 
 impl Default for Validator {
@@ -151,6 +153,9 @@ impl Validator {
     /// [`Rule::DuplicateRequestId`]: 2^18, at most about 22 MiB, whatever the number of bodies.
     pub const DEFAULT_REQUEST_ID_MEMORY: usize = 1 << 18;
 
+    /// How many findings one report keeps by default; see [`Validator::max_findings`].
+    pub const DEFAULT_MAX_FINDINGS: usize = 1_000;
+
     /// A validator with default severities and the default nesting limit.
     pub fn new() -> Self {
         Validator {
@@ -161,6 +166,7 @@ impl Validator {
             request_id_memory: Self::DEFAULT_REQUEST_ID_MEMORY,
             schemas: Vec::new(),
             site: None,
+            max_findings: Self::DEFAULT_MAX_FINDINGS,
         }
     }
 
@@ -175,6 +181,7 @@ impl Validator {
             request_id_memory: 0,
             schemas: Vec::new(),
             site: None,
+            max_findings: Self::DEFAULT_MAX_FINDINGS,
         }
     }
 
@@ -203,6 +210,30 @@ impl Validator {
     /// of them goes unnoticed. Zero means duplicate detection covered every body so far.
     pub fn forgotten_request_ids(&self) -> u64 {
         self.seen.as_ref().map_or(0, RequestIdMemory::forgotten)
+    }
+
+    /// Sets how many findings one report keeps, in the order the check comes to them (the
+    /// default is [`Validator::DEFAULT_MAX_FINDINGS`]). Past that, findings are only counted
+    /// by rule ([`Report::omitted`]), so that a body drawing millions of findings costs memory
+    /// for these few; the outcome still counts every finding. A few findings about the body
+    /// as a whole (`invalid-json`, `byte-order-mark`, `duplicate-request-id`, what the call
+    /// selects) are kept beyond it.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::{Outcome, Rule, Validator};
+    ///
+    /// let body = br#"{"Response": {"RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c",
+    ///     "a": 1, "a": 2, "a": 3, "a": 4}}"#;
+    /// let report = Validator::new().max_findings(1).validate(body);
+    /// assert_eq!(report.diagnostics().len(), 1);
+    /// assert_eq!(report.omitted()[0].rule(), Rule::DuplicateKey);
+    /// assert_eq!(report.omitted()[0].count(), 2);
+    /// assert_eq!(report.outcome(), Outcome::Invalid);
+    /// ```
+    #[must_use]
+    pub fn max_findings(mut self, most: usize) -> Self {
+        self.max_findings = most;
+        self
     }
 
     /// Gives findings of `rule` another severity, or drops them with `None`.
@@ -516,11 +547,20 @@ impl Validator {
     /// The context of a body read with no call known (the validator's options alone),
     /// gathering the payload's text when `capture`.
     fn context(&self, capture: bool) -> Context<'static> {
+        let mut dropped = RuleSet::default();
+        for (rule, _) in self.overrides.iter().filter(|(_, severity)| severity.is_none()) {
+            dropped.insert(*rule);
+        }
         Context {
             nesting_limit: self.nesting_limit,
             service: None,
             schema: None,
             capture,
+            budget: Budget {
+                most: self.max_findings,
+                dropped,
+                verdict_only: capture,
+            },
         }
     }
 
@@ -537,18 +577,21 @@ impl Validator {
         let utf8_error = (text.len() < body.len()).then_some(text.len());
         // A clean envelope is read by the scanner; anything else, by the walk.
         let mut walked = scan::scan(text, context).unwrap_or_else(|| walk::walk(text, context));
-        let mut findings = std::mem::take(&mut walked.findings);
+        let mut findings =
+            std::mem::replace(&mut walked.findings, Findings::new(Budget::default()));
         // What the call selected is said of payloads only: a failure has none to check.
-        if !walked.failed && !said.is_empty() {
-            findings.extend(said.into_iter().map(|(rule, message)| Finding {
-                rule,
-                pointer: String::new(),
-                offset: 0,
-                message,
-            }));
+        if !walked.failed {
+            for (rule, message) in said {
+                findings.push_always(Finding {
+                    rule,
+                    pointer: String::new(),
+                    offset: 0,
+                    message,
+                });
+            }
         }
         if bom {
-            findings.push(Finding {
+            findings.push_always(Finding {
                 rule: Rule::ByteOrderMark,
                 pointer: String::new(),
                 offset: 0,
@@ -566,7 +609,7 @@ impl Validator {
             (_, syntax) => syntax,
         };
         if let Some((offset, message)) = json_error {
-            findings.push(Finding {
+            findings.push_always(Finding {
                 rule: Rule::InvalidJson,
                 pointer: String::new(),
                 offset,
@@ -577,30 +620,41 @@ impl Validator {
             && !id.is_empty()
             && !seen.insert(id)
         {
-            findings.push(Finding {
+            findings.push_always(Finding {
                 rule: Rule::DuplicateRequestId,
                 pointer: "/Response/RequestId".to_owned(),
                 offset: walked.request_id_offset,
-                message: format!("the request id `{id}` was already seen in an earlier response"),
+                message: format!(
+                    "the request id `{}` was already seen in an earlier response",
+                    finding::quoted(id)
+                ),
             });
         }
-        let diagnostics =
+        let (diagnostics, omitted) =
             self.diagnostics(findings, text, if bom { BYTE_ORDER_MARK.len() } else { 0 });
         Checked {
             walked,
             diagnostics,
+            omitted,
         }
     }
 
-    /// Applies severity overrides and places each finding by line and column.
-    fn diagnostics(&self, mut findings: Vec<Finding>, text: &str, shift: usize) -> Vec<Diagnostic> {
+    /// Applies severity overrides and places each finding by line and column; the findings
+    /// past the budget, counted by rule, take their severity too.
+    fn diagnostics(
+        &self,
+        findings: Findings,
+        text: &str,
+        shift: usize,
+    ) -> (Vec<Diagnostic>, Vec<Omitted>) {
         // The common body: nothing to place.
         if findings.is_empty() {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         }
-        findings.sort_by_key(|finding| finding.offset);
+        let (mut kept, omitted) = findings.into_parts();
+        kept.sort_by_key(|finding| finding.offset);
         let mut cursor = position::Cursor::new(text);
-        findings
+        let diagnostics = kept
             .into_iter()
             .filter_map(|finding| {
                 let severity = self.severity_of(finding.rule)?;
@@ -610,7 +664,12 @@ impl Validator {
                 diagnostic.place(finding.offset + shift, line, column);
                 Some(diagnostic)
             })
-            .collect()
+            .collect();
+        let omitted = omitted
+            .into_iter()
+            .filter_map(|(rule, count)| Some(Omitted::new(rule, self.severity_of(rule)?, count)))
+            .collect();
+        (diagnostics, omitted)
     }
 
     fn severity_of(&self, rule: Rule) -> Option<Severity> {
@@ -631,6 +690,8 @@ impl Validator {
 struct Checked<'a> {
     walked: walk::Walked<'a>,
     diagnostics: Vec<Diagnostic>,
+    /// The findings past the budget, by rule.
+    omitted: Vec<Omitted>,
 }
 
 impl Checked<'_> {
@@ -638,6 +699,7 @@ impl Checked<'_> {
         let Checked {
             walked,
             diagnostics,
+            omitted,
         } = self;
         Report::new(
             walked.failed,
@@ -645,6 +707,7 @@ impl Checked<'_> {
             walked.code.as_deref(),
             diagnostics,
         )
+        .with_omitted(omitted)
     }
 }
 
@@ -676,9 +739,11 @@ impl Read<'_> {
 /// Reads one body for an SDK: one walk, the same as [`validate`]'s, that also gathers the
 /// payload members' text.
 pub(crate) fn read(input: &[u8]) -> Read<'_> {
+    // The findings past a fatal one or the budget are not needed: the verdict is in.
     let Checked {
         walked,
         diagnostics,
+        omitted: _,
     } = ONE_BODY.check(input, ONE_BODY.context(true), Vec::new(), None);
     let code = walked.code.and_then(|code| code.parse().ok());
     let error = code

@@ -4,6 +4,8 @@ use std::ops::Range;
 
 use std::cell::Cell;
 
+use super::finding::quoted;
+
 /// Where a value sits: a chain of segments from the root, each with the value's place when
 /// it is known (keys written with escapes do not reveal their place).
 pub(super) struct Path<'p> {
@@ -83,31 +85,42 @@ impl Path<'_> {
 
     /// The RFC 6901 JSON Pointer of this value.
     pub(super) fn pointer(&self) -> String {
+        pointer_of(&self.segments())
+    }
+
+    /// The segments from the root to this value; the root's is the first.
+    pub(super) fn segments(&self) -> Vec<&Segment<'_>> {
         let mut segments = Vec::new();
         let mut path = Some(self);
         while let Some(node) = path {
             segments.push(&node.segment);
             path = node.parent;
         }
-        let mut pointer = String::new();
-        for segment in segments.iter().rev() {
-            match segment {
-                Segment::Root => {}
-                Segment::Key(key) => push_key(&mut pointer, key),
-                Segment::Index(index) => {
-                    pointer.push('/');
-                    pointer.push_str(&index.to_string());
-                }
+        segments.reverse();
+        segments
+    }
+}
+
+/// The JSON Pointer that `segments` spell, relative to where they start.
+pub(super) fn pointer_of(segments: &[&Segment]) -> String {
+    let mut pointer = String::new();
+    for segment in segments {
+        match segment {
+            Segment::Root => {}
+            Segment::Key(key) => push_key(&mut pointer, key),
+            Segment::Index(index) => {
+                pointer.push('/');
+                pointer.push_str(&index.to_string());
             }
         }
-        pointer
     }
+    pointer
 }
 
 /// Appends `/key` to a JSON Pointer, escaping `~` and `/` as RFC 6901 requires.
 pub(super) fn push_key(pointer: &mut String, key: &str) {
     pointer.push('/');
-    for c in key.chars() {
+    for c in quoted(key).chars() {
         match c {
             '~' => pointer.push_str("~0"),
             '/' => pointer.push_str("~1"),

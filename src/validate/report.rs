@@ -98,10 +98,46 @@ impl Diagnostic {
     }
 }
 
+/// Findings of one rule past a report's budget ([`Validator::max_findings`]): counted, not
+/// kept.
+///
+/// [`Validator::max_findings`]: crate::Validator::max_findings
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Omitted {
+    rule: Rule,
+    severity: Severity,
+    count: u64,
+}
+
+impl Omitted {
+    pub(crate) fn new(rule: Rule, severity: Severity, count: u64) -> Self {
+        Omitted {
+            rule,
+            severity,
+            count,
+        }
+    }
+
+    /// The rule whose findings were not kept.
+    pub fn rule(&self) -> Rule {
+        self.rule
+    }
+
+    /// Their severity, after the validator's overrides.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// How many there were.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+}
+
 /// Everything the validator found in one response.
 ///
-/// Serializes to `{"outcome", "request_id", "code", "diagnostics"}`; diagnostics come in
-/// input order.
+/// Serializes to `{"outcome", "request_id", "code", "diagnostics"}`, with `"omitted"` when
+/// findings went past the budget; diagnostics come in input order.
 ///
 /// ```
 /// use tencentcloud_envelope::{validate, Outcome, Rule};
@@ -117,6 +153,8 @@ pub struct Report {
     request_id: Option<ShortText>,
     code: Option<ShortText>,
     diagnostics: Vec<Diagnostic>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    omitted: Vec<Omitted>,
 }
 
 impl Report {
@@ -138,7 +176,18 @@ impl Report {
             request_id: request_id.map(ShortText::new),
             code: code.map(ShortText::new),
             diagnostics,
+            omitted: Vec::new(),
         }
+    }
+
+    /// The same report with the findings past its budget: any error among them makes it
+    /// invalid.
+    pub(crate) fn with_omitted(mut self, omitted: Vec<Omitted>) -> Self {
+        if omitted.iter().any(|o| o.severity == Severity::Error) {
+            self.outcome = Outcome::Invalid;
+        }
+        self.omitted = omitted;
+        self
     }
 
     /// The report on a body that could not even be taken out of its container (a capture
@@ -181,16 +230,24 @@ impl Report {
         &self.diagnostics
     }
 
-    /// How many findings have `severity`.
-    pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+    /// The findings past the budget, counted by rule in the order first met; empty when
+    /// every finding is in [`Report::diagnostics`].
+    pub fn omitted(&self) -> &[Omitted] {
+        &self.omitted
     }
 
-    /// Whether any finding comes from `rule`.
+    /// How many findings have `severity`, those omitted past the budget included.
+    pub fn count(&self, severity: Severity) -> usize {
+        let kept = self.diagnostics.iter().filter(|d| d.severity == severity);
+        let omitted = self.omitted.iter().filter(|o| o.severity == severity);
+        omitted.fold(kept.count(), |sum, o| {
+            sum.saturating_add(usize::try_from(o.count).unwrap_or(usize::MAX))
+        })
+    }
+
+    /// Whether any finding comes from `rule`, those omitted past the budget included.
     pub fn has(&self, rule: Rule) -> bool {
         self.diagnostics.iter().any(|d| d.rule == rule)
+            || self.omitted.iter().any(|o| o.rule == rule)
     }
 }

@@ -18,6 +18,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use super::finding::Findings;
 use super::swar::{ONES, has_byte, has_byte_below, word};
 use super::uuid::is_uuid;
 use super::walk::{Context, Walked};
@@ -64,7 +65,7 @@ pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>
         },
     };
     Some(Walked {
-        findings: Vec::new(),
+        findings: Findings::new(context.budget),
         request_id: envelope.request_id.map(Cow::Borrowed),
         request_id_offset: envelope.request_id_offset,
         code: envelope.code.map(Cow::Borrowed),
@@ -801,6 +802,10 @@ pub(super) fn agrees_with_walk(input: &[u8]) -> Result<super::FastPath, String> 
                 service,
                 schema: None,
                 capture,
+                budget: super::finding::Budget {
+                    most: super::Validator::DEFAULT_MAX_FINDINGS,
+                    ..Default::default()
+                },
             };
             let Some(fast) = scan(text, context) else {
                 continue;
@@ -813,7 +818,7 @@ pub(super) fn agrees_with_walk(input: &[u8]) -> Result<super::FastPath, String> 
             };
             let slow = super::walk::walk(text, context);
             if !slow.findings.is_empty() {
-                let rules: Vec<_> = slow.findings.iter().map(|f| f.rule).collect();
+                let rules: Vec<_> = slow.findings.rules().collect();
                 return Err(format!(
                     "the scanner took a body the walk finds {rules:?} in"
                 ));

@@ -3,6 +3,7 @@
 use crate::schema::{Member, Schema, Shape};
 
 use super::Rule;
+use super::finding::quoted;
 
 /// What the description expects of the value being read: a member, or one element of a
 /// list member.
@@ -111,17 +112,19 @@ impl<'s> Expect<'s> {
         }
     }
 
-    /// The finding a value of this kind earns, if any.
-    pub fn check(self, schema: &Schema, found: &Found) -> Option<(Rule, String)> {
+    /// The rule a value of this kind breaks, if any; [`Expect::message`] words it.
+    pub fn check(self, found: &Found) -> Option<Rule> {
+        if let Found::Null = found {
+            return (!self.member.nullable).then_some(Rule::SchemaNullValue);
+        }
+        (!self.readings().any(|reading| reading.fits(found))).then_some(Rule::SchemaTypeMismatch)
+    }
+
+    /// What is wrong with a value of this kind that [`Expect::check`] refused.
+    pub fn message(self, schema: &Schema, found: &Found) -> String {
         let name = &self.member.name;
         if let Found::Null = found {
-            return (!self.member.nullable).then(|| {
-                let message = format!("`{name}` is null, which the description does not allow");
-                (Rule::SchemaNullValue, message)
-            });
-        }
-        if self.readings().any(|reading| reading.fits(found)) {
-            return None;
+            return format!("`{name}` is null, which the description does not allow");
         }
         let expected: Vec<String> = self
             .readings()
@@ -132,16 +135,15 @@ impl<'s> Expect<'s> {
             self.shape().0,
             Shape::DateTime | Shape::DateTimeIso | Shape::Date
         );
-        let message = match found {
+        match found {
             Found::Str(text) if dated && !self.is_list() && self.member.alternative.is_none() => {
-                format!("`{name}` is `{text}`, which is not a {expected}")
+                format!("`{name}` is `{}`, which is not a {expected}", quoted(text))
             }
             _ => format!(
                 "`{name}` is {}, but the description says {expected}",
                 found.describe()
             ),
-        };
-        Some((Rule::SchemaTypeMismatch, message))
+        }
     }
 
     /// What this reading expects, in words.

@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::envelope_rules::{Facts, Members, Role};
-use super::finding::{Finding, Kind};
+use super::finding::{Budget, Findings, Kind, Lists, quoted};
 use super::keys::KeySet;
 use super::path::{MemberSpans, Path, Place, Segment, skip_whitespace};
 use super::position::{error_message, error_offset};
@@ -21,7 +21,7 @@ use crate::text::CowStr;
 
 /// What one pass learnt about a document.
 pub(super) struct Walked<'a> {
-    pub findings: Vec<Finding>,
+    pub findings: Findings,
     pub request_id: Option<Cow<'a, str>>,
     /// Where the value of `RequestId` starts.
     pub request_id_offset: usize,
@@ -48,6 +48,8 @@ pub(super) struct Context<'s> {
     pub schema: Option<(&'s Schema, usize)>,
     /// Whether to gather the payload members' text, for the readers that hand it on.
     pub capture: bool,
+    /// How many findings to keep, and which to drop.
+    pub budget: Budget,
 }
 
 /// Checks `text` in one pass, refusing to nest deeper than `nesting_limit` containers: what
@@ -98,9 +100,10 @@ impl Walked<'_> {
 
 fn walk_once<'a>(text: &'a str, context: Context<'a>) -> Walked<'a> {
     let mut walker = Walker {
-        facts: Facts::new(text, context.service),
+        facts: Facts::new(text, context.service, context.budget),
         context,
-        schema_findings: Vec::new(),
+        schema_findings: Findings::new(context.budget),
+        lists: Lists::default(),
         payload: Vec::new(),
         request_id_text: None,
     };
@@ -129,14 +132,14 @@ fn walk_once<'a>(text: &'a str, context: Context<'a>) -> Walked<'a> {
         Ok(Kind::Object) => None,
         Ok(kind) => {
             let message = format!("the top-level value is {}, not an object", kind.describe());
-            walker.report(Rule::NotAnObject, &root, message);
+            walker.report(Rule::NotAnObject, &root, || message);
             None
         }
         Err(error) => Some((error_offset(text, &error), error_message(&error))),
     };
     // A failure answers with no payload to check against the description.
     if !walker.facts.failed {
-        walker.facts.findings.append(&mut walker.schema_findings);
+        walker.facts.findings.absorb(walker.schema_findings);
     }
     Walked {
         findings: walker.facts.findings,
@@ -156,23 +159,30 @@ pub(super) struct Walker<'a> {
     pub facts: Facts<'a>,
     pub context: Context<'a>,
     /// Findings against the product's description, kept only if the response succeeded.
-    pub schema_findings: Vec<Finding>,
+    pub schema_findings: Findings,
+    /// The described lists being read, to group their elements' findings.
+    pub lists: Lists,
     pub payload: Vec<(Cow<'a, str>, &'a str)>,
     pub request_id_text: Option<&'a str>,
 }
 
 impl<'a> Walker<'a> {
-    pub(super) fn report(&mut self, rule: Rule, path: &Path, message: String) {
+    pub(super) fn report(&mut self, rule: Rule, path: &Path, message: impl FnOnce() -> String) {
         self.facts.report(rule, path, message);
     }
 
-    fn report_schema(&mut self, (rule, message): (Rule, String), path: &Path) {
-        self.schema_findings.push(Finding {
-            rule,
-            pointer: path.pointer(),
-            offset: path.offset(self.facts.text),
-            message,
-        });
+    /// Reports a finding against the description, unless an earlier element of an enclosing
+    /// list drew the same one: then it is only counted there.
+    fn report_schema(&mut self, rule: Rule, path: &Path, message: impl FnOnce() -> String) {
+        let segments = path.segments();
+        if self.lists.counted(rule, &segments) {
+            return;
+        }
+        let kept = self.schema_findings.len();
+        if let Some(slot) = self.schema_findings.admit(rule) {
+            slot.fill(path.pointer(), path.offset(self.facts.text), message());
+            self.lists.register(rule, &segments, kept);
+        }
     }
 
     /// The rules on a key itself: repeated in its object, or reserved by `serde_json`.
@@ -185,20 +195,21 @@ impl<'a> Walker<'a> {
         child: &Path,
     ) {
         if grammar::is_reserved_key(key) {
-            let message = format!(
-                "the key `{key}` is reserved by serde_json; programs built with some of its features rewrite this object"
-            );
-            self.report(Rule::ReservedKey, child, message);
-        }
-        if repeated {
-            self.facts.findings.push(Finding {
-                rule: Rule::DuplicateKey,
-                pointer: child.pointer(),
-                // The repeated key itself, at its opening quote.
-                offset: key_at
-                    .map_or_else(|| object.offset(self.facts.text), |at| at.saturating_sub(1)),
-                message: format!("the key `{key}` appears more than once in this object"),
+            self.report(Rule::ReservedKey, child, || {
+                format!(
+                    "the key `{key}` is reserved by serde_json; programs built with some of its features rewrite this object"
+                )
             });
+        }
+        if repeated && let Some(slot) = self.facts.findings.admit(Rule::DuplicateKey) {
+            // The repeated key itself, at its opening quote.
+            let offset =
+                key_at.map_or_else(|| object.offset(self.facts.text), |at| at.saturating_sub(1));
+            let message = format!(
+                "the key `{}` appears more than once in this object",
+                quoted(key)
+            );
+            slot.fill(child.pointer(), offset, message);
         }
     }
 
@@ -210,7 +221,14 @@ impl<'a> Walker<'a> {
         };
         match &**key {
             names::REQUEST_ID if !repeated => self.request_id_text = Some(value),
-            _ if role == Role::Other && !repeated => self.payload.push((key.clone(), value)),
+            // A failure, or a body already refused, hands on no payload.
+            _ if role == Role::Other
+                && !repeated
+                && !self.facts.failed
+                && !self.facts.findings.has_fatal() =>
+            {
+                self.payload.push((key.clone(), value));
+            }
             _ => {}
         }
     }
@@ -268,9 +286,10 @@ impl Node<'_, '_, '_> {
     /// Holds the value against the description, when there is one.
     fn found(&mut self, found: &Found) {
         if let (Some(expect), Some((schema, _))) = (self.expect, self.walker.context.schema)
-            && let Some(finding) = expect.check(schema, found)
+            && let Some(rule) = expect.check(found)
         {
-            self.walker.report_schema(finding, self.path);
+            let message = || expect.message(schema, found);
+            self.walker.report_schema(rule, self.path, message);
         }
     }
 }
@@ -340,8 +359,14 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
             ..
         } = self;
         let element = expect.and_then(Expect::elements);
+        if element.is_some() {
+            walker.lists.open(depth + 1);
+        }
         let mut index = 0;
         loop {
+            if element.is_some() {
+                walker.lists.at(index);
+            }
             let child = Path {
                 parent: Some(path),
                 segment: Segment::Index(index),
@@ -357,6 +382,9 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                 start: None,
             };
             if seq.next_element_seed(node)?.is_none() {
+                if element.is_some() {
+                    (walker.lists).close(&mut walker.schema_findings, || path.pointer());
+                }
                 return Ok(Kind::Array);
             }
             index += 1;
@@ -393,7 +421,7 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                 }
                 start
             });
-            let repeated = keys.insert(&key);
+            let repeated = keys.insert(walker.facts.text, &key, key_at);
             let child = Path {
                 parent: Some(path),
                 segment: Segment::Key(&key),
@@ -416,11 +444,13 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                 && !(role == Role::Response
                     && matches!(&*key, "RequestId" | "Error" | "DeprecatedWarning"))
             {
-                let message = format!(
-                    "`{key}` is not a member of `{}` in the description",
-                    object.name
-                );
-                walker.report_schema((Rule::SchemaUnknownField, message), &child);
+                walker.report_schema(Rule::SchemaUnknownField, &child, || {
+                    format!(
+                        "`{}` is not a member of `{}` in the description",
+                        quoted(&key),
+                        object.name
+                    )
+                });
             }
             let node = Node {
                 walker: &mut *walker,
@@ -443,12 +473,16 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
             }
         }
         if let Some(object) = described {
-            let missing: Vec<&str> = (object.members.iter().enumerate())
-                .filter(|(index, member)| member.required && !seen.get(*index))
-                .map(|(_, member)| member.name.as_str())
-                .collect();
-            if let Some(message) = missing_message(&object.name, &missing) {
-                walker.report_schema((Rule::SchemaMissingField, message), path);
+            let missing = || {
+                (object.members.iter().enumerate())
+                    .filter(|(index, member)| member.required && !seen.get(*index))
+                    .map(|(_, member)| member.name.as_str())
+            };
+            if missing().next().is_some() {
+                walker.report_schema(Rule::SchemaMissingField, path, || {
+                    missing_message(&object.name, &missing().collect::<Vec<_>>())
+                        .unwrap_or_default()
+                });
             }
         }
         if let (Some(span), Some((key, role, repeated))) = (

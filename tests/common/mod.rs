@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code, reason = "each test crate uses a part")]
 
+pub mod hostile_bodies;
+
 use std::path::{Path, PathBuf};
 
 use tencentcloud_envelope::{

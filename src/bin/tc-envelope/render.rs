@@ -237,6 +237,20 @@ impl<W: Write> Printer<W> {
                         return;
                     }
                 }
+                if !report.omitted().is_empty() {
+                    let counts: Vec<String> = (report.omitted().iter())
+                        .map(|o| format!("{} {}", o.rule(), o.count()))
+                        .collect();
+                    let total = report.omitted().iter().map(|o| o.count()).sum();
+                    let text = format!(
+                        "{}: {} in {} counted, not kept (--max-findings): {}\n\n",
+                        self.style.paint(BOLD, "note"),
+                        plural(total, "more finding", "more findings"),
+                        inert(record.source),
+                        counts.join(", "),
+                    );
+                    self.write(|out| out.write_all(text.as_bytes()));
+                }
                 if diagnostics.len() > shown {
                     let text = format!(
                         "{}: {} in {} not shown (--max-diagnostics)\n\n",
@@ -424,6 +438,13 @@ fn summary_text(summary: &Summary) -> String {
             text,
             "duplicate request ids were looked for among the last {} only: {} older ids were forgotten (--request-id-memory raises the budget)",
             summary.request_id_memory, summary.request_ids_forgotten,
+        );
+    }
+    if summary.omitted > 0 {
+        let _ = writeln!(
+            text,
+            "{} past records' budgets were counted, not shown (--max-findings raises it)",
+            plural(summary.omitted, "finding", "findings"),
         );
     }
     if summary.codes_evicted > 0 {

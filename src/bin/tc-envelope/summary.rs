@@ -23,6 +23,9 @@ pub struct Summary {
     /// Records whose error code took the place of another in the full code table.
     #[serde(skip_serializing_if = "is_zero")]
     pub codes_evicted: u64,
+    /// Findings counted past their record's `--max-findings`, not shown.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub omitted: u64,
     /// Request ids forgotten to keep the duplicate check within its memory budget.
     #[serde(skip_serializing_if = "is_zero")]
     pub request_ids_forgotten: u64,
@@ -51,13 +54,12 @@ impl Summary {
             Outcome::Failure => self.failure += 1,
             Outcome::Invalid => self.invalid += 1,
         }
-        for diagnostic in report.diagnostics() {
-            match diagnostic.severity() {
-                Severity::Error => self.errors += 1,
-                Severity::Warning => self.warnings += 1,
-                Severity::Note => self.notes += 1,
-            }
-        }
+        // Findings past a record's budget count as much as those shown.
+        let count = |severity| report.count(severity) as u64;
+        self.errors += count(Severity::Error);
+        self.warnings += count(Severity::Warning);
+        self.notes += count(Severity::Note);
+        self.omitted += report.omitted().iter().map(|o| o.count()).sum::<u64>();
         if let Some(code) = report.code()
             && !self.codes.add(code)
         {

@@ -118,6 +118,11 @@ pub struct CheckArgs {
     #[arg(long, short)]
     pub quiet: bool,
 
+    /// How many findings one record keeps; past them, findings are counted by rule (the
+    /// JSON report's `omitted`), so that a record drawing millions costs no more memory.
+    #[arg(long, value_name = "N", default_value_t = Validator::DEFAULT_MAX_FINDINGS)]
+    pub max_findings: usize,
+
     /// In text, show at most this many findings per record, then how many more there are.
     #[arg(long, value_name = "N")]
     pub max_diagnostics: Option<usize>,

@@ -74,7 +74,8 @@ fn fail_point(body: &[u8]) {
 pub fn validator(args: &CheckArgs) -> Option<Validator> {
     let mut validator = Validator::new()
         .nesting_limit(args.nesting_limit)
-        .request_id_memory(args.request_id_memory);
+        .request_id_memory(args.request_id_memory)
+        .max_findings(args.max_findings);
     if args.deny_warnings {
         validator = validator.deny_warnings();
     }

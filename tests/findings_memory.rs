@@ -1,0 +1,77 @@
+//! The findings budget holds memory whatever a record's shape: bodies of 60 MB built to draw
+//! millions of findings cost a small multiple of their size.
+//!
+//! Alone in its test binary, one test, so that the process's peak resident size (`VmHWM`,
+//! reset between shapes through `/proc/self/clear_refs`) is this test's alone.
+#![cfg(target_os = "linux")]
+
+mod common;
+
+use common::hostile_bodies::{self, MB};
+use tencentcloud_envelope::{Envelope, Validator, classify, decode, validate};
+
+fn peak_resident_bytes() -> usize {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
+    let kib: usize = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+    kib * 1024
+}
+
+/// Resets the peak to the present resident size.
+fn reset_peak() {
+    std::fs::write("/proc/self/clear_refs", "5").unwrap();
+}
+
+/// The memory `read` takes beyond what is resident before it, at its peak.
+fn extra_bytes(read: impl FnOnce()) -> usize {
+    reset_peak();
+    let before = peak_resident_bytes();
+    read();
+    peak_resident_bytes().saturating_sub(before)
+}
+
+#[test]
+fn every_reader_stays_within_a_small_multiple_of_the_record() {
+    let size = 60 * MB;
+    for (shape, body, call) in hostile_bodies::shapes(size) {
+        // The widest shape is an object of millions of distinct short keys: finding repeats
+        // takes a table of 8 bytes a key, which doubles as it grows (docs/hostile-input.md).
+        let bound = 7 * body.len() + 16 * MB;
+        let mut measured = Vec::new();
+        let mut check = |reader: &str, extra: usize| {
+            measured.push(format!("{reader} {} MB", extra / MB));
+            assert!(
+                extra < bound,
+                "{shape}: {reader} took {} MB beyond a {} MB body (bound {} MB)",
+                extra / MB,
+                body.len() / MB,
+                bound / MB
+            );
+        };
+        check(
+            "validate",
+            extra_bytes(|| {
+                let report = match call {
+                    Some(call) => Validator::new().validate_call(&body, call),
+                    None => validate(&body),
+                };
+                assert!(!report.diagnostics().is_empty(), "{shape}");
+                assert!(report.diagnostics().len() <= Validator::DEFAULT_MAX_FINDINGS + 4);
+            }),
+        );
+        check(
+            "Envelope::from_slice",
+            extra_bytes(|| drop(Envelope::from_slice(&body))),
+        );
+        let headers: [(&str, &str); 0] = [];
+        check(
+            "classify",
+            extra_bytes(|| drop(classify(200, headers, &body))),
+        );
+        check(
+            "decode",
+            extra_bytes(|| drop(decode::<serde::de::IgnoredAny, _, _>(200, headers, &body))),
+        );
+        eprintln!("{shape} ({} MB): {}", body.len() / MB, measured.join(", "));
+    }
+}
