@@ -195,6 +195,26 @@ fn exit_status_is_zero_whenever_the_code_is_recognised() {
 }
 
 #[test]
+fn a_code_longer_than_any_is_answered_without_a_search_for_suggestions() {
+    // 3 KB: a search of every known code for near spellings takes about a minute here.
+    let code = format!("InvalidParameter{}", ".Ab".repeat(1_000));
+    tool()
+        .args(["explain", &code])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "a code of 3016 bytes is not a known error code: none is longer than 256 bytes",
+        ))
+        .stderr(predicate::str::contains(".Ab.Ab").not());
+    let (status, json) = explain_json(&[&code]);
+    assert_eq!(status, Some(1));
+    assert_eq!(json["kind"], "unknown");
+    assert_eq!(json["common"], Value::Null);
+    assert_eq!(json["category"], Value::Null);
+    assert_eq!(json.get("suggestions"), None);
+}
+
+#[test]
 fn input_is_trimmed_and_case_folded() {
     let (status, json) = explain_json(&["  invaliddisk.snapshotcreating "]);
     assert_eq!(status, Some(0));

@@ -173,7 +173,7 @@ impl ProductCode {
     /// The common code a listing without a meaning of its own is (`InvalidParameter`): its
     /// meaning and advice are the common code's.
     fn bare_common(self) -> Option<CommonCode> {
-        self.code().parse().ok()
+        CommonCode::find(self.code())
     }
 
     fn service_entry(self) -> Option<&'static Service> {

@@ -85,14 +85,22 @@ macro_rules! common_codes {
             }
         }
 
+        impl CommonCode {
+            /// The common code spelled exactly `text`, without the copy a parse error keeps:
+            /// for lookups of many prefixes of one code.
+            pub(crate) fn find(text: &str) -> Option<CommonCode> {
+                match text {
+                    $($code => Some(CommonCode::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+
         impl FromStr for CommonCode {
             type Err = UnknownCommonCode;
 
             fn from_str(text: &str) -> Result<Self, Self::Err> {
-                match text {
-                    $($code => Ok(CommonCode::$variant),)*
-                    _ => Err(UnknownCommonCode::new(text)),
-                }
+                CommonCode::find(text).ok_or_else(|| UnknownCommonCode::new(text))
             }
         }
     };

@@ -16,6 +16,9 @@ use crate::{Category, CommonCode, RetryAdvice};
 /// [`is_retryable`](Self::is_retryable) follow from it. Codes outside any common prefix stay
 /// representable: they are never squeezed into a known code.
 ///
+/// A code longer than [`MAX_LEN`](Self::MAX_LEN) bytes is not a code: it is not well formed,
+/// extends no common code and has no category, and every reader says so without searching it.
+///
 /// Cloning is cheap: a common code is a `Copy` value and any other code shares its text.
 ///
 /// ```
@@ -44,6 +47,11 @@ enum Repr {
 }
 
 impl ErrorCode {
+    /// The longest code, in bytes, that can be well formed. The longest code any table lists
+    /// is 89 bytes; the limit leaves room for longer ones, and bounds the work a code from a
+    /// hostile or broken body costs.
+    pub const MAX_LEN: usize = 256;
+
     /// The code exactly as the API sent it.
     ///
     /// ```
@@ -151,13 +159,15 @@ impl ErrorCode {
     }
 
     /// Whether the code has the documented shape: identifiers separated by single dots, each
-    /// starting with an ASCII capital letter and made of ASCII letters and digits.
+    /// starting with an ASCII capital letter and made of ASCII letters and digits, and at most
+    /// [`MAX_LEN`](Self::MAX_LEN) bytes in all.
     ///
     /// ```
     /// use tencentcloud_envelope::ErrorCode;
     /// assert!("RequestLimitExceeded.IPLimitExceeded".parse::<ErrorCode>()?.is_well_formed());
     /// assert!(!"invalid_param".parse::<ErrorCode>()?.is_well_formed());
     /// assert!(!"FailedOperation.".parse::<ErrorCode>()?.is_well_formed());
+    /// assert!(!"A".repeat(ErrorCode::MAX_LEN + 1).parse::<ErrorCode>()?.is_well_formed());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_well_formed(&self) -> bool {
@@ -166,17 +176,26 @@ impl ErrorCode {
 }
 
 /// See [`ErrorCode::is_well_formed`]: dot-separated segments, each an uppercase letter and
-/// then letters and digits. Written segment by segment, it compiles to a few instructions a
-/// byte; the validator's scanner runs it on every failure it reads, inlined.
+/// then letters and digits, within the length limit. Written segment by segment, it compiles
+/// to a few instructions a byte; the validator's scanner runs it on every failure it reads,
+/// inlined.
 #[inline]
 pub(crate) fn is_well_formed(code: &str) -> bool {
-    code.split('.').all(|segment| {
-        segment
-            .as_bytes()
-            .first()
-            .is_some_and(u8::is_ascii_uppercase)
-            && segment.bytes().all(|byte| byte.is_ascii_alphanumeric())
-    })
+    !is_too_long(code)
+        && code.split('.').all(|segment| {
+            segment
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_uppercase)
+                && segment.bytes().all(|byte| byte.is_ascii_alphanumeric())
+        })
+}
+
+/// Whether `code` is longer than [`ErrorCode::MAX_LEN`], so no code at all: readers answer
+/// for it without looking it up.
+#[inline]
+pub(crate) fn is_too_long(code: &str) -> bool {
+    code.len() > ErrorCode::MAX_LEN
 }
 
 impl From<CommonCode> for ErrorCode {
@@ -193,9 +212,9 @@ impl FromStr for ErrorCode {
         if text.is_empty() {
             return Err(EmptyErrorCode);
         }
-        Ok(match text.parse() {
-            Ok(common) => ErrorCode(Repr::Common(common)),
-            Err(_) => ErrorCode(Repr::Other {
+        Ok(match CommonCode::find(text) {
+            Some(common) => ErrorCode(Repr::Common(common)),
+            None => ErrorCode(Repr::Other {
                 text: Arc::from(text),
                 prefix: common_prefix(text),
             }),

@@ -1,8 +1,9 @@
 //! One answer for any code string: what it is, what it means and whether to retry.
 
 use crate::codes::catalog::{self, ProductCode};
+use crate::codes::error_code::is_too_long;
 use crate::codes::prefix::{common_prefix, family_category};
-use crate::{Category, CommonCode, Lang, LegacyCode, RetryAdvice, SdkCode, Site};
+use crate::{Category, CommonCode, ErrorCode, Lang, LegacyCode, RetryAdvice, SdkCode, Site};
 
 /// The page that documents the common codes (the first part of CVM's error-code page).
 const COMMON_CODES_PAGE: &str = "https://cloud.tencent.com/document/api/213/30435";
@@ -106,7 +107,7 @@ pub(crate) struct Resolved {
 pub(crate) fn resolve(code: &str, service: Option<&str>) -> Resolved {
     let prefix_category =
         || common_prefix(code).map_or_else(|| family_category(code), |c| Some(c.category()));
-    if let Ok(common) = code.parse::<CommonCode>() {
+    if let Some(common) = CommonCode::find(code) {
         return Resolved {
             kind: CodeKind::Common,
             category: Some(common.category()),
@@ -233,7 +234,8 @@ pub struct Explanation {
 /// as a product code: a code only other products list is then [`CodeKind::Unknown`] (with
 /// those products named), exactly as the `unknown-error-code` rule decides for a response of
 /// that service; its retry advice is still what those products' tables say. A service the
-/// catalogue does not know is ignored. The answer holds its prose in both languages
+/// catalogue does not know is ignored. A text longer than [`ErrorCode::MAX_LEN`] is answered
+/// as unknown without being looked up. The answer holds its prose in both languages
 /// ([`description_in`](Explanation::description_in)).
 ///
 /// ```
@@ -255,6 +257,9 @@ pub struct Explanation {
 /// ```
 pub fn explain(code: &str, service: Option<&str>) -> Explanation {
     let input = code.trim();
+    if is_too_long(input) {
+        return Explanation::too_long(input);
+    }
     let (code, other_spellings) = canonical(input);
     let code: &str = code.unwrap_or(input);
     let resolved = resolve(code, service);
@@ -262,10 +267,7 @@ pub fn explain(code: &str, service: Option<&str>) -> Explanation {
     let all: Vec<ProductCode> = catalog::listings_of(code).collect();
     let products: Vec<&'static str> = all.iter().map(ProductCode::service).collect();
     let scoped: Vec<&ProductCode> = all.iter().filter(|l| in_scope(**l, scope)).collect();
-    let common = code
-        .parse::<CommonCode>()
-        .ok()
-        .or_else(|| common_prefix(code));
+    let common = CommonCode::find(code).or_else(|| common_prefix(code));
     let legacy = LegacyCode::find(code);
     let sdk = SdkCode::find(code);
     let describe = |lang: Lang| {
@@ -378,7 +380,7 @@ fn canonical(input: &str) -> (Option<&'static str>, Vec<&'static str>) {
 
 /// The table's own `&'static` copy of `input`, when a table holds it exactly.
 fn exact_spelling(input: &str) -> Option<&'static str> {
-    if let Ok(common) = input.parse::<CommonCode>() {
+    if let Some(common) = CommonCode::find(input) {
         return Some(common.as_str());
     }
     if let Some(legacy) = LegacyCode::find(input) {
@@ -460,6 +462,32 @@ fn upper_list(services: &[&str]) -> String {
 }
 
 impl Explanation {
+    /// The answer for a text longer than any code can be: unknown, and nothing looked up.
+    fn too_long(code: &str) -> Self {
+        let limit = ErrorCode::MAX_LEN;
+        Explanation {
+            code: code.to_owned(),
+            kind: CodeKind::Unknown,
+            common: None,
+            legacy: None,
+            sdk: None,
+            category: None,
+            advice: RetryAdvice::DoNotRetry,
+            stated: false,
+            reviewed: false,
+            descriptions: [
+                format!(
+                    "Not a code this crate knows: it is longer than any error code ({limit} bytes at most)."
+                ),
+                format!("本库不认识这个错误码：它比任何错误码都长（错误码至多 {limit} 字节）。"),
+            ],
+            products: Vec::new(),
+            sites: &[],
+            documentation: None,
+            other_spellings: Vec::new(),
+        }
+    }
+
     /// The code in its canonical spelling (the input, trimmed, when no table knows it).
     pub fn code(&self) -> &str {
         &self.code

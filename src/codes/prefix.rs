@@ -1,7 +1,8 @@
 //! Where a code sits among the common codes: its longest common prefix, or the family its
 //! first segment names. Pure functions of the text, shared by the catalogue, `explain` and
-//! `ErrorCode`.
+//! `ErrorCode`. A code over [`ErrorCode::MAX_LEN`](crate::ErrorCode::MAX_LEN) sits nowhere.
 
+use crate::codes::error_code::is_too_long;
 use crate::{Category, CommonCode};
 
 /// The first segment of codes whose every unlisted sub-code shares one category even though
@@ -10,6 +11,9 @@ const FAMILIES: &[(&str, Category)] = &[("AuthFailure", Category::Authentication
 
 /// The category of the family `code`'s first segment names, if any.
 pub(crate) fn family_category(code: &str) -> Option<Category> {
+    if is_too_long(code) {
+        return None;
+    }
     let first = code.split('.').next().unwrap_or_default();
     FAMILIES
         .iter()
@@ -18,13 +22,16 @@ pub(crate) fn family_category(code: &str) -> Option<Category> {
 }
 
 /// The longest dotted prefix of `code` (the whole code included) that is a common code.
+///
+/// Longest first, one pass back over the dots, each prefix looked up in place without a
+/// copy: time linear in the code's length.
 pub(crate) fn common_prefix(code: &str) -> Option<CommonCode> {
-    let mut end = code.len();
-    loop {
-        let prefix = code.get(..end)?;
-        if let Ok(common) = prefix.parse() {
-            return Some(common);
-        }
-        end = prefix.rfind('.')?;
+    if is_too_long(code) {
+        return None;
     }
+    let dots = code.rmatch_indices('.').map(|(dot, _)| dot);
+    [code.len()]
+        .into_iter()
+        .chain(dots)
+        .find_map(|end| CommonCode::find(code.get(..end)?))
 }

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 use tencentcloud_envelope::{
-    Category, CodeKind, CommonCode, Explanation, Lang, RetryAdvice, Rule, Site,
+    Category, CodeKind, CommonCode, ErrorCode, Explanation, Lang, RetryAdvice, Rule, Site,
     explain as explain_code,
 };
 
@@ -138,8 +138,13 @@ impl<'a> Answer<'a> {
 }
 
 /// The known codes closest to `text`, best first. A code under a common prefix shares that
-/// prefix with hundreds of codes, so it needs a closer match.
+/// prefix with hundreds of codes, so it needs a closer match. A text longer than any code
+/// can be is no misspelling of one: comparing it with every code would cost its length
+/// times theirs.
 fn suggestions(text: &str, under_prefix: bool) -> Vec<&'static str> {
+    if text.len() > ErrorCode::MAX_LEN {
+        return Vec::new();
+    }
     let candidates = crate::codes::all_codes();
     let threshold = if under_prefix { 0.95 } else { 0.85 };
     closest(text, candidates.into_iter(), threshold)
@@ -179,6 +184,16 @@ pub fn run(args: &ExplainArgs) -> u8 {
     let answer = Answer::of(&explanation, service, args.lang.resolve());
     let recognized = explanation.is_recognized();
     if !recognized && args.format == Format::Text {
+        let code = explanation.code();
+        if code.len() > ErrorCode::MAX_LEN {
+            // Not echoed: it may be megabytes.
+            eprintln!(
+                "tc-envelope: a code of {} bytes is not a known error code: none is longer than {} bytes",
+                code.len(),
+                ErrorCode::MAX_LEN
+            );
+            return 1;
+        }
         let hint = if explanation.products().is_empty() {
             String::new()
         } else {
@@ -193,10 +208,7 @@ pub fn run(args: &ExplainArgs) -> u8 {
         } else {
             format!("; did you mean {}?", answer.suggestions.join(", "))
         };
-        eprintln!(
-            "tc-envelope: `{}` is not a known error code{hint}{suggestions}",
-            explanation.code()
-        );
+        eprintln!("tc-envelope: `{code}` is not a known error code{hint}{suggestions}");
         return 1;
     }
     let status = print(args.format, &answer, |out| write_explanation(out, &answer));
