@@ -1,7 +1,8 @@
 //! The README and the guides are read in two places: as Markdown files (GitHub, a checkout) and as
 //! rustdoc pages (the crate's front page and its `guide` modules, on docs.rs and from `cargo doc`).
-//! Every link must lead somewhere in both. rustdoc reads a page as the files its doc attributes
-//! include, in order; this reads them the same way, with the Markdown parser rustdoc uses.
+//! Every link must lead somewhere in both, and every `cargo install` they show must keep to the lock
+//! file. rustdoc reads a page as the files its doc attributes include, in order; this reads them
+//! the same way, with the Markdown parser rustdoc uses.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -258,5 +259,35 @@ fn every_link_leads_somewhere_as_a_file_and_in_rustdoc() {
         broken.is_empty(),
         "links that lead nowhere:\n{}",
         broken.join("\n")
+    );
+}
+
+/// Without `--locked`, `cargo install` resolves the dependencies afresh, ignoring the lock file, and
+/// builds versions the tests never ran.
+#[test]
+fn every_cargo_install_shown_keeps_to_the_lock_file() {
+    let mut files = vec![
+        PathBuf::from("README.md"),
+        PathBuf::from("python/README.md"),
+        PathBuf::from("fuzz/run.sh"),
+    ];
+    for guide in fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs")).unwrap() {
+        files.push(Path::new("docs").join(guide.unwrap().file_name()));
+    }
+    let mut unlocked = Vec::new();
+    for file in &files {
+        for (number, line) in read(file).lines().enumerate() {
+            for (at, _) in line.match_indices("cargo install") {
+                let command = line[at..].split('`').next().unwrap_or_default();
+                if !command.split_whitespace().any(|word| word == "--locked") {
+                    unlocked.push(format!("{}:{}: {command}", file.display(), number + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        unlocked.is_empty(),
+        "without --locked:\n{}",
+        unlocked.join("\n")
     );
 }
