@@ -2,7 +2,7 @@
 # Runs every fuzz target (or the TARGETs named) for SECONDS each (default 60), seeding from the
 # repository's seeds and, when present, from Tencent Cloud's documentation examples beside the
 # repository.  Usage: fuzz/run.sh [SECONDS [TARGET...]]
-# Needs `cargo install cargo-fuzz`; runs on a stable toolchain through RUSTC_BOOTSTRAP.
+# Needs `cargo install --locked cargo-fuzz`; runs on a stable toolchain through RUSTC_BOOTSTRAP.
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-60}

@@ -1,3 +1,5 @@
+// The guides' link targets for rustdoc first: see src/guide.rs.
+#![doc = include_str!("guide/links.md")]
 #![doc = include_str!("../README.md")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 // Input-derived data must never panic the library: no unwrapping, no indexing.
