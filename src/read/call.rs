@@ -6,6 +6,7 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::read::classify::{RequestIdSource, read_response};
+use crate::text::inert;
 use crate::{ApiError, Category, Diagnostic, ErrorCode, HeaderPair, ProtocolError, RetryAdvice};
 
 /// Reads a whole HTTP response into the action's payload type `T`, or the reason there is
@@ -14,8 +15,9 @@ use crate::{ApiError, Category, Diagnostic, ErrorCode, HeaderPair, ProtocolError
 /// The body is read once, by the validator's walk: a body that breaks a fatal rule is a
 /// [`CallError::Protocol`] (retryable only for the gateway statuses), an `Error` is a
 /// [`CallError::Service`] whatever comes before it in the body, and a payload that does not
-/// fit `T` is a [`CallError::Payload`] that still names the request id. Types that declare
-/// `RequestId`, as the official SDKs' do, receive it.
+/// fit `T` is a [`CallError::Payload`] that still names the request id. The request id is
+/// [`classify`](crate::classify())'s (the body's, else the first non-blank `X-TC-RequestId`
+/// header's). Types that declare `RequestId`, as the official SDKs' do, receive it.
 ///
 /// ```
 /// use serde::Deserialize;
@@ -268,7 +270,10 @@ impl std::error::Error for ServiceError {}
 
 /// A successful call whose payload does not deserialize as the type asked for.
 #[derive(Debug, thiserror::Error)]
-#[error("the payload of request {request_id} does not deserialize as the type asked for")]
+#[error(
+    "the payload of request {} does not deserialize as the type asked for",
+    inert(request_id)
+)]
 pub struct PayloadError {
     request_id: String,
     status: Option<u16>,

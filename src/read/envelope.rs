@@ -8,6 +8,7 @@ use serde::de::value::MapDeserializer;
 use serde::de::{self, Deserializer, Visitor};
 
 use crate::grammar::names;
+use crate::text::inert;
 use crate::validate::{Read, read};
 use crate::{
     ApiError, CallError, Diagnostic, ErrorCode, PayloadError, Reply, RequestIdSource, Rule,
@@ -58,7 +59,7 @@ enum Body<'a> {
 /// assert_eq!(error.diagnostic().pointer(), "/Response/A");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}: {} (line {}, column {})", .0.rule(), .0.message(), .0.line(), .0.column())]
+#[error("{}: {} (line {}, column {})", .0.rule(), inert(.0.message()), .0.line(), .0.column())]
 pub struct InvalidEnvelope(Diagnostic);
 
 impl InvalidEnvelope {
