@@ -406,7 +406,7 @@ where
     let read = read(body);
     let source = request_id_source(&read);
     let body_id = read.request_id.as_deref().map(str::to_owned);
-    let envelope = Envelope::from_read(read, http.request_id.as_deref())
+    let envelope = Envelope::from_read(read, body, http.request_id.as_deref())
         .map_err(|invalid| http.protocol_error(body_id, &invalid, body));
     (envelope, source)
 }
