@@ -25,7 +25,7 @@ fn id_from(headers: &[(&'static [u8], Vec<u8>)]) -> Result<String, Rule> {
             Ok(success.envelope().request_id().to_owned())
         }
         Classified::ProtocolError(problem) => Err(problem.rule()),
-        other => panic!("{other:?}"),
+        other @ Classified::ServiceError { .. } => panic!("{other:?}"),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Regression tests for the readers an SDK uses (`classify`, `decode`, `Envelope`,
 //! `Response<T>`): each finding of the "one truth" review, written to fail before its fix.
 
+use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
@@ -516,12 +517,14 @@ proptest::proptest! {
         let mut text = String::from(r#"{"Response": {"#);
         for (i, (name, value)) in before.iter().enumerate() {
             let value = serde_json::to_string(value).unwrap();
-            text.push_str(&format!("{}\"{name}{i}\": {value},", gaps[0]));
+            write!(text, "{}\"{name}{i}\": {value},", gaps[0]).unwrap();
         }
-        text.push_str(&format!(
+        write!(
+            text,
             "{}\"TotalCount\":{}\"many\"{}, \"RequestId\": \"{ID}\"}}}}",
             gaps[1], gaps[2], gaps[3]
-        ));
+        )
+        .unwrap();
         let closing = text.find("many\"").unwrap() + "many".len();
         let lines: Vec<&str> = text[..closing].split('\n').collect();
         let expected = (lines.len(), lines.last().unwrap().chars().count() + 1);

@@ -415,15 +415,14 @@ fn place_in_body(body: &[u8], value: &str, error: &serde_json::Error) -> Option<
         (line_start + error.column().saturating_sub(1)).min(value.len())
     };
     let before = text.get(..start + within)?;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |newline| newline + 1);
-    let lines = before.iter().filter(|&&b| b == b'\n').count();
-    let line = before.get(line_start..)?;
+    let (line, line_start) = (before.iter().enumerate())
+        .filter(|&(_, &b)| b == b'\n')
+        .fold((1, 0), |(line, _), (newline, _)| (line + 1, newline + 1));
     // UTF-8 continuation bytes (`10xxxxxx`) start no character.
-    let columns = line.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-    Some((lines + 1, columns + 1))
+    let column = (before.get(line_start..)?.iter())
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count();
+    Some((line, column + 1))
 }
 
 /// The payload's entries, noting which one `T` is reading: the one last taken, or none once
