@@ -17,7 +17,7 @@ use crate::{ApiError, Category, Diagnostic, ErrorCode, HeaderPair, ProtocolError
 /// [`CallError::Service`] whatever comes before it in the body, and a payload that does not
 /// fit `T` is a [`CallError::Payload`] that still names the request id and says which member
 /// failed, where in the body, and why. The request id is [`classify`](crate::classify())'s (the
-/// body's, else the first non-blank `X-TC-RequestId` header's), and types that declare
+/// body's, else the `X-TC-RequestId` headers' by the rule given there), and types that declare
 /// `RequestId`, as the official SDKs' do, receive that id wherever it came from.
 ///
 /// ```

@@ -217,10 +217,8 @@ impl<N: AsRef<[u8]>, V: AsRef<[u8]>> HeaderPair for &(N, V) {
 }
 
 /// The request id that a response's `X-TC-RequestId` headers give, by the one rule every
-/// reader follows (documented on [`classify`]): the first header whose value, trimmed of
-/// ASCII whitespace, is neither blank nor anything but UTF-8 gives the id; a value that is
-/// not UTF-8 is no id, and a later id that differs from the first is no id either; each of
-/// them draws a finding.
+/// reader follows ([`classify`] states it); a value that is not UTF-8 and a later id that
+/// differs from the first each draw a finding.
 #[derive(Debug, Default)]
 pub(crate) struct RequestIdHeaders {
     pub id: Option<String>,
@@ -370,9 +368,9 @@ fn request_id_source(read: &Read) -> RequestIdSource {
 /// goes one step further, to the payload's type.
 ///
 /// The request id comes from the body and falls back to the `X-TC-RequestId` header. Of
-/// several such headers, the first whose value, trimmed of ASCII whitespace, is not blank
-/// gives the id, and later ones that differ from it are passed over; a value that is not
-/// UTF-8 is no id at all (never one with `U+FFFD` in it).
+/// several such headers, the first that holds an id gives it: a value that is blank once
+/// trimmed of ASCII whitespace holds none, nor does one that is not UTF-8 (an id never has
+/// `U+FFFD` in it); later ids that differ from the first are passed over.
 pub fn classify<I, H>(status: u16, headers: I, body: &[u8]) -> Classified<'_>
 where
     I: IntoIterator<Item = H>,
