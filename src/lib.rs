@@ -51,6 +51,9 @@ pub use read::response::Response;
 pub use read::sse::{Event, EventStream, Events, StreamError, StreamItem};
 pub use schema::{Schema, SchemaError};
 pub use site::{Site, UnknownSite};
+/// The escaping of response text in every `Display`, shared with the tool. Not part of the API.
+#[doc(hidden)]
+pub use text::{inert, is_active, push_inert};
 #[doc(hidden)]
 pub use validate::FastPath;
 pub use validate::{

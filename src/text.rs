@@ -1,7 +1,8 @@
-//! Strings read from JSON that borrow from the input whenever it has no escapes.
+//! Text from a response: strings read from JSON that borrow from the input whenever it has
+//! no escapes, and the inert form every `Display` shows them in.
 
 use std::borrow::Cow;
-use std::fmt;
+use std::fmt::{self, Write};
 
 use serde::de::{self, Deserializer, Visitor};
 
@@ -43,5 +44,76 @@ impl<'de> Visitor<'de> for CowStrVisitor {
 
     fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
         Ok(CowStr(Cow::Owned(value)))
+    }
+}
+
+/// Whether a terminal or a log viewer would act on `c` instead of showing it, or hide it: C0
+/// and C1 control characters, `DEL`, the bidirectional controls (`Bidi_Control`), line and
+/// paragraph separators, and invisible marks such as the byte order mark.
+pub fn is_active(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+        )
+}
+
+/// `text` with every active character written as a visible escape, `\u{1b}`, in the style of
+/// Rust's `escape_debug`; borrowed when there is none. A response is untrusted: an `ESC` in a
+/// request id would otherwise retitle or clear the terminal that prints an error, and a
+/// bidirectional override would reorder what the reader sees.
+///
+/// ```text
+/// inert("a\u{1b}[2J") == "a\\u{1b}[2J"
+/// ```
+pub fn inert(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_active) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_inert(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+/// Appends `c`, escaped if active.
+pub fn push_inert(out: &mut String, c: char) {
+    if is_active(c) {
+        let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+    } else {
+        out.push(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_escapes_become_visible_text() {
+        let hostile = "\u{1b}]0;PWNED\u{7}\u{1b}[2J";
+        let shown = inert(hostile);
+        assert_eq!(shown, "\\u{1b}]0;PWNED\\u{7}\\u{1b}[2J");
+        assert!(!shown.chars().any(char::is_control));
+    }
+
+    #[test]
+    fn c1_controls_bidi_controls_and_separators_are_escaped() {
+        assert_eq!(inert("\u{9b}2J"), "\\u{9b}2J");
+        assert_eq!(inert("a\u{202e}b\u{61c}"), "a\\u{202e}b\\u{61c}");
+        assert_eq!(inert("a\u{2028}b\u{feff}"), "a\\u{2028}b\\u{feff}");
+        assert_eq!(inert("tab\there"), "tab\\u{9}here");
+    }
+
+    #[test]
+    fn ordinary_text_is_borrowed_untouched() {
+        let text = "RequestId `云服务器` is fine: ü, é, 😀";
+        assert!(matches!(inert(text), Cow::Borrowed(_)));
     }
 }

@@ -593,3 +593,33 @@ fn a_har_entry_names_its_service_whatever_the_hosts_case_or_trailing_dot() {
         ]
     );
 }
+
+/// Regression: a HAR entry's first `X-TC-RequestId` header was its id even when blank, so a
+/// real one after it was lost; the rule is the readers' (tests/headers.rs): the first
+/// non-blank header is the id.
+#[test]
+fn a_har_entry_takes_its_request_id_by_the_readers_rule() {
+    let stream = |headers: &str| {
+        format!(
+            r#"{{"request": {{"method": "POST", "url": "https://hunyuan.tencentcloudapi.com/", "headers": []}},
+            "response": {{"status": 200, "headers": [{headers}], "content": {{"mimeType": "text/event-stream", "text": "data: {{}}\n\n"}}}}}}"#
+        )
+    };
+    let archive = har(&[
+        &stream(
+            r#"{"name": "X-TC-RequestId", "value": " "}, {"name": "x-tc-requestid", "value": "r-2"}"#,
+        ),
+        &stream(
+            r#"{"name": "X-TC-RequestId", "value": "r-1"}, {"name": "X-TC-RequestId", "value": "r-2"}"#,
+        ),
+    ]);
+    let ids: Vec<Option<String>> = read(&archive, Layout::Har, &Options::new())
+        .seen
+        .into_iter()
+        .map(|seen| match seen {
+            Seen::Stream(_, _, id) => id,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(ids, [Some("r-2".to_owned()), Some("r-1".to_owned())]);
+}

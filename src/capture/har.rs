@@ -19,6 +19,8 @@ use std::io::{self, Read};
 use std::rc::Rc;
 use std::sync::Arc;
 
+use crate::grammar::names;
+use crate::read::classify::RequestIdHeaders;
 use crate::{Classified, classify, is_json_content_type};
 use base64::Engine;
 use serde::Deserialize;
@@ -709,9 +711,16 @@ impl Har<'_, '_> {
             return;
         }
         let status = u16::try_from(status).unwrap_or(u16::MAX);
-        let request_id = header(&entry.response.headers, "X-TC-RequestId")
-            .filter(|id| !id.is_empty())
-            .map(str::to_owned);
+        let mut ids = RequestIdHeaders::default();
+        for h in &entry.response.headers {
+            if h.name
+                .as_bytes()
+                .eq_ignore_ascii_case(names::REQUEST_ID_HEADER)
+            {
+                ids.offer(h.value.as_bytes());
+            }
+        }
+        let request_id = ids.id;
         let mut exchange = Exchange {
             service: service_of_host(host),
             action: header(&entry.request.headers, "X-TC-Action").map(str::to_owned),

@@ -1,9 +1,13 @@
 //! The failure a service reports in `Response.Error`.
 
+use crate::text::inert;
 use crate::{Category, ErrorCode, RetryAdvice};
 
 /// The failure a service reported: its error code and message, and the request id to quote
 /// when asking Tencent Cloud for help.
+///
+/// Its `Display` escapes the control and bidirectional characters of that text (`\u{1b}`),
+/// which the accessors give as sent.
 ///
 /// ```
 /// use tencentcloud_envelope::{ApiError, CommonCode};
@@ -18,7 +22,12 @@ use crate::{Category, ErrorCode, RetryAdvice};
 #[derive(
     Debug, Clone, PartialEq, Eq, Hash, thiserror::Error, serde::Serialize, serde::Deserialize,
 )]
-#[error("{code}: {message} (request id {request_id})")]
+#[error(
+    "{}: {} (request id {})",
+    inert(code.as_str()),
+    inert(message),
+    inert(request_id)
+)]
 pub struct ApiError {
     code: ErrorCode,
     message: String,

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::read::classify::{RequestIdSource, read_response};
+use crate::text::inert;
 use crate::{ApiError, Category, Diagnostic, ErrorCode, HeaderPair, ProtocolError, RetryAdvice};
 
 /// Reads a whole HTTP response into the action's payload type `T`, or the reason there is
@@ -14,8 +15,10 @@ use crate::{ApiError, Category, Diagnostic, ErrorCode, HeaderPair, ProtocolError
 /// The body is read once, by the validator's walk: a body that breaks a fatal rule is a
 /// [`CallError::Protocol`] (retryable only for the gateway statuses), an `Error` is a
 /// [`CallError::Service`] whatever comes before it in the body, and a payload that does not
-/// fit `T` is a [`CallError::Payload`] that still names the request id. Types that declare
-/// `RequestId`, as the official SDKs' do, receive it.
+/// fit `T` is a [`CallError::Payload`] that still names the request id and says which member
+/// failed, where in the body, and why. The request id is [`classify`](crate::classify())'s (the
+/// body's, else the `X-TC-RequestId` headers' by the rule given there), and types that declare
+/// `RequestId`, as the official SDKs' do, receive that id wherever it came from.
 ///
 /// ```
 /// use serde::Deserialize;
@@ -266,22 +269,55 @@ impl fmt::Display for ServiceError {
 
 impl std::error::Error for ServiceError {}
 
-/// A successful call whose payload does not deserialize as the type asked for.
-#[derive(Debug, thiserror::Error)]
-#[error("the payload of request {request_id} does not deserialize as the type asked for")]
+/// A successful call whose payload does not deserialize as the type asked for: which member
+/// failed, where in the body, and why.
+///
+/// Its `Display` says all three, the response's text escaped as in [`ProtocolError`]; so the
+/// cause is not repeated as a [`source`](std::error::Error::source), and is read with
+/// [`PayloadError::json_error`].
+///
+/// ```
+/// use serde::Deserialize;
+/// use tencentcloud_envelope::{decode, CallError};
+///
+/// #[derive(Debug, Deserialize)]
+/// struct Disks { #[serde(rename = "TotalCount")] total_count: u64 }
+///
+/// let body = br#"{"Response": {"TotalCount": "many", "RequestId": "r-1"}}"#;
+/// let error = match decode::<Disks, _, _>(200, [("Content-Type", "application/json")], body) {
+///     Err(CallError::Payload(error)) => error,
+///     other => panic!("{other:?}"),
+/// };
+/// assert_eq!((error.member(), error.line(), error.column()), (Some("TotalCount"), 1, 34));
+/// assert_eq!(
+///     error.to_string(),
+///     "the payload of request r-1 does not deserialize as the type asked for: \
+///      member `TotalCount` at line 1, column 34: invalid type: string \"many\", expected u64"
+/// );
+/// ```
+#[derive(Debug)]
 pub struct PayloadError {
     request_id: String,
     status: Option<u16>,
-    #[source]
-    source: serde_json::Error,
+    json: serde_json::Error,
+    member: Option<String>,
+    place: Option<(usize, usize)>,
 }
 
 impl PayloadError {
-    pub(crate) fn new(request_id: String, status: Option<u16>, source: serde_json::Error) -> Self {
+    pub(crate) fn new(
+        request_id: String,
+        status: Option<u16>,
+        json: serde_json::Error,
+        member: Option<String>,
+        place: Option<(usize, usize)>,
+    ) -> Self {
         PayloadError {
             request_id,
             status,
-            source,
+            json,
+            member,
+            place,
         }
     }
 
@@ -295,8 +331,54 @@ impl PayloadError {
         self.status
     }
 
-    /// What `serde_json` said, with the line and column inside the member.
+    /// The payload member whose name or value the type refused (`RequestId` included);
+    /// `None` when it refused the payload as a whole, as for a missing field.
+    pub fn member(&self) -> Option<&str> {
+        self.member.as_deref()
+    }
+
+    /// The 1-based line in the body where the type stopped reading that member, counted as a
+    /// [`Diagnostic`]'s; 0 when the body holds no such place (no member, or a request id
+    /// from the header).
+    pub fn line(&self) -> usize {
+        self.place.map_or(0, |(line, _)| line)
+    }
+
+    /// The 1-based column of that place, in characters as a [`Diagnostic`]'s; 0 with
+    /// [`PayloadError::line`].
+    pub fn column(&self) -> usize {
+        self.place.map_or(0, |(_, column)| column)
+    }
+
+    /// What `serde_json` said; its line and column count from the start of the member's
+    /// value, where [`PayloadError::line`] and [`PayloadError::column`] count in the body.
     pub fn json_error(&self) -> &serde_json::Error {
-        &self.source
+        &self.json
     }
 }
+
+impl fmt::Display for PayloadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the payload of request {} does not deserialize as the type asked for",
+            inert(&self.request_id)
+        )?;
+        if let Some(member) = &self.member {
+            write!(f, ": member `{}`", inert(member))?;
+        }
+        if let Some((line, column)) = self.place {
+            write!(f, " at line {line}, column {column}")?;
+        }
+        // serde_json's own position counts from the member's start: the body's is above.
+        let mut cause = self.json.to_string();
+        if self.json.line() > 0
+            && let Some(at) = cause.rfind(" at line ")
+        {
+            cause.truncate(at);
+        }
+        write!(f, ": {}", inert(&cause))
+    }
+}
+
+impl std::error::Error for PayloadError {}

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::grammar::names;
+use crate::text::inert;
 use crate::validate::{Read, read};
 use crate::{ApiError, Envelope, InvalidEnvelope, RetryAdvice, Rule};
 
@@ -80,7 +81,9 @@ impl<'a> Success<'a> {
 
 /// A body that is not a valid envelope, with what an SDK needs to report and retry it.
 ///
-/// Its `Display` shows a bounded excerpt of the body, never the whole of it.
+/// Its `Display` shows a bounded excerpt of the body, never the whole of it, and the
+/// response's text (content type, request id, message) with control and bidirectional
+/// characters escaped (`\u{1b}`); the accessors give that text as sent.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct ProtocolError {
     status: u16,
@@ -149,13 +152,15 @@ impl fmt::Display for ProtocolError {
         write!(
             f,
             "HTTP {} with a body that is not an API 3.0 envelope ({}: {})",
-            self.status, self.rule, self.message
+            self.status,
+            self.rule,
+            inert(&self.message)
         )?;
         if let Some(content_type) = &self.content_type {
-            write!(f, "; content type `{content_type}`")?;
+            write!(f, "; content type `{}`", inert(content_type))?;
         }
         if let Some(request_id) = &self.request_id {
-            write!(f, "; request id {request_id}")?;
+            write!(f, "; request id {}", inert(request_id))?;
         }
         write!(f, "; body starts {:?}", self.excerpt)
     }
@@ -211,13 +216,86 @@ impl<N: AsRef<[u8]>, V: AsRef<[u8]>> HeaderPair for &(N, V) {
     }
 }
 
+/// The request id that a response's `X-TC-RequestId` headers give, by the one rule every
+/// reader follows ([`classify`] states it); a value that is not UTF-8 and a later id that
+/// differs from the first each draw a finding.
+#[derive(Debug, Default)]
+pub(crate) struct RequestIdHeaders {
+    pub id: Option<String>,
+    pub findings: Vec<HeaderFinding>,
+}
+
+impl RequestIdHeaders {
+    /// Takes the value of one more `X-TC-RequestId` header, in the order they came.
+    pub(crate) fn offer(&mut self, value: &[u8]) {
+        let value = value.trim_ascii();
+        if value.is_empty() {
+            return;
+        }
+        let Ok(id) = std::str::from_utf8(value) else {
+            let message = format!(
+                "an `X-TC-RequestId` header is not UTF-8 ({} bytes), so it gives no request id",
+                value.len()
+            );
+            self.findings.push(HeaderFinding {
+                rule: HeaderRule::RequestIdHeaderNotUtf8,
+                message,
+            });
+            return;
+        };
+        match &self.id {
+            None => self.id = Some(id.to_owned()),
+            Some(first) if first == id => {}
+            Some(first) => {
+                let message = format!(
+                    "the `X-TC-RequestId` headers differ: `{first}` is the request id, not `{id}`"
+                );
+                self.findings.push(HeaderFinding {
+                    rule: HeaderRule::RequestIdHeadersDiffer,
+                    message,
+                });
+            }
+        }
+    }
+}
+
+/// The rules a response's headers can break. They belong in [`Rule`], with these ids, severities
+/// and consequences; until `Rule` has them (src/validate/ is being rewritten), the readers
+/// resolve the headers all the same and keep the findings here, not yet in `findings()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HeaderRule {
+    /// `request-id-headers-differ`, warning, tolerated: "The response has several
+    /// `X-TC-RequestId` headers that differ; the first is the request id."
+    RequestIdHeadersDiffer,
+    /// `request-id-header-not-utf8`, warning, tolerated: "An `X-TC-RequestId` header is not
+    /// UTF-8, so it gives no request id."
+    RequestIdHeaderNotUtf8,
+}
+
+/// A finding about the headers, as a [`Diagnostic`](crate::Diagnostic) will say it once its
+/// rule is in [`Rule`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HeaderFinding {
+    pub rule: HeaderRule,
+    pub message: String,
+}
+
 /// What the status line and headers say, for every reader of a whole HTTP response.
 #[derive(Debug)]
 pub(crate) struct HttpFacts {
     pub status: u16,
     pub content_type: Option<String>,
-    /// `X-TC-RequestId`, when present and not blank.
+    /// The request id of the `X-TC-RequestId` headers, by their rule.
     pub request_id: Option<String>,
+    /// What the `X-TC-RequestId` headers drew.
+    #[cfg_attr(
+        not(test),
+        expect(
+            dead_code,
+            reason = "handed over in `findings()` once `Rule` has `HeaderRule`'s rules (src/validate/rule.rs)"
+        )
+    )]
+    pub findings: Vec<HeaderFinding>,
 }
 
 impl HttpFacts {
@@ -226,21 +304,22 @@ impl HttpFacts {
         I: IntoIterator<Item = H>,
         H: HeaderPair,
     {
-        let mut facts = HttpFacts {
-            status,
-            content_type: None,
-            request_id: None,
-        };
+        let mut content_type = None;
+        let mut ids = RequestIdHeaders::default();
         for header in headers {
             let name = header.name();
-            let value = || String::from_utf8_lossy(header.value()).trim().to_owned();
             if name.eq_ignore_ascii_case(b"content-type") {
-                facts.content_type = Some(value());
+                content_type = Some(String::from_utf8_lossy(header.value()).trim().to_owned());
             } else if name.eq_ignore_ascii_case(names::REQUEST_ID_HEADER) {
-                facts.request_id = Some(value()).filter(|id| !id.is_empty());
+                ids.offer(header.value());
             }
         }
-        facts
+        HttpFacts {
+            status,
+            content_type,
+            request_id: ids.id,
+            findings: ids.findings,
+        }
     }
 
     /// The protocol error for a body refused as `invalid`; `body_id` is the request id the
@@ -285,9 +364,13 @@ fn request_id_source(read: &Read) -> RequestIdSource {
 /// The body decides, at any status, through the validator's own walk: a body that breaks a
 /// rule whose [`Consequence`](crate::Consequence) is fatal is a protocol error; otherwise an
 /// envelope with `Error` is the service's error and one without is a success, whatever
-/// tolerated findings it drew (they ride along on [`Envelope::findings`]). The request id
-/// comes from the body and falls back to the `X-TC-RequestId` header. [`decode`](crate::decode())
+/// tolerated findings it drew (they ride along on [`Envelope::findings`]). [`decode`](crate::decode())
 /// goes one step further, to the payload's type.
+///
+/// The request id comes from the body and falls back to the `X-TC-RequestId` header. Of
+/// several such headers, the first that holds an id gives it: a value that is blank once
+/// trimmed of ASCII whitespace holds none, nor does one that is not UTF-8 (an id never has
+/// `U+FFFD` in it); later ids that differ from the first are passed over.
 pub fn classify<I, H>(status: u16, headers: I, body: &[u8]) -> Classified<'_>
 where
     I: IntoIterator<Item = H>,
@@ -321,7 +404,7 @@ where
     let read = read(body);
     let source = request_id_source(&read);
     let body_id = read.request_id.as_deref().map(str::to_owned);
-    let envelope = Envelope::from_read(read, http.request_id.as_deref())
+    let envelope = Envelope::from_read(read, body, http.request_id.as_deref())
         .map_err(|invalid| http.protocol_error(body_id, &invalid, body));
     (envelope, source)
 }
@@ -357,6 +440,33 @@ pub fn classify_http<B: AsRef<[u8]>>(response: &http::Response<B>) -> Classified
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the `X-TC-RequestId` headers of a response give: the id and the rules they broke.
+    fn ids(values: &[&[u8]]) -> (Option<String>, Vec<HeaderRule>) {
+        let facts = HttpFacts::read(200, values.iter().map(|&value| ("X-TC-RequestId", value)));
+        let rules = facts.findings.iter().map(|finding| finding.rule).collect();
+        (facts.request_id, rules)
+    }
+
+    #[test]
+    fn the_first_non_blank_utf8_header_is_the_id() {
+        let id = || Some("r-1".to_owned());
+        assert_eq!(ids(&[b"r-1", b" ", b""]), (id(), vec![]));
+        assert_eq!(ids(&[b"", b" r-1\t", b"r-1"]), (id(), vec![]));
+        assert_eq!(
+            ids(&[b"r-1", b"r-2", b"r-1", b"r-3"]),
+            (id(), vec![HeaderRule::RequestIdHeadersDiffer; 2])
+        );
+        assert_eq!(
+            ids(&[b"r-\xff", b"r-1"]),
+            (id(), vec![HeaderRule::RequestIdHeaderNotUtf8])
+        );
+        assert_eq!(
+            ids(&[b"\xc3"]),
+            (None, vec![HeaderRule::RequestIdHeaderNotUtf8])
+        );
+        assert_eq!(ids(&[]), (None, vec![]));
+    }
 
     #[test]
     fn content_types() {

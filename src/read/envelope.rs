@@ -1,13 +1,15 @@
 //! The borrowed view: a response read and checked in one walk, its payload left unparsed.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 
 use serde::Deserialize;
-use serde::de::value::MapDeserializer;
+use serde::de::value::{MapDeserializer, StringDeserializer};
 use serde::de::{self, Deserializer, Visitor};
 
-use crate::grammar::names;
+use crate::grammar::{names, strip_byte_order_mark};
+use crate::text::inert;
 use crate::validate::{Read, read};
 use crate::{
     ApiError, CallError, Diagnostic, ErrorCode, PayloadError, Reply, RequestIdSource, Rule,
@@ -58,7 +60,7 @@ enum Body<'a> {
 /// assert_eq!(error.diagnostic().pointer(), "/Response/A");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}: {} (line {}, column {})", .0.rule(), .0.message(), .0.line(), .0.column())]
+#[error("{}: {} (line {}, column {})", .0.rule(), inert(.0.message()), .0.line(), .0.column())]
 pub struct InvalidEnvelope(Diagnostic);
 
 impl InvalidEnvelope {
@@ -82,13 +84,14 @@ impl<'a> Envelope<'a> {
     /// anywhere, or has an `Error` without a non-empty string `Code`, among others.
     /// [`validate`](crate::validate()) explains such bodies in full.
     pub fn from_slice(input: &'a [u8]) -> Result<Self, InvalidEnvelope> {
-        Envelope::from_read(read(input), None)
+        Envelope::from_read(read(input), input, None)
     }
 
-    /// The envelope of a body already read; `header_id` stands in for a missing or invalid
+    /// The envelope of `body`, already read; `header_id` stands in for a missing or invalid
     /// `RequestId`.
     pub(crate) fn from_read(
         read: Read<'a>,
+        body: &'a [u8],
         header_id: Option<&str>,
     ) -> Result<Self, InvalidEnvelope> {
         if let Some(fatal) = read.fatal(header_id.is_some()) {
@@ -102,22 +105,27 @@ impl<'a> Envelope<'a> {
             deprecated_warning,
             payload,
         } = read;
-        let request_id = match (request_id, header_id) {
-            (Some(id), _) => id,
-            (None, Some(id)) => Cow::Owned(id.to_owned()),
+        // The payload type is offered the id the envelope reports, wherever it came from.
+        let (request_id, given_id) = match (request_id, header_id) {
+            (Some(id), _) => (id, request_id_text.map(GivenId::Json)),
+            (None, Some(id)) => (
+                Cow::Owned(id.to_owned()),
+                Some(GivenId::Header(id.to_owned())),
+            ),
             // `fatal` refused a body without an id when no header gave one.
-            (None, None) => Cow::Borrowed(""),
+            (None, None) => (Cow::Borrowed(""), None),
         };
-        let body = match error {
+        let outcome = match error {
             Some((code, message)) => Body::Failure(ErrorView { code, message }),
             None => Body::Success(Payload {
                 members: payload,
-                request_id: request_id_text,
+                request_id: given_id,
+                body,
             }),
         };
         Ok(Envelope {
             request_id,
-            body,
+            body: outcome,
             deprecated_warning,
             findings,
         })
@@ -225,18 +233,18 @@ impl<'a> Envelope<'a> {
         } = self;
         let deprecated_warning = deprecated_warning.map(Cow::into_owned);
         match body {
-            Body::Success(payload) => match payload.deserialize() {
-                Ok(payload) => Ok((
-                    payload,
-                    request_id.into_owned(),
-                    deprecated_warning,
-                    findings,
-                )),
-                Err(source) => Err(CallError::Payload(PayloadError::new(
-                    request_id.into_owned(),
-                    status,
-                    source,
-                ))),
+            Body::Success(payload) => match payload.deserialize_at() {
+                Ok(value) => Ok((value, request_id.into_owned(), deprecated_warning, findings)),
+                Err((json, at)) => {
+                    let (member, place) = payload.locate(at, &json);
+                    Err(CallError::Payload(PayloadError::new(
+                        request_id.into_owned(),
+                        status,
+                        json,
+                        member,
+                        place,
+                    )))
+                }
             },
             Body::Failure(error) => Err(CallError::Service(Box::new(ServiceError::new(
                 ApiError::new(error.code, error.message, request_id),
@@ -272,8 +280,20 @@ impl<'a> Envelope<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct Payload<'a> {
     members: Vec<(Cow<'a, str>, &'a str)>,
-    /// The JSON text of `RequestId`, handed to payload types that declare it.
-    request_id: Option<&'a str>,
+    /// The request id, handed to payload types that declare `RequestId`.
+    request_id: Option<GivenId<'a>>,
+    /// The body the members are slices of, to place an error in it.
+    body: &'a [u8],
+}
+
+/// The request id as a payload type is given it: the body's, or the header's for a body
+/// without a usable one, so that the type holds the id the reply reports.
+#[derive(Debug, Clone)]
+enum GivenId<'a> {
+    /// The JSON text of the body's `RequestId`.
+    Json(&'a str),
+    /// The `X-TC-RequestId` header's id.
+    Header(String),
 }
 
 impl<'a> Payload<'a> {
@@ -303,7 +323,9 @@ impl<'a> Payload<'a> {
     }
 
     /// Deserializes the payload as `T`, as if it were one JSON object of these members and
-    /// `RequestId` (so that types which declare `RequestId`, as the official SDKs' do, get it).
+    /// `RequestId` (so that types which declare `RequestId`, as the official SDKs' do, get it:
+    /// the body's, or the `X-TC-RequestId` header's when [`classify`](crate::classify()) took
+    /// the id from there).
     ///
     /// ```
     /// use std::collections::BTreeMap;
@@ -317,21 +339,169 @@ impl<'a> Payload<'a> {
     /// ```
     ///
     /// # Errors
-    /// When the members do not deserialize as `T`.
+    /// When the members do not deserialize as `T`; the error's line and column count from
+    /// the start of the member that failed ([`PayloadError`] places it in the body).
     pub fn deserialize<T: Deserialize<'a>>(&self) -> Result<T, serde_json::Error> {
-        let request_id = self
-            .request_id
-            .map(|raw| (Cow::Borrowed(names::REQUEST_ID), raw));
-        let entries = self
-            .members
-            .iter()
-            .cloned()
+        self.deserialize_at().map_err(|(error, _)| error)
+    }
+
+    /// [`Payload::deserialize`], and on failure the member being read then: its index among
+    /// the members, `RequestId` last; `None` when `T` refused the payload as a whole.
+    fn deserialize_at<T: Deserialize<'a>>(&self) -> Result<T, (serde_json::Error, Option<usize>)> {
+        let request_id = self.request_id.as_ref().map(|id| {
+            let value = match id {
+                GivenId::Json(raw) => Value::Json(RawJson(raw)),
+                GivenId::Header(id) => Value::Text(id.clone()),
+            };
+            (Cow::Borrowed(names::REQUEST_ID), value)
+        });
+        let entries = (self.members.iter())
+            .map(|(key, raw)| (key.clone(), Value::Json(RawJson(raw))))
             .chain(request_id)
-            .map(|(key, raw)| (MemberName(key), RawJson(raw)));
-        let mut map = MapDeserializer::new(entries);
-        let value = T::deserialize(PayloadDeserializer(&mut map))?;
-        map.end()?;
-        Ok(value)
+            .enumerate();
+        let current = Cell::new(None);
+        let tracked = Tracked {
+            entries,
+            current: &current,
+        };
+        let mut map = MapDeserializer::new(tracked);
+        T::deserialize(PayloadDeserializer(&mut map))
+            .and_then(|value| map.end().map(|()| value))
+            .map_err(|error| (error, current.get()))
+    }
+
+    /// The name of member `at` (as [`Payload::deserialize_at`] counts) and the line and column
+    /// in the body of the place `error` names inside its value, when the body holds it.
+    fn locate(
+        &self,
+        at: Option<usize>,
+        error: &serde_json::Error,
+    ) -> (Option<String>, Option<(usize, usize)>) {
+        let member = at.and_then(|at| match self.members.get(at) {
+            Some((key, raw)) => Some((key.as_ref(), Some(*raw))),
+            None => self.request_id.as_ref().map(|id| match id {
+                GivenId::Json(raw) => (names::REQUEST_ID, Some(*raw)),
+                GivenId::Header(_) => (names::REQUEST_ID, None),
+            }),
+        });
+        let Some((name, raw)) = member else {
+            return (None, None);
+        };
+        let place = raw.and_then(|raw| place_in_body(self.body, raw, error));
+        (Some(name.to_owned()), place)
+    }
+}
+
+/// The 1-based line and column in `body` (counted as [`Diagnostic`]s count them: after a
+/// byte order mark, in characters) of the place `error` names inside `value`, a slice of the
+/// body; the start of `value` when `error` names no place.
+fn place_in_body(body: &[u8], value: &str, error: &serde_json::Error) -> Option<(usize, usize)> {
+    let (text, _) = strip_byte_order_mark(body);
+    let start = (value.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    text.get(start..start + value.len())?;
+    let within = if error.line() == 0 {
+        0
+    } else if error.is_eof() {
+        value.len()
+    } else {
+        let line_start = match error.line() {
+            1 => 0,
+            line => value
+                .match_indices('\n')
+                .nth(line - 2)
+                .map_or(value.len(), |(at, _)| at + 1),
+        };
+        // serde_json's column counts bytes up to and including the one it stopped at.
+        (line_start + error.column().saturating_sub(1)).min(value.len())
+    };
+    let before = text.get(..start + within)?;
+    let (line, line_start) = (before.iter().enumerate())
+        .filter(|&(_, &b)| b == b'\n')
+        .fold((1, 0), |(line, _), (newline, _)| (line + 1, newline + 1));
+    // UTF-8 continuation bytes (`10xxxxxx`) start no character.
+    let column = (before.get(line_start..)?.iter())
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count();
+    Some((line, column + 1))
+}
+
+/// The payload's entries, noting which one `T` is reading: the one last taken, or none once
+/// they ran out and `T` judges the payload as a whole.
+struct Tracked<'c, I> {
+    entries: I,
+    current: &'c Cell<Option<usize>>,
+}
+
+impl<'a, I> Iterator for Tracked<'_, I>
+where
+    I: Iterator<Item = (usize, (Cow<'a, str>, Value<'a>))>,
+{
+    type Item = (MemberName<'a>, Value<'a>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let next = self.entries.next();
+        self.current.set(next.as_ref().map(|&(at, _)| at));
+        next.map(|(_, (key, value))| (MemberName(key), value))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.entries.size_hint()
+    }
+}
+
+/// Calls `$forward!` with every `Deserializer` method and its arguments besides the visitor.
+macro_rules! every_deserializer_method {
+    ($forward:ident) => {
+        $forward! {
+            deserialize_any() deserialize_bool() deserialize_i8() deserialize_i16()
+            deserialize_i32() deserialize_i64() deserialize_i128() deserialize_u8() deserialize_u16()
+            deserialize_u32() deserialize_u64() deserialize_u128() deserialize_f32()
+            deserialize_f64() deserialize_char() deserialize_str() deserialize_string()
+            deserialize_bytes() deserialize_byte_buf() deserialize_option() deserialize_unit()
+            deserialize_unit_struct(name: &'static str)
+            deserialize_newtype_struct(name: &'static str) deserialize_seq()
+            deserialize_tuple(len: usize)
+            deserialize_tuple_struct(name: &'static str, len: usize) deserialize_map()
+            deserialize_struct(name: &'static str, fields: &'static [&'static str])
+            deserialize_enum(name: &'static str, variants: &'static [&'static str])
+            deserialize_identifier() deserialize_ignored_any()
+        }
+    };
+}
+
+/// A payload value handed to `T`: JSON text from the body, or the header's request id.
+enum Value<'a> {
+    Json(RawJson<'a>),
+    Text(String),
+}
+
+/// Forwards each `Deserializer` method to the value's own deserializer.
+macro_rules! forward_to_value {
+    ($( $method:ident ( $($arg:ident : $ty:ty),* ) )*) => {
+        $(
+            fn $method<V: Visitor<'a>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, serde_json::Error> {
+                match self {
+                    Value::Json(raw) => raw.$method($($arg,)* visitor),
+                    Value::Text(text) => {
+                        StringDeserializer::<serde_json::Error>::new(text).$method($($arg,)* visitor)
+                    }
+                }
+            }
+        )*
+    };
+}
+
+impl<'a> Deserializer<'a> for Value<'a> {
+    type Error = serde_json::Error;
+
+    every_deserializer_method!(forward_to_value);
+}
+
+impl<'a> de::IntoDeserializer<'a, serde_json::Error> for Value<'a> {
+    type Deserializer = Self;
+
+    fn into_deserializer(self) -> Self {
+        self
     }
 }
 
@@ -432,20 +602,7 @@ macro_rules! forward_to_serde_json {
 impl<'a> Deserializer<'a> for RawJson<'a> {
     type Error = serde_json::Error;
 
-    forward_to_serde_json! {
-        deserialize_any() deserialize_bool() deserialize_i8() deserialize_i16()
-        deserialize_i32() deserialize_i64() deserialize_i128() deserialize_u8() deserialize_u16()
-        deserialize_u32() deserialize_u64() deserialize_u128() deserialize_f32()
-        deserialize_f64() deserialize_char() deserialize_str() deserialize_string()
-        deserialize_bytes() deserialize_byte_buf() deserialize_option() deserialize_unit()
-        deserialize_unit_struct(name: &'static str)
-        deserialize_newtype_struct(name: &'static str) deserialize_seq()
-        deserialize_tuple(len: usize)
-        deserialize_tuple_struct(name: &'static str, len: usize) deserialize_map()
-        deserialize_struct(name: &'static str, fields: &'static [&'static str])
-        deserialize_enum(name: &'static str, variants: &'static [&'static str])
-        deserialize_identifier() deserialize_ignored_any()
-    }
+    every_deserializer_method!(forward_to_serde_json);
 }
 
 impl<'a> de::IntoDeserializer<'a, serde_json::Error> for RawJson<'a> {
