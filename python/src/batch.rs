@@ -179,7 +179,7 @@ pub(crate) fn validate_many(
         versions,
         actions,
         threads,
-        validator: configured(deny_warnings, allow, warn, deny, None)?,
+        validator: configured(deny_warnings, allow, warn, deny, None, None)?,
     };
     Ok(run(py, bodies, batch)?.iter().map(Report::from).collect())
 }
@@ -206,7 +206,7 @@ pub(crate) fn validate_columns<'py>(
         versions,
         actions,
         threads,
-        validator: configured(deny_warnings, allow, warn, deny, None)?,
+        validator: configured(deny_warnings, allow, warn, deny, None, None)?,
     };
     let reports = run(py, bodies, batch)?;
     let columns = PyDict::new(py);

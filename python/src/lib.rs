@@ -165,8 +165,12 @@ pub(crate) fn configured(
     warn: Option<Vec<String>>,
     deny: Option<Vec<String>>,
     nesting_limit: Option<usize>,
+    max_findings: Option<usize>,
 ) -> PyResult<envelope::Validator> {
     let mut validator = envelope::Validator::new();
+    if let Some(most) = max_findings {
+        validator = validator.max_findings(most);
+    }
     if let Some(limit) = nesting_limit {
         if !(1..=envelope::Validator::MAX_NESTING_LIMIT).contains(&limit) {
             return Err(PyValueError::new_err(format!(
@@ -194,7 +198,8 @@ pub(crate) fn configured(
 #[pymethods]
 impl Validator {
     #[new]
-    #[pyo3(signature = (*, deny_warnings=false, allow=None, warn=None, deny=None, nesting_limit=None, request_id_memory=None))]
+    #[pyo3(signature = (*, deny_warnings=false, allow=None, warn=None, deny=None, nesting_limit=None, request_id_memory=None, max_findings=None))]
+    #[allow(clippy::too_many_arguments, reason = "Python's keyword arguments")]
     fn new(
         deny_warnings: bool,
         allow: Option<Vec<String>>,
@@ -202,8 +207,9 @@ impl Validator {
         deny: Option<Vec<String>>,
         nesting_limit: Option<usize>,
         request_id_memory: Option<usize>,
+        max_findings: Option<usize>,
     ) -> PyResult<Self> {
-        let mut inner = configured(deny_warnings, allow, warn, deny, nesting_limit)?;
+        let mut inner = configured(deny_warnings, allow, warn, deny, nesting_limit, max_findings)?;
         if let Some(ids) = request_id_memory {
             inner = inner.request_id_memory(ids);
         }
@@ -260,6 +266,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Validator>()?;
     m.add_class::<Report>()?;
     m.add_class::<Diagnostic>()?;
+    m.add_class::<report::Omitted>()?;
     m.add_class::<Success>()?;
     m.add_class::<ServiceError>()?;
     m.add_class::<ProtocolError>()?;

@@ -57,6 +57,37 @@ impl Diagnostic {
     }
 }
 
+/// Findings of one rule past a report's budget (`max_findings`): counted, not kept.
+#[pyclass(module = "tencentcloud_envelope", frozen, get_all, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Omitted {
+    /// The rule's kebab-case id.
+    rule: &'static str,
+    /// `note`, `warning` or `error`.
+    severity: &'static str,
+    /// How many findings of the rule were not kept.
+    count: u64,
+}
+
+#[pymethods]
+impl Omitted {
+    /// As the tool's JSON report prints it.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("rule", self.rule)?;
+        dict.set_item("severity", self.severity)?;
+        dict.set_item("count", self.count)?;
+        Ok(dict)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Omitted(rule={:?}, severity={:?}, count={})",
+            self.rule, self.severity, self.count
+        )
+    }
+}
+
 /// Everything the validator found in one response.
 #[pyclass(module = "tencentcloud_envelope", frozen, get_all, eq)]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +100,8 @@ pub struct Report {
     code: Option<String>,
     /// The findings, in input order.
     diagnostics: Vec<Diagnostic>,
+    /// The findings past the budget, counted by rule.
+    omitted: Vec<Omitted>,
 }
 
 /// The lowercase name of an outcome, as the tool prints it.
@@ -87,6 +120,13 @@ impl From<&envelope::Report> for Report {
             request_id: report.request_id().map(str::to_owned),
             code: report.code().map(str::to_owned),
             diagnostics: report.diagnostics().iter().map(Diagnostic::from).collect(),
+            omitted: (report.omitted().iter())
+                .map(|o| Omitted {
+                    rule: o.rule().id(),
+                    severity: o.severity().as_str(),
+                    count: o.count(),
+                })
+                .collect(),
         }
     }
 }
@@ -104,19 +144,19 @@ impl Report {
         rule.parse::<envelope::Rule>().map_err(|_| {
             pyo3::exceptions::PyValueError::new_err(format!("`{rule}` is not a rule id"))
         })?;
-        Ok(self.diagnostics.iter().any(|d| d.rule == rule))
+        Ok(self.diagnostics.iter().any(|d| d.rule == rule)
+            || self.omitted.iter().any(|o| o.rule == rule))
     }
 
-    /// How many findings have `severity` (`note`, `warning` or `error`).
-    fn count(&self, severity: &str) -> PyResult<usize> {
+    /// How many findings have `severity` (`note`, `warning` or `error`), those past the
+    /// budget included.
+    fn count(&self, severity: &str) -> PyResult<u64> {
         severity.parse::<envelope::Severity>().map_err(|_| {
             pyo3::exceptions::PyValueError::new_err(format!("`{severity}` is not a severity"))
         })?;
-        Ok(self
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count())
+        let kept = self.diagnostics.iter().filter(|d| d.severity == severity);
+        let omitted = self.omitted.iter().filter(|o| o.severity == severity);
+        Ok(kept.count() as u64 + omitted.map(|o| o.count).sum::<u64>())
     }
 
     /// The report as the tool's JSON report prints it (without `source`).
@@ -131,6 +171,12 @@ impl Report {
             .map(|d| d.to_dict(py))
             .collect::<PyResult<Vec<_>>>()?;
         dict.set_item("diagnostics", diagnostics)?;
+        if !self.omitted.is_empty() {
+            let omitted = (self.omitted.iter())
+                .map(|o| o.to_dict(py))
+                .collect::<PyResult<Vec<_>>>()?;
+            dict.set_item("omitted", omitted)?;
+        }
         Ok(dict)
     }
 

@@ -22,6 +22,7 @@ from ._enums import Category, CommonCode, Outcome, RetryAdvice, Severity
 from ._native import (
     Diagnostic,
     Explanation,
+    Omitted,
     ProtocolError,
     Report,
     ServiceError,
@@ -57,6 +58,7 @@ __all__ = [
     "CommonCode",
     "Diagnostic",
     "Explanation",
+    "Omitted",
     "Outcome",
     "ProtocolError",
     "Report",

@@ -2,6 +2,8 @@
 
 from typing import Iterable, Literal, Mapping, Optional, Sequence, Tuple, TypedDict, Union, final
 
+from typing_extensions import NotRequired
+
 Body = Union[bytes, bytearray, str]
 Column = Union[None, str, Sequence[Optional[str]]]
 Headers = Union[Mapping[str, str], Mapping[bytes, bytes], Iterable[Tuple[Union[str, bytes], Union[str, bytes]]], None]
@@ -17,11 +19,17 @@ class DiagnosticDict(TypedDict):
     column: int
     message: str
 
+class OmittedDict(TypedDict):
+    rule: str
+    severity: SeverityName
+    count: int
+
 class ReportDict(TypedDict):
     outcome: OutcomeName
     request_id: Optional[str]
     code: Optional[str]
     diagnostics: list[DiagnosticDict]
+    omitted: NotRequired[list[OmittedDict]]
 
 class Columns(TypedDict):
     outcome: list[OutcomeName]
@@ -47,6 +55,17 @@ class Diagnostic:
     def to_dict(self) -> DiagnosticDict: ...
 
 @final
+class Omitted:
+    """Findings of one rule past a report's budget (`max_findings`): counted, not kept."""
+    @property
+    def rule(self) -> str: ...
+    @property
+    def severity(self) -> SeverityName: ...
+    @property
+    def count(self) -> int: ...
+    def to_dict(self) -> OmittedDict: ...
+
+@final
 class Report:
     """Everything the validator found in one response."""
     @property
@@ -57,6 +76,8 @@ class Report:
     def code(self) -> Optional[str]: ...
     @property
     def diagnostics(self) -> list[Diagnostic]: ...
+    @property
+    def omitted(self) -> list[Omitted]: ...
     @property
     def rules(self) -> list[str]: ...
     def has(self, rule: str) -> bool: ...
@@ -78,6 +99,7 @@ class Validator:
         deny: Optional[Sequence[str]] = None,
         nesting_limit: Optional[int] = None,
         request_id_memory: Optional[int] = None,
+        max_findings: Optional[int] = None,
     ) -> None: ...
     def validate(
         self,

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use super::Rule;
 use super::finding::{Budget, Findings, Kind, quoted};
 use super::path::{Path, member_pointer};
+use crate::ErrorCode;
 use crate::codes::error_code::is_well_formed;
 use crate::codes::explain::unknown_code_message;
 use crate::grammar::names;
@@ -239,10 +240,13 @@ impl<'a> Members<'a> {
                     facts.report(Rule::InvalidErrorCode, child, || "`Code` is empty".to_owned());
                 } else if !is_well_formed(&code) {
                     facts.report(Rule::ErrorCodeSyntax, child, || {
-                        format!(
-                            "`{}` is not dot-separated PascalCase identifiers",
-                            quoted(&code)
-                        )
+                        if code.len() > ErrorCode::MAX_LEN {
+                            let (len, most) = (code.len(), ErrorCode::MAX_LEN);
+                            return format!(
+                                "`Code` is {len} bytes, longer than any error code ({most} at most)"
+                            );
+                        }
+                        format!("`{code}` is not dot-separated PascalCase identifiers")
                     });
                 } else if let Some(message) = unknown_code_message(&code, facts.service) {
                     facts.report(Rule::UnknownErrorCode, child, || message);

@@ -159,7 +159,7 @@ rules! {
     DuplicateRequestId: Warning, Tolerated,
         "The `RequestId` was already seen in an earlier response checked by the same validator.";
     /// `Code` is not dot-separated `PascalCase`.
-    ErrorCodeSyntax: Warning, Tolerated, "`Error.Code` is not dot-separated `PascalCase` identifiers.";
+    ErrorCodeSyntax: Warning, Tolerated, "`Error.Code` is not dot-separated `PascalCase` identifiers, or is longer than 256 bytes (`ErrorCode::MAX_LEN`).";
     /// `Message` is empty.
     EmptyErrorMessage: Warning, Tolerated, "`Error.Message` is empty.";
     /// A failure with payload members.
