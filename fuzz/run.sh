@@ -30,7 +30,9 @@ for target in "${targets[@]}"; do
     fi
     echo "--- $target for ${seconds}s"
     # A crash stops its target, not the run; the run's status reports it.
+    dict=()
+    [ "$(seeds_for "$target")" = seeds/json ] && dict=(-dict=dict/json.dict)
     cargo fuzz run "$target" "corpus/$target" "$(seeds_for "$target")" -- \
-        -max_total_time="$seconds" -print_final_stats=1 -max_len=65536 || failed=1
+        -max_total_time="$seconds" -print_final_stats=1 -max_len=65536 "${dict[@]}" || failed=1
 done
 exit "${failed:-0}"

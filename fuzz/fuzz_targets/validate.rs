@@ -1,13 +1,31 @@
-//! `validate` never panics, and its report is consistent with itself and with serde_json.
+//! `validate` never panics, and its report is consistent with itself and with serde_json,
+//! within the findings budget and against a description with lists.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tencentcloud_envelope::{validate, Outcome, Rule, Severity};
+use tencentcloud_envelope::{validate, Call, Outcome, Report, Rule, Severity, Validator};
+
+/// The outcome follows every finding, kept or counted past the budget, and the budget holds.
+fn consistent(report: &Report, budget: usize) {
+    let has_error = report.diagnostics().iter().any(|d| d.severity() == Severity::Error)
+        || report.omitted().iter().any(|o| o.severity() == Severity::Error);
+    assert_eq!(report.outcome() == Outcome::Invalid, has_error);
+    // Findings about the whole body come beyond the budget: at most four.
+    assert!(report.diagnostics().len() <= budget + 4, "{report:?}");
+    for diagnostic in report.diagnostics() {
+        // A quoted key or value is at most 256 bytes, or its head and length.
+        let longest = diagnostic.pointer().split('/').map(str::len).max().unwrap_or(0);
+        assert!(longest <= 256 * 2, "{}", diagnostic.pointer());
+    }
+}
 
 fuzz_target!(|data: &[u8]| {
+    let call = Call::new_const("cvm", "2017-03-12", "DescribeInstances");
+    let small = Validator::new().max_findings(3).validate_call(data, call);
+    consistent(&small, 3);
     let report = validate(data);
-    let has_error = report.diagnostics().iter().any(|d| d.severity() == Severity::Error);
-    assert_eq!(report.outcome() == Outcome::Invalid, has_error);
+    consistent(&report, Validator::DEFAULT_MAX_FINDINGS);
+
     let mut last = 0;
     for diagnostic in report.diagnostics() {
         assert!(diagnostic.line() >= 1 && diagnostic.column() >= 1);
