@@ -528,15 +528,17 @@ fn findings_inside_lists_point_at_the_element() {
 #[test]
 fn elements_written_compactly_or_after_strings_with_brackets_are_placed_too() {
     let schema =
-        Schema::from_compact("demo 2020-01-01\n>List 0\n#ListResponse\nItems *i\nRequestId s\n")
+        Schema::from_compact("demo 2020-01-01\n>List 0\n#ListResponse\nItems *i-\nRequestId s\n")
             .unwrap();
     let mut validator = Validator::new().schema(schema);
     let call = Call::new("demo").version("2020-01-01").action("List");
+    // Each case's last finding differs in rule from the earlier elements' ones, which the
+    // first element's finding would otherwise stand for.
     let cases = [
-        (r#"[["a,]\"", 1], 2, "z"]"#, r#""z""#, "/2"),
-        (r#"[ {"x": "}]"} , 1.5 ]"#, "1.5", "/1"),
+        (r#"[["a,]\"", 1], 2, null]"#, "null", "/2"),
+        (r#"[ {"x": "}]"} , null ]"#, "null", "/1"),
         ("[1,\n\ttrue]", "true", "/1"),
-        ("[[], {}, [[\"[\"]], null, false]", "false", "/4"),
+        ("[[], {}, [[\"[\"]], 7, null]", "null", "/4"),
     ];
     for (list, needle, index) in cases {
         let text = format!(
