@@ -277,6 +277,48 @@ fn broken_base64_is_a_record_that_says_so() {
     assert!(why.contains("not valid base64"), "{why}");
 }
 
+/// A body's text is what JSON says it holds (the reader unescapes it where it lies): every
+/// escape read, base64 decoded after its escapes and surrounding whitespace; a text that is
+/// no string, or whose escapes name no character, is a record that says why.
+#[test]
+fn a_body_text_is_read_as_json_reads_it() {
+    let content = |text: &str, encoding: &str| {
+        format!(
+            r#"{{"request": {{"method": "POST", "url": "https://cbs.tencentcloudapi.com"}},
+            "response": {{"status": 200, "content": {{"mimeType": "application/json", "text": {text}{encoding}}}}}}}"#
+        )
+    };
+    let archive = har(&[
+        &content(r#""{\"Name\": \"\u00e9\/\ud83d\ude00\\\"\t\"}""#, ""),
+        &content(r#"" \/\/\/+\n""#, r#", "encoding": "base64""#),
+        &content(r#""\ud800\u0041""#, ""),
+        &content("5", ""),
+    ]);
+    let collect = read(&archive, Layout::Har, &Options::new());
+    let [
+        Seen::Bytes(_, escaped),
+        Seen::Bytes(_, decoded),
+        Seen::Unreadable(_, lone),
+        Seen::Unreadable(_, number),
+    ] = &collect.seen[..]
+    else {
+        panic!("{:?}", collect.seen)
+    };
+    assert_eq!(
+        String::from_utf8_lossy(escaped),
+        "{\"Name\": \"\u{e9}/\u{1F600}\\\"\t\"}"
+    );
+    assert_eq!(decoded, &[0xff, 0xff, 0xfe]);
+    assert!(
+        lone.starts_with("not a HAR entry: lone leading surrogate in hex escape"),
+        "{lone}"
+    );
+    assert!(
+        number.starts_with("not a HAR entry: invalid type: integer `5`, expected a string"),
+        "{number}"
+    );
+}
+
 #[test]
 fn event_stream_files_are_handed_over_to_be_read_as_they_stream() {
     let collect = read(b"data: {}\n\n", Layout::EventStream, &Options::new());

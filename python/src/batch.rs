@@ -2,7 +2,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use tencentcloud_envelope as envelope;
@@ -62,12 +62,14 @@ struct Batch<'a, 'py> {
     validator: envelope::Validator,
 }
 
-/// The number of threads to use: as asked, else one per core.
+/// The number of threads to use: as asked, but no more than the cores (the work is all CPU:
+/// more threads only wait their turn, and a machine may not start as many as asked).
 fn thread_count(asked: Option<usize>, bodies: usize) -> PyResult<usize> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let threads = match asked {
         Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
-        Some(threads) => threads,
-        None => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        Some(threads) => threads.min(cores),
+        None => cores,
     };
     Ok(threads.min(bodies.div_ceil(BLOCK)).max(1))
 }
@@ -99,14 +101,19 @@ fn run(
     // to find (a group-by over request ids sees the whole data set, a batch does not).
     let validator = batch.validator.request_id_memory(0);
     let rows: Vec<(Body<'_>, Option<envelope::Call<'_>>)> = bodies.into_iter().zip(calls).collect();
-    Ok(py.detach(|| {
+    py.detach(|| {
         spread(
             &rows,
             threads,
             || validator.clone(),
             |validator, (body, call)| check(validator, body, *call),
         )
-    }))
+    })
+    .map_err(|error| {
+        PyRuntimeError::new_err(format!(
+            "could not start {threads} threads to check the bodies: {error}"
+        ))
+    })
 }
 
 /// Runs `work` on every item, spread over `threads` threads that take `BLOCK` items at a time,
@@ -114,12 +121,15 @@ fn run(
 ///
 /// A panic in `work` carries on in the caller's thread whatever the number of threads, so
 /// Python sees the same `PanicException` from one thread as from several.
+///
+/// # Errors
+/// When a thread cannot be started: those started stop after the block they are on.
 fn spread<T: Sync, S, R: Send>(
     items: &[T],
     threads: usize,
     state: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, &T) -> R + Sync,
-) -> Vec<R> {
+) -> std::io::Result<Vec<R>> {
     let blocks: Vec<&[T]> = items.chunks(BLOCK).collect();
     let next = AtomicUsize::new(0);
     let worker = || {
@@ -140,22 +150,36 @@ fn spread<T: Sync, S, R: Send>(
         vec![worker()]
     } else {
         std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(worker)).collect();
-            handles
+            let mut handles = Vec::with_capacity(threads);
+            let mut failed = None;
+            for _ in 0..threads {
+                match std::thread::Builder::new().spawn_scoped(scope, worker) {
+                    Ok(handle) => handles.push(handle),
+                    Err(error) => {
+                        // No block is left for the threads already started.
+                        next.store(blocks.len(), Ordering::Relaxed);
+                        failed = Some(error);
+                        break;
+                    }
+                }
+            }
+            let parts = handles
                 .into_iter()
                 .map(std::thread::ScopedJoinHandle::join)
                 .collect::<Result<_, _>>()
-                .unwrap_or_else(|payload| std::panic::resume_unwind(payload))
-        })
+                .unwrap_or_else(|payload| std::panic::resume_unwind(payload));
+            failed.map_or(Ok(parts), Err)
+        })?
     };
     // Every block was taken exactly once, by one thread or another.
     let mut results: Vec<(usize, Vec<R>)> = parts.into_iter().flatten().collect();
     results.sort_unstable_by_key(|&(index, _)| index);
-    results.into_iter().flat_map(|(_, block)| block).collect()
+    Ok(results.into_iter().flat_map(|(_, block)| block).collect())
 }
 
 /// Checks many bodies in one call, with the GIL released and the work spread over `threads`
-/// threads (one per core by default); the reports in the bodies' order. `services`,
+/// threads (one per core by default, and never more than the cores; a thread that cannot be
+/// started is a `RuntimeError`); the reports in the bodies' order. `services`,
 /// `versions` and `actions` are each None, one str for every body, or one str or None per
 /// body; a body without a service is checked on its envelope alone, and one with a version
 /// or an action but no service is a `ValueError`, as in `validate`.
@@ -238,7 +262,7 @@ mod tests {
     fn results_come_in_the_items_order_whatever_the_thread_count() {
         let items: Vec<usize> = (0..100).collect();
         for threads in [1, 2, 7] {
-            let squares = spread(&items, threads, || (), |(), &item| item * item);
+            let squares = spread(&items, threads, || (), |(), &item| item * item).unwrap();
             let expected: Vec<_> = (0..100).map(|item| item * item).collect();
             assert_eq!(squares, expected, "{threads} threads");
         }

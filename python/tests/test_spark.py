@@ -4,6 +4,9 @@ found with a group-by over the whole data set."""
 from __future__ import annotations
 
 import os
+import re
+import shlex
+import subprocess
 import sys
 
 import pytest
@@ -80,12 +83,13 @@ def test_null_bodies_fail_the_job(spark):
 
 
 def test_the_spark_job_script(spark, examples, tmp_path):
-    """`spark_job.py`, the script the README submits to a cluster, on Parquet input."""
+    """`examples/spark_job.py`, the script the README submits to a cluster, on Parquet input
+    with call columns, in this process."""
     import importlib.util
 
     from conftest import REPOSITORY
 
-    spec = importlib.util.spec_from_file_location("spark_job", REPOSITORY / "python" / "spark_job.py")
+    spec = importlib.util.spec_from_file_location("spark_job", REPOSITORY / "python" / "examples" / "spark_job.py")
     job = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(job)
     sample = examples[:500]
@@ -104,3 +108,34 @@ def test_the_spark_job_script(spark, examples, tmp_path):
     assert summary["duplicate-request-ids"] == len({i for i in ids if ids.count(i) > 1})
     written = spark.read.parquet(str(tmp_path / "out" / "checked"))
     assert "body" not in written.columns and written.count() == len(sample)
+
+
+def test_the_spark_job_as_the_readme_submits_it(spark, examples, tmp_path):
+    """Regression: the README's local `spark-submit` command failed with "cannot import name
+    '_native' from partially initialized module": Python puts a script's folder first on the
+    path, and `python/` holds the package's sources without their native half. The command is
+    read from the README and run as written, from the repository's root."""
+    from conftest import REPOSITORY
+
+    readme = (REPOSITORY / "python" / "README.md").read_text(encoding="utf-8")
+    command = re.search(r"Locally: `(spark-submit [^`]*)`", readme)
+    assert command, "the README names the local spark-submit command"
+    words = shlex.split(command.group(1))
+    assert words[-2:] == ["IN", "OUT"], words
+    sample = examples[:200]
+    spark.createDataFrame([(e.body,) for e in sample], "body binary").write.parquet(str(tmp_path / "in"))
+    words[-2:] = [str(tmp_path / "in"), str(tmp_path / "out")]
+    # As from a shell where the test environment is active: its spark-submit, its python3.
+    bin_dir = os.path.dirname(sys.executable)
+    env = dict(os.environ, PATH=bin_dir + os.pathsep + os.environ.get("PATH", ""))
+    env.pop("PYSPARK_PYTHON", None)
+    done = subprocess.run(words, cwd=REPOSITORY, env=env, capture_output=True, text=True, timeout=600)
+    # Spark's own log lines aside, stderr holds the script's traceback, if any.
+    errors = [line for line in done.stderr.splitlines() if " INFO " not in line and " WARN " not in line]
+    assert done.returncode == 0, "\n".join(errors[-40:])
+    summary = dict(line.split("\t") for line in done.stdout.splitlines() if "\t" in line)
+    reports = [te.validate(e.body) for e in sample]
+    for outcome in ("success", "failure", "invalid"):
+        assert int(summary.get(outcome, 0)) == sum(r.outcome == outcome for r in reports), done.stdout
+    ids = [r.request_id for r in reports if r.request_id]
+    assert int(summary["duplicate-request-ids"]) == len({i for i in ids if ids.count(i) > 1})

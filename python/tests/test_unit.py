@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -201,6 +204,55 @@ def test_validate_many_misuse():
     with pytest.raises(ValueError, match="threads"):
         te.validate_many([OK], threads=0)
     assert te.validate_many([]) == []
+
+
+def run_with_room_for_threads(code: str, stack: int, room: int) -> subprocess.CompletedProcess[str]:
+    """Runs `code` in a new interpreter, `te` and `OK` imported, where each thread the package
+    starts asks for `stack` bytes of stack (RUST_MIN_STACK) and the address space may grow by
+    no more than `room` bytes: past that, starting a thread fails."""
+    prelude = f"""
+import resource
+import tencentcloud_envelope as te
+OK = {OK!r}
+size = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmSize:"))
+resource.setrlimit(resource.RLIMIT_AS, (size * 1024 + {room}, resource.RLIM_INFINITY))
+"""
+    env = dict(os.environ, RUST_MIN_STACK=str(stack))
+    return subprocess.run(
+        [sys.executable, "-c", prelude + code], env=env, capture_output=True, text=True, timeout=300
+    )
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="address-space limits as Linux has them")
+def test_validate_many_starts_no_more_threads_than_cores():
+    """Regression: `threads=1500` started 1500 threads, and a machine that could not start
+    them all raised `PanicException`, which `except Exception` does not catch."""
+    stack = 256 << 20
+    # Each thread: its stack, and the allocator's arena for it (64 MiB, reserved twice over).
+    room = ((os.cpu_count() or 1) + 1) * (stack + (128 << 20)) + (512 << 20)
+    code = """
+bodies = [OK] * 24_000  # enough for 1500 threads of 16 bodies each
+assert te.validate_many(bodies, threads=1500) == te.validate_many(bodies, threads=1)
+print("checked")
+"""
+    done = run_with_room_for_threads(code, stack, room)
+    assert (done.returncode, done.stdout) == (0, "checked\n"), done.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="address-space limits as Linux has them")
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="one core: no thread is started")
+@pytest.mark.parametrize("function", ["validate_many", "validate_columns"])
+def test_a_thread_that_cannot_start_is_a_runtime_error(function):
+    """Regression: a thread that could not be started was a `PanicException`."""
+    code = f"""
+try:
+    te.{function}([OK] * 64, threads=2)
+except RuntimeError as error:
+    print("RuntimeError:", error)
+"""
+    done = run_with_room_for_threads(code, 1 << 40, 256 << 20)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("RuntimeError: could not start"), done.stdout
 
 
 def test_validate_columns():

@@ -11,22 +11,27 @@
 //! Each entry is read on its own: one that is not a HAR entry is an unreadable record in its
 //! place, and the entries after it are read. An entry larger than its cap is skipped over
 //! without being held; it is a skip when its first bytes show it would not have been taken
-//! (a preflight, another host), else an unreadable record in its place.
+//! (a preflight, another host), else an unreadable record in its place. An entry within the
+//! cap is held once: its body is unescaped and decoded where it lies in the entry's text
+//! ([`in_place`]), and that buffer is kept for the next entry.
 
 use std::cell::RefCell;
 use std::fmt;
 use std::io::{self, Read};
+use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::grammar::names;
 use crate::read::classify::RequestIdHeaders;
 use crate::{Classified, classify, is_json_content_type};
-use base64::Engine;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 
-use super::{Body, Excerpt, Exchange, Flow, Options, Origin, Place, Record, Sink, too_large};
+use super::{
+    Body, Excerpt, Exchange, Flow, Options, Origin, Place, Record, Sink, in_place, too_large,
+};
 
 /// Why a HAR entry was read and not taken: it cannot hold an answer, or it is not a Tencent
 /// Cloud API call.
@@ -289,6 +294,12 @@ impl Tape {
         Ok(())
     }
 
+    /// Takes back the buffer an entry was kept in, for the next one.
+    fn give_back(&mut self, mut buffer: Vec<u8>) {
+        buffer.clear();
+        self.notes.kept = buffer;
+    }
+
     /// Ends an entry, handing over its kept bytes and its size.
     fn finish(&mut self) -> Result<(Vec<u8>, u64), Stop> {
         self.note()?;
@@ -403,12 +414,43 @@ struct Har<'n, 's> {
 }
 
 /// A HAR entry: what of it the reader uses. Members HAR writers leave out or set to `null`
-/// are taken as empty.
+/// are taken as empty. `T` is how the body's text is read: where it lies in the entry
+/// ([`RawValue`]), as a `String`, or, once taken out, `()`.
 #[derive(Deserialize)]
-#[serde(expecting = "an entry object")]
-struct Entry {
+#[serde(expecting = "an entry object", bound = "T: Deserialize<'de>")]
+struct Entry<T> {
     request: Request,
-    response: Response,
+    response: Response<T>,
+}
+
+impl<T> Entry<T> {
+    /// The entry without its body's text, and the text.
+    fn take_text(self) -> (Entry<()>, Option<T>) {
+        let Entry { request, response } = self;
+        let Response {
+            status,
+            headers,
+            content,
+        } = response;
+        let Content {
+            mime_type,
+            text,
+            encoding,
+        } = content;
+        let entry = Entry {
+            request,
+            response: Response {
+                status,
+                headers,
+                content: Content {
+                    mime_type,
+                    text: text.as_ref().map(|_| ()),
+                    encoding,
+                },
+            },
+        };
+        (entry, text)
+    }
 }
 
 #[derive(Deserialize)]
@@ -430,21 +472,79 @@ struct Header {
 }
 
 #[derive(Deserialize)]
-struct Response {
+#[serde(bound = "T: Deserialize<'de>")]
+struct Response<T> {
     #[serde(default)]
     status: Option<i64>,
     #[serde(default, deserialize_with = "or_empty")]
     headers: Vec<Header>,
     #[serde(default, deserialize_with = "or_empty")]
-    content: Content,
+    content: Content<T>,
 }
 
-#[derive(Deserialize, Default)]
-struct Content {
+#[derive(Deserialize)]
+#[serde(bound = "T: Deserialize<'de>")]
+struct Content<T> {
     #[serde(rename = "mimeType", default, deserialize_with = "or_empty")]
     mime_type: String,
-    text: Option<String>,
+    text: Option<T>,
     encoding: Option<String>,
+}
+
+impl<T> Default for Content<T> {
+    fn default() -> Self {
+        Content {
+            mime_type: String::new(),
+            text: None,
+            encoding: None,
+        }
+    }
+}
+
+/// An entry's body as saved: the buffer it lies in, and where.
+struct Saved {
+    buffer: Vec<u8>,
+    at: Range<usize>,
+}
+
+impl Saved {
+    fn bytes(&self) -> &[u8] {
+        self.buffer.get(self.at.clone()).unwrap_or_default()
+    }
+}
+
+/// Reads `kept`, an entry's text, as a HAR entry; its body's text is unescaped where it lies
+/// in `kept`, which then holds it.
+fn read_entry(mut kept: Vec<u8>) -> Result<(Entry<()>, Option<Saved>), serde_json::Error> {
+    if let Some((entry, at)) = read_in_place(&mut kept) {
+        return Ok((entry, at.map(|at| Saved { buffer: kept, at })));
+    }
+    // The text is no string's (or the entry no entry): `serde_json` says why, or takes it.
+    let (entry, text) =
+        Entry::<String>::deserialize(&mut serde_json::Deserializer::from_slice(&kept))?.take_text();
+    drop(kept);
+    let saved = text.map(|text| Saved {
+        at: 0..text.len(),
+        buffer: text.into_bytes(),
+    });
+    Ok((entry, saved))
+}
+
+/// [`read_entry`] without a copy of the body's text: the entry, and where the text is in
+/// `kept` once unescaped; `None` when this way fails.
+fn read_in_place(kept: &mut [u8]) -> Option<(Entry<()>, Option<Range<usize>>)> {
+    let entry = Entry::<&RawValue>::deserialize(&mut serde_json::Deserializer::from_slice(kept));
+    let (entry, text) = entry.ok()?.take_text();
+    let Some(text) = text else {
+        return Some((entry, None));
+    };
+    let raw = text.get();
+    // The raw value borrows from `kept`: its address less the entry's is its offset.
+    let start = (raw.as_ptr() as usize).checked_sub(kept.as_ptr() as usize)? + 1;
+    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
+    let at = start..start + inner.len();
+    let written = in_place::unescape_json(kept.get_mut(at.clone())?)?;
+    Some((entry, Some(start..start + written)))
 }
 
 /// A member that is `null` taken as empty: writers differ on absent values.
@@ -593,7 +693,7 @@ impl Har<'_, '_> {
     /// Why `entry` is not taken, if it is not.
     fn skip_reason(
         &self,
-        entry: &Entry,
+        entry: &Entry<()>,
         is_api: bool,
         status: i64,
         is_stream: bool,
@@ -621,19 +721,18 @@ impl Har<'_, '_> {
     }
 
     /// Hands over the next element of `log.entries`: `kept`, its first bytes (all of them
-    /// unless `size` is over the entry cap).
-    fn element(&mut self, kept: &[u8], size: u64) {
+    /// unless `size` is over the entry cap). Gives back a buffer for the next one.
+    fn element(&mut self, kept: Vec<u8>, size: u64) -> Option<Vec<u8>> {
         self.entries += 1;
         if size > self.entry_cap {
-            match self.pass_over(&Glimpse::of(kept), size) {
+            match self.pass_over(&Glimpse::of(&kept), size) {
                 Ok(skip) => self.sink.skip(skip),
                 Err(problem) => self.unreadable(problem),
             }
-            return;
+            return Some(kept);
         }
-        let mut deserializer = serde_json::Deserializer::from_slice(kept);
-        match Entry::deserialize(&mut deserializer) {
-            Ok(entry) => self.entry(&entry),
+        match read_entry(kept) {
+            Ok((entry, saved)) => self.entry(&entry, saved),
             Err(error) => {
                 let message = error.to_string();
                 let at = format!(" at line {} column {}", error.line(), error.column());
@@ -643,6 +742,7 @@ impl Har<'_, '_> {
                     error.line(),
                     error.column()
                 ));
+                None
             }
         }
     }
@@ -697,8 +797,8 @@ impl Har<'_, '_> {
         });
     }
 
-    /// Takes the entry just read, or skips it with why.
-    fn entry(&mut self, entry: &Entry) {
+    /// Takes the entry just read, or skips it with why; gives back the buffer its body was in.
+    fn entry(&mut self, entry: &Entry<()>, saved: Option<Saved>) -> Option<Vec<u8>> {
         let host = host_of(&entry.request.url);
         let is_api = is_api_host(host);
         // HAR requires a status; an archive that lacks one is read as if it said 200.
@@ -708,7 +808,7 @@ impl Har<'_, '_> {
         let skip = self.skip_reason(entry, is_api, status, is_stream);
         if let Some(reason) = skip {
             self.sink.skip(reason);
-            return;
+            return saved.map(|saved| saved.buffer);
         }
         let status = u16::try_from(status).unwrap_or(u16::MAX);
         let mut ids = RequestIdHeaders::default();
@@ -734,19 +834,16 @@ impl Har<'_, '_> {
             name: Arc::clone(self.name),
             place: Place::Entry(self.entries),
         };
-        let content = &entry.response.content;
-        let text = content.text.as_deref().unwrap_or_default();
-        let decoded = if content.encoding.as_deref() == Some("base64") {
-            base64::engine::general_purpose::STANDARD
-                .decode(text.trim())
-                .map(Some)
+        let mut saved = saved.unwrap_or(Saved {
+            buffer: Vec::new(),
+            at: 0..0,
+        });
+        let bytes = if entry.response.content.encoding.as_deref() == Some("base64") {
+            decode_base64(&mut saved)
+                .map(|()| saved.bytes())
+                .map_err(|error| format!("the response content is not valid base64: {error}"))
         } else {
-            Ok(None)
-        };
-        let bytes = match &decoded {
-            Ok(Some(bytes)) => Ok(bytes.as_slice()),
-            Ok(None) => Ok(text.as_bytes()),
-            Err(error) => Err(format!("the response content is not valid base64: {error}")),
+            Ok(saved.bytes())
         };
         let cap = self.options.max_record;
         let bytes = bytes.and_then(|bytes| {
@@ -784,7 +881,24 @@ impl Har<'_, '_> {
             exchange,
             excerpt,
         });
+        Some(saved.buffer)
     }
+}
+
+/// Decodes the base64 text `saved` holds, surrounding whitespace aside, where it lies.
+fn decode_base64(saved: &mut Saved) -> Result<(), base64::DecodeError> {
+    // The text is a string's, so UTF-8.
+    let trimmed = match std::str::from_utf8(saved.bytes()) {
+        Ok(text) => {
+            let start = saved.at.start + (text.len() - text.trim_start().len());
+            start..start + text.trim().len()
+        }
+        Err(_) => saved.at.clone(),
+    };
+    let start = trimmed.start;
+    let written = in_place::decode_base64(saved.buffer.get_mut(trimmed).unwrap_or_default())?;
+    saved.at = start..start + written;
+    Ok(())
 }
 
 /// Whether a media type is `text/event-stream`, parameters aside.
@@ -900,7 +1014,11 @@ impl<'de> Visitor<'de> for EntriesSeed<'_, '_, '_> {
             if more.is_none() {
                 return Ok(());
             }
-            self.0.element(&kept, size);
+            if let Some(buffer) = self.0.element(kept, size)
+                && let Ok(mut tape) = self.0.tape.try_borrow_mut()
+            {
+                tape.give_back(buffer);
+            }
             if self.0.flow.is_break() {
                 // Standard output is closed: stop without reading the rest.
                 return Err(de::Error::custom("stopped"));

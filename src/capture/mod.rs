@@ -45,6 +45,7 @@
 //! ```
 
 mod har;
+mod in_place;
 mod lines;
 
 use std::fmt;

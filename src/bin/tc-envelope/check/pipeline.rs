@@ -12,8 +12,9 @@
 //! - **Memory**: a fixed number of batches exists, recycled from the printer back to the
 //!   reader; a batch closes at [`BATCH_RECORDS`] records or [`BATCH_BYTES`] bytes, and a
 //!   record is at most `--max-record-size`. A batch larger than [`LARGE_BATCH`] (one holding a
-//!   large record) travels only with one of [`LARGE_BATCHES`] tokens, so large records do not
-//!   multiply with the thread count; its buffers are given back once it is printed.
+//!   large record) travels only with one of [`LARGE_BATCHES`] tokens, taken before the record
+//!   is copied in, so large records do not multiply with the thread count; its buffers are
+//!   given back once it is printed.
 //! - **Failure**: a validating thread that panics (a bug) hands the panic to this thread,
 //!   which carries it on, as one thread would; a reader that panics is carried on too once
 //!   the records before are printed. Nothing waits forever for a batch that will not come.
@@ -230,11 +231,10 @@ impl Batch {
     /// Copies `slice` into the buffer, returning where it is; a slice inside `within` (a
     /// body in its excerpt) is found there instead of copied again.
     fn hold(&mut self, slice: &[u8], within: Option<(&[u8], Range<usize>)>) -> Range<usize> {
-        if let Some((outer, at)) = within {
-            let start = (slice.as_ptr() as usize).wrapping_sub(outer.as_ptr() as usize);
-            if start <= outer.len() && slice.len() <= outer.len() - start {
-                return at.start + start..at.start + start + slice.len();
-            }
+        if let Some((outer, at)) = within
+            && let Some(start) = offset_in(outer, slice)
+        {
+            return at.start + start..at.start + start + slice.len();
         }
         let start = self.bytes.len();
         self.bytes.extend_from_slice(slice);
@@ -312,6 +312,12 @@ impl Batch {
     }
 }
 
+/// Where `slice` starts in `outer`, if it lies inside it.
+fn offset_in(outer: &[u8], slice: &[u8]) -> Option<usize> {
+    let start = (slice.as_ptr() as usize).checked_sub(outer.as_ptr() as usize)?;
+    (start <= outer.len() && slice.len() <= outer.len() - start).then_some(start)
+}
+
 /// The reading thread's sink: fills batches and hands them to the validating threads.
 struct Batcher<'s> {
     batch: Option<Batch>,
@@ -333,7 +339,7 @@ impl Batcher<'_> {
     fn send(&mut self) -> bool {
         match self.batch.take() {
             Some(mut batch) if !batch.records.is_empty() => {
-                if batch.bytes.len() > LARGE_BATCH {
+                if batch.bytes.len() > LARGE_BATCH && !batch.large {
                     if self.large.recv().is_err() {
                         return false;
                     }
@@ -373,6 +379,21 @@ impl Sink for Batcher<'_> {
             excerpt,
             ..
         } = record;
+        // A large record waits for its token before it is copied: the reader holds it
+        // meanwhile, and only the batches with a token hold another copy.
+        let copied = excerpt.text.len()
+            + match &body {
+                Body::Bytes(bytes) | Body::EventStream { bytes, .. } => {
+                    offset_in(excerpt.text, bytes).map_or(bytes.len(), |_| 0)
+                }
+                _ => 0,
+            };
+        if !batch.large && batch.bytes.len() + copied > LARGE_BATCH {
+            if self.large.recv().is_err() {
+                return ControlFlow::Break(());
+            }
+            batch.large = true;
+        }
         let text = batch.hold(excerpt.text, None);
         let within = Some((excerpt.text, text.clone()));
         let body = match body {
