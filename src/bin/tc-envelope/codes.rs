@@ -1,5 +1,7 @@
 //! `tc-envelope codes`: every code the library knows, one row each.
 
+use std::fmt::Write;
+
 use serde::Serialize;
 use tencentcloud_envelope::{
     Category, CodeKind, CommonCode, Explanation, Lang, LegacyCode, RetryAdvice, SdkCode, Site,

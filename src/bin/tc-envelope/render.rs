@@ -12,7 +12,7 @@ use serde::Serialize;
 use tencentcloud_envelope::capture::{Excerpt, Exchange};
 use tencentcloud_envelope::{Diagnostic, Report, Severity};
 
-use crate::escape::inert;
+use crate::escape::{inert, write_json};
 use crate::snippet::Window;
 use crate::summary::Summary;
 
@@ -60,7 +60,7 @@ pub fn render_json(out: &mut Vec<u8>, source: &str, exchange: &Exchange, report:
         report,
     };
     // Writing into a Vec fails only if a Serialize impl does, and these do not.
-    let _ = serde_json::to_writer(out, &line);
+    let _ = write_json(out, &line, false);
 }
 
 /// The JSON format's closing member.
@@ -339,16 +339,20 @@ impl<W: Write> Printer<W> {
         match self.format {
             CheckFormat::Jsonl => {}
             CheckFormat::Json => self.write(|out| {
-                let end = serde_json::to_string(&End {
+                let mut end = Vec::new();
+                let end_object = End {
                     version: env!("CARGO_PKG_VERSION"),
                     summary,
-                })?;
+                };
+                write_json(&mut end, &end_object, false)?;
                 // `{"version": ..., "summary": ...}` continues the document's object.
                 let members = end
-                    .strip_prefix('{')
-                    .and_then(|end| end.strip_suffix('}'))
+                    .strip_prefix(b"{")
+                    .and_then(|end| end.strip_suffix(b"}"))
                     .unwrap_or_default();
-                write!(out, "\n], {members}}}\n")
+                out.write_all(b"\n], ")?;
+                out.write_all(members)?;
+                out.write_all(b"}\n")
             }),
             CheckFormat::Text => {
                 let text = summary_text(summary);

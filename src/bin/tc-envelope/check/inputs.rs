@@ -15,11 +15,7 @@ pub fn read_all(args: &CheckArgs, options: &Options, sink: &mut dyn Sink) -> boo
     let mut unreadable = false;
     let mut problem = |path: &Path, problem: &str| {
         unreadable = true;
-        eprintln!(
-            "tc-envelope: cannot read {}: {}",
-            crate::escape::inert(&path.display().to_string()),
-            problem
-        );
+        crate::escape::complain(format_args!("cannot read {}: {problem}", path.display()));
     };
     for path in &args.paths {
         if read_path(args, path, options, sink, &mut problem).is_break() {

@@ -93,7 +93,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         } else {
             "no .json, .jsonl, .ndjson, .har or .sse file was found".to_owned()
         };
-        eprintln!("tc-envelope: no response was checked: {why}");
+        crate::escape::complain(format_args!("no response was checked: {why}"));
         exit::TROUBLE
     } else if summary.invalid > 0 {
         exit::FOUND

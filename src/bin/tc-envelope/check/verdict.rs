@@ -91,10 +91,10 @@ pub fn validator(args: &CheckArgs) -> Option<Validator> {
         match schema {
             Ok(schema) => validator = validator.schema(schema),
             Err(error) => {
-                eprintln!(
-                    "tc-envelope: cannot use {} as an API description: {error}",
+                crate::escape::complain(format_args!(
+                    "cannot use {} as an API description: {error}",
                     path.display()
-                );
+                ));
                 return None;
             }
         }
