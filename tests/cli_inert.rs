@@ -124,6 +124,67 @@ fn captures(dir: &Path) -> Vec<OsString> {
     paths
 }
 
+/// The hostile cases of `check`: captures in every format, standard input, bad option
+/// values, missing paths and a FIFO.
+fn check_cases(name: &OsString, h: &OsString, dir: &Path) -> Vec<Case> {
+    let name = name.clone();
+    let mut cases = Vec::new();
+    let paths = captures(dir);
+    let missing = dir.join(format!("missing{HOSTILE}.json")).into_os_string();
+    let schema = dir.join(format!("schema{HOSTILE}.json")).into_os_string();
+    let fifo = dir.join(format!("captures{HOSTILE}/fifo{HOSTILE}.json"));
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for format in ["text", "jsonl", "json"] {
+        let json = match format {
+            "json" => Json::Document,
+            "jsonl" => Json::Lines,
+            _ => Json::No,
+        };
+        let mut args: Vec<OsString> = vec![name.clone(), os("--format"), os(format)];
+        args.extend(paths.iter().cloned());
+        args.push(missing.clone());
+        cases.push(Case {
+            args: args.clone(),
+            stdin: None,
+            json,
+        });
+        let mut args = vec![name.clone(), os("--format"), os(format), os("-")];
+        cases.push(Case {
+            args: args.clone(),
+            stdin: Some(format!("{{\"Response\": {{\"RequestId\": \"{HOSTILE}\"").into()),
+            json,
+        });
+        args.push(os("--lines"));
+        cases.push(Case {
+            args,
+            stdin: Some(fs::read(Path::new(&paths[2])).unwrap()),
+            json,
+        });
+    }
+    for option in [
+        "--schema",
+        "--allow",
+        "--warn",
+        "--deny",
+        "--site",
+        "--nesting-limit",
+        "--max-record-size",
+        "--threads",
+        "--format",
+        "--color",
+        "--stdin-format",
+    ] {
+        let value = if option == "--schema" { &schema } else { h };
+        cases.push(case(&[&name, &os(option), value, &paths[0]], Json::No));
+    }
+    cases.push(case(&[&name, &missing], Json::No));
+    cases
+}
+
 /// The hostile cases of `subcommand`; a subcommand this test does not know fails it.
 fn cases(subcommand: &str, dir: &Path) -> Vec<Case> {
     let h = os(HOSTILE);
@@ -138,61 +199,7 @@ fn cases(subcommand: &str, dir: &Path) -> Vec<Case> {
     let unknown = os(&format!("Unknown{HOSTILE}"));
     let json = os("json");
     match subcommand {
-        "check" => {
-            let paths = captures(dir);
-            let missing = dir.join(format!("missing{HOSTILE}.json")).into_os_string();
-            let schema = dir.join(format!("schema{HOSTILE}.json")).into_os_string();
-            let fifo = dir.join(format!("captures{HOSTILE}/fifo{HOSTILE}.json"));
-            let made = std::process::Command::new("mkfifo")
-                .arg(&fifo)
-                .status()
-                .unwrap();
-            assert!(made.success());
-            for format in ["text", "jsonl", "json"] {
-                let json = match format {
-                    "json" => Json::Document,
-                    "jsonl" => Json::Lines,
-                    _ => Json::No,
-                };
-                let mut args: Vec<OsString> = vec![name.clone(), os("--format"), os(format)];
-                args.extend(paths.iter().cloned());
-                args.push(missing.clone());
-                cases.push(Case {
-                    args: args.clone(),
-                    stdin: None,
-                    json,
-                });
-                let mut args = vec![name.clone(), os("--format"), os(format), os("-")];
-                cases.push(Case {
-                    args: args.clone(),
-                    stdin: Some(format!("{{\"Response\": {{\"RequestId\": \"{HOSTILE}\"").into()),
-                    json,
-                });
-                args.push(os("--lines"));
-                cases.push(Case {
-                    args,
-                    stdin: Some(fs::read(Path::new(&paths[2])).unwrap()),
-                    json,
-                });
-            }
-            for option in [
-                "--schema",
-                "--allow",
-                "--warn",
-                "--deny",
-                "--site",
-                "--nesting-limit",
-                "--max-record-size",
-                "--threads",
-                "--format",
-                "--color",
-                "--stdin-format",
-            ] {
-                let value = if option == "--schema" { &schema } else { &h };
-                cases.push(case(&[&name, &os(option), value, &paths[0]], Json::No));
-            }
-            cases.push(case(&[&name, &missing], Json::No));
-        }
+        "check" => cases.extend(check_cases(&name, &h, dir)),
         "explain" => {
             for args in [
                 vec![&name, &code],
