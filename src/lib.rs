@@ -57,6 +57,6 @@ pub use text::{inert, is_active, push_inert};
 #[doc(hidden)]
 pub use validate::FastPath;
 pub use validate::{
-    Call, Consequence, Diagnostic, Omitted, Outcome, Report, RequestIdMemory, Rule, Severity, Validator,
-    validate,
+    Call, Consequence, Diagnostic, Omitted, Outcome, Report, RequestIdMemory, Rule, Severity,
+    Validator, validate,
 };

@@ -665,3 +665,35 @@ fn a_har_entry_takes_its_request_id_by_the_readers_rule() {
         .collect();
     assert_eq!(ids, [Some("r-2".to_owned()), Some("r-1".to_owned())]);
 }
+
+/// Counts the lines a JSON Lines reader passes over as blank, between its records.
+#[derive(Default)]
+struct Blanks {
+    /// Records and blank lines, in the order they were read: `R` and `b`.
+    order: String,
+}
+
+impl Sink for Blanks {
+    fn record(&mut self, _: Record<'_>) -> Flow {
+        self.order.push('R');
+        Flow::Continue(())
+    }
+
+    fn skip(&mut self, _: Skip) {
+        panic!("a JSON Lines line is no HAR entry")
+    }
+
+    fn blank_line(&mut self) {
+        self.order.push('b');
+    }
+}
+
+#[test]
+fn blank_json_lines_lines_are_reported_not_dropped() {
+    // Blank: empty, JSON whitespace, a lone CR; a form feed is a record.
+    let input = b"{\"a\": 1}\r\n \t\n\n\r\n\x0c\n{\"b\": 2}\n\n";
+    let mut blanks = Blanks::default();
+    let flow = capture::read("c", &input[..], Layout::Lines, &Options::new(), &mut blanks);
+    assert!(flow.unwrap().is_continue());
+    assert_eq!(blanks.order, "RbbbRRb");
+}

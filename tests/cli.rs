@@ -171,7 +171,12 @@ fn json_output_has_records_and_a_summary() {
     assert_eq!(summary["success"], 6);
     assert_eq!(summary["failure"], 6);
     assert_eq!(summary["invalid"], 5);
-    assert_eq!(summary["codes"].as_array().unwrap().len(), 6);
+    assert_eq!(summary["codes"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        summary["codes_in_invalid"],
+        serde_json::json!([{"code": "InternalError", "count": 1}]),
+        "the invalid record's code is counted apart"
+    );
     assert_eq!(
         summary["codes"][0]["code"], "RequestLimitExceeded",
         "twice, once in the stream"

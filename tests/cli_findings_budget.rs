@@ -36,8 +36,10 @@ fn a_60_mb_line_of_repeated_keys_loses_no_record() {
     let mut file = std::fs::File::create(&path).unwrap();
     let (_, body, _) = hostile_bodies::shapes(60 * MB).remove(0);
     file.write_all(&body).unwrap();
-    file.write_all(b"\n{\"Response\": {\"RequestId\": \"b5b41468-520d-4192-b042-595cc34b6c1c\"}}\n")
-        .unwrap();
+    file.write_all(
+        b"\n{\"Response\": {\"RequestId\": \"b5b41468-520d-4192-b042-595cc34b6c1c\"}}\n",
+    )
+    .unwrap();
     drop(file);
     let (code, peak, out) = run(
         &["--lines", "--format", "jsonl", path.to_str().unwrap()],

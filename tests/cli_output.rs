@@ -220,7 +220,7 @@ fn an_empty_code_is_named_in_the_summary() {
     );
     let text = text_of(&[&path]);
     assert!(
-        text.contains("most frequent error codes: (empty) (1)"),
+        text.contains("error codes of invalid records, not counted above: (empty) (1)"),
         "{text}"
     );
 }

@@ -21,7 +21,12 @@ fn a_report_keeps_the_budget_and_counts_the_rest_by_rule() {
     let report = validate(&body_with(&members));
     assert_eq!(report.outcome(), Outcome::Invalid);
     assert_eq!(report.diagnostics().len(), 1_000);
-    assert!(report.diagnostics().iter().all(|d| d.rule() == Rule::DuplicateKey));
+    assert!(
+        report
+            .diagnostics()
+            .iter()
+            .all(|d| d.rule() == Rule::DuplicateKey)
+    );
     let omitted = report.omitted();
     assert_eq!(omitted.len(), 1);
     assert_eq!(
@@ -46,12 +51,20 @@ fn a_report_keeps_the_budget_and_counts_the_rest_by_rule() {
 #[test]
 fn the_budget_is_an_option_and_dropped_rules_do_not_spend_it() {
     let members = r#""a": 1, "a": 2, "a": 3, "X": 1, "X": 2"#;
-    let report = Validator::new().max_findings(2).validate(&body_with(members));
+    let report = Validator::new()
+        .max_findings(2)
+        .validate(&body_with(members));
     assert_eq!(report.diagnostics().len(), 2);
     assert_eq!(report.omitted()[0].count(), 1);
-    let none = Validator::new().max_findings(0).validate(&body_with(members));
+    let none = Validator::new()
+        .max_findings(0)
+        .validate(&body_with(members));
     assert!(none.diagnostics().is_empty());
-    assert_eq!(none.outcome(), Outcome::Invalid, "omitted errors still decide");
+    assert_eq!(
+        none.outcome(),
+        Outcome::Invalid,
+        "omitted errors still decide"
+    );
     assert_eq!(none.count(Severity::Error), 3);
     assert!(none.has(Rule::DuplicateKey));
     // Findings of a dropped rule are neither kept nor counted.
@@ -101,23 +114,33 @@ fn a_long_key_is_quoted_by_its_head_and_its_length() {
     // A key within the limit is quoted whole.
     let key = "q".repeat(256);
     let report = validate(&body_with(&format!(r#""{key}": 1, "{key}": 2"#)));
-    assert_eq!(report.diagnostics()[0].pointer(), format!("/Response/{key}"));
+    assert_eq!(
+        report.diagnostics()[0].pointer(),
+        format!("/Response/{key}")
+    );
 }
 
 #[test]
 fn a_list_failing_alike_in_every_element_draws_one_finding() {
     let elements = vec!["{}"; 5_000].join(", ");
     let body = body_with(&format!(r#""TotalCount": 1, "InstanceSet": [{elements}]"#));
-    let call = Call::new("cvm").version("2017-03-12").action("DescribeInstances");
+    let call = Call::new("cvm")
+        .version("2017-03-12")
+        .action("DescribeInstances");
     let report = Validator::new().validate_call(&body, call);
-    assert_eq!(report.diagnostics().len(), 1, "{:#?}", &report.diagnostics()[..3]);
+    assert_eq!(
+        report.diagnostics().len(),
+        1,
+        "{:#?}",
+        &report.diagnostics()[..3]
+    );
     let finding = &report.diagnostics()[0];
     assert_eq!(finding.rule(), Rule::SchemaMissingField);
     assert_eq!(finding.pointer(), "/Response/InstanceSet/0");
     assert!(
-        finding
-            .message()
-            .ends_with("; the same in 4999 more elements of `/Response/InstanceSet`, the last at index 4999"),
+        finding.message().ends_with(
+            "; the same in 4999 more elements of `/Response/InstanceSet`, the last at index 4999"
+        ),
         "{}",
         finding.message()
     );
@@ -130,7 +153,9 @@ fn list_findings_group_by_place_and_rule_not_by_element() {
     let body = body_with(
         r#""TotalCount": 3, "InstanceSet": [{}, {"CPU": "four"}, {}, {"InstanceId": 1}]"#,
     );
-    let call = Call::new("cvm").version("2017-03-12").action("DescribeInstances");
+    let call = Call::new("cvm")
+        .version("2017-03-12")
+        .action("DescribeInstances");
     let report = Validator::new().validate_call(&body, call);
     let found: Vec<(Rule, &str)> = report
         .diagnostics()
@@ -142,10 +167,17 @@ fn list_findings_group_by_place_and_rule_not_by_element() {
         [
             (Rule::SchemaMissingField, "/Response/InstanceSet/0"),
             (Rule::SchemaTypeMismatch, "/Response/InstanceSet/1/CPU"),
-            (Rule::SchemaTypeMismatch, "/Response/InstanceSet/3/InstanceId"),
+            (
+                Rule::SchemaTypeMismatch,
+                "/Response/InstanceSet/3/InstanceId"
+            ),
         ]
     );
-    assert!(report.diagnostics()[0].message().contains("3 more elements"));
+    assert!(
+        report.diagnostics()[0]
+            .message()
+            .contains("3 more elements")
+    );
     assert!(!report.diagnostics()[1].message().contains("more element"));
 }
 

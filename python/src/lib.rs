@@ -209,7 +209,14 @@ impl Validator {
         request_id_memory: Option<usize>,
         max_findings: Option<usize>,
     ) -> PyResult<Self> {
-        let mut inner = configured(deny_warnings, allow, warn, deny, nesting_limit, max_findings)?;
+        let mut inner = configured(
+            deny_warnings,
+            allow,
+            warn,
+            deny,
+            nesting_limit,
+            max_findings,
+        )?;
         if let Some(ids) = request_id_memory {
             inner = inner.request_id_memory(ids);
         }

@@ -44,6 +44,7 @@ pub(super) fn read_lines(
         }
         body = body.strip_suffix(b"\r").unwrap_or(body);
         if is_blank(body) {
+            sink.blank_line();
             continue;
         }
         let flow = match CaptureLine::read(body, &keys) {

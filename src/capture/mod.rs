@@ -11,8 +11,9 @@
 //!   [`Body::Unreadable`], saying so, and reading goes on;
 //! - nothing is dropped silently: a record that cannot be taken out of its container (broken
 //!   base64, a HAR entry that is not one, an archive cut short) is a [`Body::Unreadable`]
-//!   record, and a HAR entry that is deliberately not checked is reported to [`Sink::skip`]
-//!   with its [`Skip`] reason; after a broken entry, reading goes on;
+//!   record, a HAR entry that is deliberately not checked is reported to [`Sink::skip`]
+//!   with its [`Skip`] reason, and a blank JSON Lines line to [`Sink::blank_line`]; after a
+//!   broken entry, reading goes on;
 //! - readers stream, holding one record at a time, and stop as soon as the sink says so.
 //!
 //! ```
@@ -307,6 +308,9 @@ pub trait Sink {
     fn record(&mut self, record: Record<'_>) -> Flow;
     /// A HAR entry read and deliberately not taken, with why.
     fn skip(&mut self, reason: Skip);
+    /// A JSON Lines line read and not taken: it holds only JSON whitespace. Nothing by
+    /// default; a tool that says what it read counts them.
+    fn blank_line(&mut self) {}
 }
 
 /// Reads the regular file at `path` as `layout`. A FIFO, socket or device is refused

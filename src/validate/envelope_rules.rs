@@ -159,7 +159,9 @@ impl<'a> Members<'a> {
         }
         match role {
             Role::Root => {
-                let legacy = ["code", "message", "codeDesc"].iter().position(|name| name == key);
+                let legacy = ["code", "message", "codeDesc"]
+                    .iter()
+                    .position(|name| name == key);
                 if let Some(seen) = legacy.and_then(|at| self.legacy.get_mut(at)) {
                     *seen = true;
                 }
@@ -192,11 +194,9 @@ impl<'a> Members<'a> {
     ) {
         match (key, kind) {
             ("Message", Kind::Str(text)) if text.is_empty() => {
-                facts.report(
-                    Rule::EmptyErrorMessage,
-                    child,
-                    || "`Message` is empty".to_owned(),
-                );
+                facts.report(Rule::EmptyErrorMessage, child, || {
+                    "`Message` is empty".to_owned()
+                });
                 facts.message = Some(text);
             }
             ("Response", Kind::Object) => {}
@@ -207,11 +207,9 @@ impl<'a> Members<'a> {
             }
             ("RequestId", Kind::Str(id)) => {
                 if id.is_empty() {
-                    facts.report(
-                        Rule::InvalidRequestId,
-                        child,
-                        || "`RequestId` is empty".to_owned(),
-                    );
+                    facts.report(Rule::InvalidRequestId, child, || {
+                        "`RequestId` is empty".to_owned()
+                    });
                 } else if !super::uuid::is_uuid(&id) {
                     facts.report(Rule::RequestIdNotUuid, child, || {
                         format!(
@@ -237,7 +235,9 @@ impl<'a> Members<'a> {
             }
             ("Code", Kind::Str(code)) => {
                 if code.is_empty() {
-                    facts.report(Rule::InvalidErrorCode, child, || "`Code` is empty".to_owned());
+                    facts.report(Rule::InvalidErrorCode, child, || {
+                        "`Code` is empty".to_owned()
+                    });
                 } else if !is_well_formed(&code) {
                     facts.report(Rule::ErrorCodeSyntax, child, || {
                         if code.len() > ErrorCode::MAX_LEN {
@@ -274,11 +274,9 @@ impl<'a> Members<'a> {
                     let message = "this is an API 2.0 reply (`code`, `message`, `codeDesc`), not an API 3.0 envelope";
                     facts.report(Rule::LegacyEnvelope, path, || message.to_owned());
                 } else {
-                    facts.report(
-                        Rule::MissingResponse,
-                        path,
-                        || "the top-level object has no `Response`".to_owned(),
-                    );
+                    facts.report(Rule::MissingResponse, path, || {
+                        "the top-level object has no `Response`".to_owned()
+                    });
                 }
             }
             Role::Root => {
@@ -289,11 +287,9 @@ impl<'a> Members<'a> {
             }
             Role::Response => {
                 if !first {
-                    facts.report(
-                        Rule::MissingRequestId,
-                        path,
-                        || "`Response` has no `RequestId`".to_owned(),
-                    );
+                    facts.report(Rule::MissingRequestId, path, || {
+                        "`Response` has no `RequestId`".to_owned()
+                    });
                 }
                 if self.failed {
                     self.payload
@@ -304,18 +300,14 @@ impl<'a> Members<'a> {
             }
             Role::Error => {
                 if !first {
-                    facts.report(
-                        Rule::MissingErrorCode,
-                        path,
-                        || "`Error` has no `Code`".to_owned(),
-                    );
+                    facts.report(Rule::MissingErrorCode, path, || {
+                        "`Error` has no `Code`".to_owned()
+                    });
                 }
                 if !second {
-                    facts.report(
-                        Rule::MissingErrorMessage,
-                        path,
-                        || "`Error` has no `Message`".to_owned(),
-                    );
+                    facts.report(Rule::MissingErrorMessage, path, || {
+                        "`Error` has no `Message`".to_owned()
+                    });
                 }
             }
             Role::Member | Role::Other => {}

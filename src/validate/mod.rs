@@ -548,7 +548,11 @@ impl Validator {
     /// gathering the payload's text when `capture`.
     fn context(&self, capture: bool) -> Context<'static> {
         let mut dropped = RuleSet::default();
-        for (rule, _) in self.overrides.iter().filter(|(_, severity)| severity.is_none()) {
+        for (rule, _) in self
+            .overrides
+            .iter()
+            .filter(|(_, severity)| severity.is_none())
+        {
             dropped.insert(*rule);
         }
         Context {

@@ -36,11 +36,20 @@ fn long_key(size: usize) -> Vec<u8> {
 /// Each shape: a name, a body of about `size` bytes, and the call to check it as.
 pub fn shapes(size: usize) -> Vec<(&'static str, Vec<u8>, Option<Call<'static>>)> {
     vec![
-        ("repeated keys", repeated(size, "", |_| r#""a":1"#.into(), ""), None),
+        (
+            "repeated keys",
+            repeated(size, "", |_| r#""a":1"#.into(), ""),
+            None,
+        ),
         ("a long key over repeated members", long_key(size), None),
         (
             "a list of empty instances",
-            repeated(size, r#""TotalCount": 1, "InstanceSet": ["#, |_| "{}".into(), "]"),
+            repeated(
+                size,
+                r#""TotalCount": 1, "InstanceSet": ["#,
+                |_| "{}".into(),
+                "]",
+            ),
             Some(Call::new_const("cvm", "2017-03-12", "DescribeInstances")),
         ),
         (
@@ -55,7 +64,12 @@ pub fn shapes(size: usize) -> Vec<(&'static str, Vec<u8>, Option<Call<'static>>)
         ),
         (
             "reserved keys",
-            repeated(size, "", |_| r#""$serde_json::private::Number":1"#.into(), ""),
+            repeated(
+                size,
+                "",
+                |_| r#""$serde_json::private::Number":1"#.into(),
+                "",
+            ),
             None,
         ),
     ]

@@ -1,5 +1,7 @@
 //! `tc-envelope codes`: every code the library knows, one row each.
 
+use std::fmt::{self, Write};
+
 use serde::Serialize;
 use tencentcloud_envelope::{
     Category, CodeKind, CommonCode, Explanation, Lang, LegacyCode, RetryAdvice, SdkCode, Site,
@@ -9,6 +11,9 @@ use tencentcloud_envelope::{
 use crate::output::{Format, LangArg, print};
 
 /// List known error codes: common, product, legacy and SDK-made.
+///
+/// The text table fits COLUMNS, else the terminal, else 100 columns: descriptions are cut
+/// with `…` (explain gives them whole), and a long code sits on a line of its own.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
@@ -156,23 +161,110 @@ pub fn run(args: &CodesArgs) -> u8 {
         lang: args.lang.resolve(),
     });
     print(args.format, &rows, |out| {
-        let width = rows.iter().map(|r| r.code.len()).max().unwrap_or(4).max(4);
+        write_table(out, &rows, table_width())
+    })
+}
+
+/// The columns of the text table when `COLUMNS` does not say and standard output is no
+/// terminal.
+const TABLE_WIDTH: usize = 100;
+
+/// The least room a description keeps beside the code column: a longer code sits on a line
+/// of its own, its row on the next.
+const MIN_DESCRIPTION: usize = 20;
+
+/// Between two columns.
+const GAP: &str = "  ";
+
+/// How wide the text table may be: `COLUMNS`, else the terminal's, else [`TABLE_WIDTH`].
+fn table_width() -> usize {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|columns| columns.trim().parse::<usize>().ok())
+        .filter(|&columns| columns > 0);
+    columns
+        .or_else(|| {
+            let stdout = std::io::stdout();
+            std::io::IsTerminal::is_terminal(&stdout)
+                .then(|| terminal_size::terminal_size_of(stdout))
+                .flatten()
+                .map(|(terminal_size::Width(width), _)| usize::from(width))
+        })
+        .unwrap_or(TABLE_WIDTH)
+}
+
+/// The rows as a table `width` columns wide: the code, kind, category and retry columns as
+/// wide as their longest value (but a code that would leave the description less than
+/// [`MIN_DESCRIPTION`] columns), the description cut with `…` to the room left. Codes are
+/// never cut.
+fn write_table(out: &mut String, rows: &[Row], width: usize) -> fmt::Result {
+    let cells = |row: &Row| {
+        [
+            row.kind.as_str(),
+            row.category.map_or("-", Category::as_str),
+            row.retry_advice.as_str(),
+        ]
+    };
+    let header = ["KIND", "CATEGORY", "RETRY"];
+    let widths = rows
+        .iter()
+        .map(cells)
+        .fold(header.map(str::len), |most, row| {
+            [0, 1, 2].map(|n| most[n].max(row[n].len()))
+        });
+    // Each middle column, and the description, follows a gap.
+    let middle: usize = widths.iter().map(|w| w + GAP.len()).sum::<usize>() + GAP.len();
+    let longest = rows.iter().map(|r| shown(&r.code)).max().unwrap_or(0);
+    let code_width = longest
+        .min(width.saturating_sub(middle + MIN_DESCRIPTION))
+        .max("CODE".len());
+    let room = width.saturating_sub(code_width + middle);
+    let line = |out: &mut String, code: &str, cells: [&str; 3], description: &str| {
+        let pad = code_width.saturating_sub(shown(code));
+        let [kind, category, retry] = cells;
+        let [kind_width, category_width, retry_width] = widths;
         writeln!(
             out,
-            "{:width$}  {:19}  {:17}  {:19}  DESCRIPTION",
-            "CODE", "KIND", "CATEGORY", "RETRY"
-        )?;
-        for row in &rows {
-            writeln!(
-                out,
-                "{:width$}  {:19}  {:17}  {:19}  {}",
-                row.code,
-                row.kind.as_str(),
-                row.category.map_or("-", Category::as_str),
-                row.retry_advice.as_str(),
-                row.description
-            )?;
+            "{code}{:pad$}{GAP}{kind:kind_width$}{GAP}{category:category_width$}{GAP}{retry:retry_width$}{GAP}{}",
+            "",
+            cut(description, room)
+        )
+    };
+    line(out, "CODE", header, "DESCRIPTION")?;
+    for row in rows {
+        let code = if shown(&row.code) > code_width {
+            writeln!(out, "{}", row.code)?;
+            ""
+        } else {
+            &row.code
+        };
+        line(out, code, cells(row), &row.description)?;
+    }
+    Ok(())
+}
+
+/// The columns `text` takes on a terminal.
+fn shown(text: &str) -> usize {
+    text.chars().map(crate::escape::shown_width).sum()
+}
+
+/// `text` in at most `room` columns: whole, or its start then `…`.
+fn cut(text: &str, room: usize) -> std::borrow::Cow<'_, str> {
+    if shown(text) <= room {
+        return text.into();
+    }
+    let mut kept = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let width = crate::escape::shown_width(c);
+        if used + width + 1 > room {
+            break;
         }
-        Ok(())
-    })
+        kept.push(c);
+        used += width;
+    }
+    if room > 0 {
+        kept.push('…');
+    }
+    kept.into()
 }

@@ -19,7 +19,7 @@ pub fn after_write(result: io::Result<()>, ok: u8) -> u8 {
         Ok(()) => ok,
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => CLOSED_OUTPUT,
         Err(error) => {
-            eprintln!("tc-envelope: cannot write the results: {error}");
+            crate::escape::complain(format_args!("cannot write the results: {error}"));
             TROUBLE
         }
     }

@@ -1,6 +1,6 @@
 //! `tc-envelope explain`: what a code (or a rule) means and what to do.
 
-use std::io::{self, Write};
+use std::fmt::{self, Write};
 
 use serde::Serialize;
 use tencentcloud_envelope::{
@@ -8,6 +8,7 @@ use tencentcloud_envelope::{
     explain as explain_code,
 };
 
+use crate::escape::{complain, inert};
 use crate::output::{Format, LangArg, print};
 use crate::rules::RuleRow;
 
@@ -187,11 +188,11 @@ pub fn run(args: &ExplainArgs) -> u8 {
         let code = explanation.code();
         if code.len() > ErrorCode::MAX_LEN {
             // Not echoed: it may be megabytes.
-            eprintln!(
-                "tc-envelope: a code of {} bytes is not a known error code: none is longer than {} bytes",
+            complain(format_args!(
+                "a code of {} bytes is not a known error code: none is longer than {} bytes",
                 code.len(),
                 ErrorCode::MAX_LEN
-            );
+            ));
             return 1;
         }
         let hint = if explanation.products().is_empty() {
@@ -208,7 +209,10 @@ pub fn run(args: &ExplainArgs) -> u8 {
         } else {
             format!("; did you mean {}?", answer.suggestions.join(", "))
         };
-        eprintln!("tc-envelope: `{code}` is not a known error code{hint}{suggestions}");
+        complain(format_args!(
+            "`{}` is not a known error code{hint}{suggestions}",
+            explanation.code()
+        ));
         return 1;
     }
     let status = print(args.format, &answer, |out| write_explanation(out, &answer));
@@ -302,7 +306,9 @@ const CHINESE: Words = Words {
     ],
 };
 
-fn write_explanation(out: &mut dyn Write, a: &Answer<'_>) -> io::Result<()> {
+/// The explanation for people; the code and the meaning (which quotes the code) are made
+/// inert, line breaks and all.
+fn write_explanation(out: &mut String, a: &Answer<'_>) -> fmt::Result {
     let words = match a.lang {
         Lang::Zh => &CHINESE,
         _ => &ENGLISH,
@@ -329,7 +335,7 @@ fn write_explanation(out: &mut dyn Write, a: &Answer<'_>) -> io::Result<()> {
         }
         _ => words.kind_prefix.to_owned(),
     };
-    writeln!(out, "{}: {kind}", a.code)?;
+    writeln!(out, "{}: {kind}", inert(a.code))?;
     if let Some(common) = a.common.filter(|common| *common != a.code) {
         writeln!(out, "  {common_label}{common}")?;
     }
@@ -340,7 +346,7 @@ fn write_explanation(out: &mut dyn Write, a: &Answer<'_>) -> io::Result<()> {
         let sites: Vec<&str> = a.sites.iter().map(|s| site_name(*s, a.lang)).collect();
         writeln!(out, "  {sites_label}{}", sites.join(words.separator))?;
     }
-    writeln!(out, "  {meaning}{}", a.description)?;
+    writeln!(out, "  {meaning}{}", inert(a.description))?;
     let [backoff, idempotent, later, no] = words.retryable;
     let retryable = match a.retry_advice {
         RetryAdvice::Retry => backoff,
@@ -382,7 +388,7 @@ fn explain_rule(args: &ExplainArgs) -> u8 {
         } else {
             format!("; did you mean {}?", names.join(", "))
         };
-        eprintln!("tc-envelope: `{}` is not a rule id{hint}", args.code);
+        complain(format_args!("`{}` is not a rule id{hint}", args.code));
         return 1;
     };
     let row = RuleRow::of(rule);

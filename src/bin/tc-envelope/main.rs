@@ -12,9 +12,11 @@ mod snippet;
 mod summary;
 mod walk;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::builder::Styles;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use check::CheckArgs;
 use codes::CodesArgs;
@@ -67,7 +69,18 @@ Examples:
 pub struct ManArgs {}
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version hold nothing of the user's.
+        Err(error) if !error.use_stderr() => {
+            let _ = error.print();
+            return ExitCode::from(exit::CLEAN);
+        }
+        Err(error) => {
+            eprint!("{}", usage_error(&error));
+            return ExitCode::from(exit::TROUBLE);
+        }
+    };
     let status = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Explain(args) => explain::run(&args),
@@ -84,13 +97,33 @@ fn main() -> ExitCode {
             match clap_mangen::Man::new(Cli::command()).render(&mut out) {
                 Ok(()) => exit::write_stdout(&out),
                 Err(error) => {
-                    eprintln!("tc-envelope: cannot render the manual page: {error}");
+                    escape::complain(format_args!("cannot render the manual page: {error}"));
                     exit::TROUBLE
                 }
             }
         }
     };
     ExitCode::from(status)
+}
+
+/// A usage error as clap words it for the same arguments made inert, without styles: an
+/// argument it echoes shows `\u{1b}`, never the byte itself.
+fn usage_error(error: &clap::Error) -> String {
+    let inert_args = std::env::args_os().map(|arg| match arg.to_str() {
+        Some(text) => OsString::from(escape::inert(text).into_owned()),
+        None => arg,
+    });
+    let again = Cli::command()
+        .styles(Styles::plain())
+        .try_get_matches_from(inert_args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let message = match again {
+        Err(again) if again.kind() == error.kind() => again.render().to_string(),
+        // Inert arguments parse otherwise (a value trimmed of its tab no longer is): clap's
+        // words for the arguments given, inert but for their line breaks.
+        _ => error.render().to_string(),
+    };
+    escape::inert_lines(&message).into_owned()
 }
 
 #[cfg(test)]

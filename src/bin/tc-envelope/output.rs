@@ -1,9 +1,12 @@
 //! How `explain`, `codes` and `rules` print: for people, or as JSON for programs.
 
+use std::fmt;
 use std::io::{self, Write};
 
 use clap::ValueEnum;
 use serde::Serialize;
+
+use crate::escape::{inert_lines, write_json};
 
 /// Output formats of `explain`, `codes` and `rules`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -14,19 +17,25 @@ pub enum Format {
     Json,
 }
 
-/// Prints `value` as pretty JSON, or for people through `text`; the status as every
-/// subcommand gives it after writing (a closed pipe is a quiet 0, another write error 2).
+/// Prints `value` as pretty JSON, or for people through `text`, inert either way (a value
+/// with a line break of its own is made [`inert`](crate::escape::inert) by `text`); the
+/// status as every subcommand gives it after writing (a closed pipe is a quiet 0, another
+/// write error 2).
 pub fn print<T: Serialize>(
     format: Format,
     value: &T,
-    text: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    text: impl FnOnce(&mut String) -> fmt::Result,
 ) -> u8 {
     let mut out = io::stdout().lock();
     let written = match format {
-        Format::Json => serde_json::to_writer_pretty(&mut out, value)
+        Format::Json => write_json(&mut out, value, true)
             .map_err(io::Error::from)
             .and_then(|()| writeln!(out)),
-        Format::Text => text(&mut out),
+        Format::Text => {
+            let mut shown = String::new();
+            let _ = text(&mut shown);
+            out.write_all(inert_lines(&shown).as_bytes())
+        }
     };
     crate::exit::after_write(written, crate::exit::CLEAN)
 }

@@ -12,9 +12,10 @@ use serde::Serialize;
 use tencentcloud_envelope::capture::{Excerpt, Exchange};
 use tencentcloud_envelope::{Diagnostic, Report, Severity};
 
-use crate::escape::inert;
+use crate::check::{JSON_LINES_ADVICE, JSON_LINES_HINT};
+use crate::escape::{inert, write_json};
 use crate::snippet::Window;
-use crate::summary::Summary;
+use crate::summary::{CodeTable, Summary};
 
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -39,6 +40,8 @@ pub struct Shown<'a> {
     pub name: &'a str,
     pub excerpt: Excerpt<'a>,
     pub exchange: &'a Exchange,
+    /// The record is JSON Lines read as one document (then it gets [`JSON_LINES_HINT`]).
+    pub looks_like_json_lines: bool,
 }
 
 /// One record as the JSON formats print it: the library's report plus `source`.
@@ -49,18 +52,28 @@ struct Line<'r> {
     api: &'r Exchange,
     #[serde(flatten)]
     report: &'r Report,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hint: Option<&'r str>,
 }
 
 /// Appends a record's JSON form, as both JSON formats print it, to `out`: the library's
-/// report plus `source` and what the capture says of the call.
-pub fn render_json(out: &mut Vec<u8>, source: &str, exchange: &Exchange, report: &Report) {
+/// report plus `source`, what the capture says of the call, and a hint if the record looks
+/// like JSON Lines read as one document.
+pub fn render_json(
+    out: &mut Vec<u8>,
+    source: &str,
+    exchange: &Exchange,
+    report: &Report,
+    looks_like_json_lines: bool,
+) {
     let line = Line {
         source,
         api: exchange,
         report,
+        hint: looks_like_json_lines.then_some(JSON_LINES_HINT),
     };
     // Writing into a Vec fails only if a Serialize impl does, and these do not.
-    let _ = serde_json::to_writer(out, &line);
+    let _ = write_json(out, &line, false);
 }
 
 /// The JSON format's closing member.
@@ -212,7 +225,13 @@ impl<W: Write> Printer<W> {
             Some(rendered) => rendered,
             None if self.format == CheckFormat::Text => &[],
             None => {
-                render_json(&mut json, record.source, record.exchange, report);
+                render_json(
+                    &mut json,
+                    record.source,
+                    record.exchange,
+                    report,
+                    record.looks_like_json_lines,
+                );
                 &json
             }
         };
@@ -345,6 +364,15 @@ impl<W: Write> Printer<W> {
                 inert(problem)
             );
         }
+        if record.looks_like_json_lines && first {
+            let _ = writeln!(
+                text,
+                "{:gutter$} {} {}: {JSON_LINES_HINT}",
+                "",
+                style.painted(FRAME, "="),
+                style.painted(BOLD, "help"),
+            );
+        }
         text.push('\n');
         text
     }
@@ -353,16 +381,20 @@ impl<W: Write> Printer<W> {
         match self.format {
             CheckFormat::Jsonl => {}
             CheckFormat::Json => self.write(|out| {
-                let end = serde_json::to_string(&End {
+                let mut end = Vec::new();
+                let end_object = End {
                     version: env!("CARGO_PKG_VERSION"),
                     summary,
-                })?;
+                };
+                write_json(&mut end, &end_object, false)?;
                 // `{"version": ..., "summary": ...}` continues the document's object.
                 let members = end
-                    .strip_prefix('{')
-                    .and_then(|end| end.strip_suffix('}'))
+                    .strip_prefix(b"{")
+                    .and_then(|end| end.strip_suffix(b"}"))
                     .unwrap_or_default();
-                write!(out, "\n], {members}}}\n")
+                out.write_all(b"\n], ")?;
+                out.write_all(members)?;
+                out.write_all(b"}\n")
             }),
             CheckFormat::Text => {
                 let text = summary_text(summary);
@@ -394,7 +426,8 @@ pub fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The closing lines of text output.
+/// The closing lines of text output: the counts, then a line for each other count that is
+/// not zero, in the order of [`Summary`]'s fields.
 fn summary_text(summary: &Summary) -> String {
     let mut text = format!(
         "{}: {} success, {} failure, {} invalid; {}, {}, {}\n",
@@ -410,28 +443,32 @@ fn summary_text(summary: &Summary) -> String {
         let _ = writeln!(
             text,
             "skipped {}: {}",
-            plural(skipped.count, "entry", "entries"),
+            skipped.unit.count(skipped.count),
             skipped.reason
         );
     }
-    let codes = summary.codes.top();
-    if !codes.is_empty() {
-        let list: Vec<String> = codes
-            .iter()
-            .map(|row| {
-                let code = if row.code.is_empty() {
-                    "(empty)".into()
-                } else {
-                    inert(row.code)
-                };
-                if row.overcount > 0 {
-                    format!("{code} ({} to {})", row.count - row.overcount, row.count)
-                } else {
-                    format!("{code} ({})", row.count)
-                }
-            })
-            .collect();
-        let _ = writeln!(text, "most frequent error codes: {}", list.join(", "));
+    for (label, table) in [
+        ("most frequent error codes", &summary.codes),
+        (
+            "error codes of invalid records, not counted above",
+            &summary.codes_in_invalid,
+        ),
+    ] {
+        if let Some(list) = code_list(table) {
+            let _ = writeln!(text, "{label}: {list}");
+        }
+    }
+    if summary.looks_like_json_lines > 0 {
+        let _ = writeln!(
+            text,
+            "{} like JSON Lines read as one document: {}",
+            plural(
+                summary.looks_like_json_lines,
+                "record looks",
+                "records look"
+            ),
+            JSON_LINES_ADVICE,
+        );
     }
     if summary.request_ids_forgotten > 0 {
         let _ = writeln!(
@@ -455,6 +492,27 @@ fn summary_text(summary: &Summary) -> String {
         );
     }
     text
+}
+
+/// The most frequent codes of `table`, with their counts, if any.
+fn code_list(table: &CodeTable) -> Option<String> {
+    let codes = table.top();
+    let list: Vec<String> = codes
+        .iter()
+        .map(|row| {
+            let code = if row.code.is_empty() {
+                "(empty)".into()
+            } else {
+                inert(row.code)
+            };
+            if row.overcount > 0 {
+                format!("{code} ({} to {})", row.count - row.overcount, row.count)
+            } else {
+                format!("{code} ({})", row.count)
+            }
+        })
+        .collect();
+    (!list.is_empty()).then(|| list.join(", "))
 }
 
 #[cfg(test)]
@@ -484,6 +542,7 @@ mod tests {
             name: "big.json",
             excerpt: Excerpt::plain(1, body),
             exchange: &exchange,
+            looks_like_json_lines: false,
         };
         let mut out = Vec::new();
         let started = Instant::now();

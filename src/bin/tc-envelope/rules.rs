@@ -1,5 +1,7 @@
 //! `tc-envelope rules`: the validator's rules, their default severities and what each checks.
 
+use std::fmt::Write;
+
 use serde::Serialize;
 use tencentcloud_envelope::{Rule, Severity};
 

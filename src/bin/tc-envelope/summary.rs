@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use tencentcloud_envelope::{Outcome, Report, Severity};
 
-/// Counts over the whole run.
+/// Counts over the whole run. Every count of something read and not checked, or checked
+/// apart, has a line of its own in the text summary (`render::summary_text`).
 #[derive(Debug, Default, Serialize)]
 pub struct Summary {
     pub records: u64,
@@ -15,17 +16,29 @@ pub struct Summary {
     pub errors: u64,
     pub warnings: u64,
     pub notes: u64,
-    /// Entries of containers that were read but not checked, by reason.
+    /// What was read but not checked (HAR entries, blank lines, files in a walk), by reason,
+    /// in the order of [`Unit`] then reason (which does not depend on the thread count).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub skipped: Vec<Skipped>,
+    /// The error codes of records that are not invalid.
     #[serde(rename = "codes", serialize_with = "most_frequent")]
     pub codes: CodeTable,
-    /// Records whose error code took the place of another in the full code table.
+    /// The error codes of invalid records, apart: what such a record holds may not be what
+    /// it seems (the first line of JSON Lines read as one document).
+    #[serde(
+        skip_serializing_if = "CodeTable::is_empty",
+        serialize_with = "most_frequent"
+    )]
+    pub codes_in_invalid: CodeTable,
+    /// Records whose error code took the place of another in a full code table.
     #[serde(skip_serializing_if = "is_zero")]
     pub codes_evicted: u64,
     /// Findings counted past their record's `--max-findings`, not shown.
     #[serde(skip_serializing_if = "is_zero")]
     pub omitted: u64,
+    /// Whole files (or standard input) that look like JSON Lines read as one document.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub looks_like_json_lines: u64,
     /// Request ids forgotten to keep the duplicate check within its memory budget.
     #[serde(skip_serializing_if = "is_zero")]
     pub request_ids_forgotten: u64,
@@ -34,11 +47,39 @@ pub struct Summary {
     pub request_id_memory: usize,
 }
 
-/// A count of skipped entries, with why they were skipped.
+/// A count of things of one kind read and not checked, with why.
 #[derive(Debug, Clone, Serialize)]
 pub struct Skipped {
+    pub unit: Unit,
     pub reason: &'static str,
     pub count: u64,
+}
+
+/// What was skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    /// A HAR entry.
+    Entry,
+    /// A JSON Lines line.
+    Line,
+    /// A file met in a directory walk.
+    File,
+    /// A directory met in a directory walk.
+    Directory,
+}
+
+impl Unit {
+    /// `1 entry`, `2 entries`.
+    pub fn count(self, n: u64) -> String {
+        let (one, many) = match self {
+            Unit::Entry => ("entry", "entries"),
+            Unit::Line => ("line", "lines"),
+            Unit::File => ("file", "files"),
+            Unit::Directory => ("directory", "directories"),
+        };
+        format!("{n} {}", if n == 1 { one } else { many })
+    }
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)]
@@ -60,18 +101,40 @@ impl Summary {
         self.warnings += count(Severity::Warning);
         self.notes += count(Severity::Note);
         self.omitted += report.omitted().iter().map(|o| o.count()).sum::<u64>();
+        let codes = if report.outcome() == Outcome::Invalid {
+            &mut self.codes_in_invalid
+        } else {
+            &mut self.codes
+        };
         if let Some(code) = report.code()
-            && !self.codes.add(code)
+            && !codes.add(code)
         {
             self.codes_evicted += 1;
         }
     }
 
-    /// Counts `count` entries that were read and deliberately not checked.
-    pub fn skip(&mut self, reason: &'static str, count: u64) {
-        match self.skipped.iter_mut().find(|s| s.reason == reason) {
-            Some(skipped) => skipped.count += count,
-            None => self.skipped.push(Skipped { reason, count }),
+    /// Counts `count` things (of `unit`) that were read and deliberately not checked.
+    pub fn skip(&mut self, unit: Unit, reason: &'static str, count: u64) {
+        if count == 0 {
+            return;
+        }
+        match self
+            .skipped
+            .binary_search_by(|s| (s.unit, s.reason).cmp(&(unit, reason)))
+        {
+            Ok(at) => {
+                if let Some(skipped) = self.skipped.get_mut(at) {
+                    skipped.count += count;
+                }
+            }
+            Err(at) => self.skipped.insert(
+                at,
+                Skipped {
+                    unit,
+                    reason,
+                    count,
+                },
+            ),
         }
     }
 
@@ -113,6 +176,11 @@ impl CodeTable {
     pub const MAX_CODE_BYTES: usize = 128;
     /// How many codes the summary lists.
     pub const SHOWN: usize = 10;
+
+    /// Whether no code was counted.
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
 
     /// Counts `code`; false if it took the place of another code (the table was full).
     pub fn add(&mut self, code: &str) -> bool {

@@ -1,7 +1,9 @@
 //! Directory walks as ripgrep does them (the `ignore` crate): sorted, each file once, no
 //! symlink loops, no special files, hidden entries and what `.gitignore`, `.ignore` and
-//! git's exclude files name left out unless asked.
+//! git's exclude files name left out unless asked, and counted (but hidden ones).
 
+use std::collections::{HashMap, HashSet};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use ignore::WalkBuilder;
@@ -25,9 +27,29 @@ pub enum Found {
     Problem(PathBuf, String),
 }
 
+/// What a walk left out, by why (hidden paths are not counted: `.git` is in every checkout).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PassedOver {
+    /// Files that are not captures by their extension.
+    pub not_captures: u64,
+    /// Capture files that ignore files name.
+    pub ignored_files: u64,
+    /// Directories that ignore files name, not walked (so what they hold is not counted).
+    pub ignored_dirs: u64,
+}
+
+impl PassedOver {
+    pub fn add(&mut self, other: PassedOver) {
+        self.not_captures += other.not_captures;
+        self.ignored_files += other.ignored_files;
+        self.ignored_dirs += other.ignored_dirs;
+    }
+}
+
 /// The capture files under `dir` (`.json`, `.jsonl`, `.ndjson`, `.har`, `.sse`), in sorted
-/// order, given one at a time to `found`; it returns false to stop.
-pub fn walk(dir: &Path, options: WalkOptions, found: &mut dyn FnMut(Found) -> bool) {
+/// order, given one at a time to `found`; it returns false to stop. Returns what it left
+/// out (counted in full only if it was not stopped).
+pub fn walk(dir: &Path, options: WalkOptions, found: &mut dyn FnMut(Found) -> bool) -> PassedOver {
     let walker = WalkBuilder::new(dir)
         .hidden(!options.hidden)
         .ignore(!options.no_ignore)
@@ -42,6 +64,8 @@ pub fn walk(dir: &Path, options: WalkOptions, found: &mut dyn FnMut(Found) -> bo
         .sort_by_file_path(Path::cmp)
         .build();
     let mut seen = SeenFiles::default();
+    let mut unmet = Unmet::default();
+    let mut passed = PassedOver::default();
     for entry in walker {
         let item = match entry {
             Ok(entry) => {
@@ -49,12 +73,17 @@ pub fn walk(dir: &Path, options: WalkOptions, found: &mut dyn FnMut(Found) -> bo
                     continue;
                 };
                 let path = entry.into_path();
-                let Some(layout) = Layout::of(&path) else {
-                    continue;
-                };
+                unmet.met(&path);
                 if file_type.is_dir() {
+                    if !options.no_ignore {
+                        unmet.list(&path);
+                    }
                     continue;
                 }
+                let Some(layout) = Layout::of(&path) else {
+                    passed.not_captures += 1;
+                    continue;
+                };
                 if !file_type.is_file() {
                     Found::Problem(
                         path,
@@ -67,6 +96,9 @@ pub fn walk(dir: &Path, options: WalkOptions, found: &mut dyn FnMut(Found) -> bo
                 }
             }
             Err(error) => {
+                if let Some(path) = error_path(&error) {
+                    unmet.met(path);
+                }
                 if is_loop(&error) {
                     // A link back to a directory already walked: its files are checked once.
                     continue;
@@ -76,7 +108,60 @@ pub fn walk(dir: &Path, options: WalkOptions, found: &mut dyn FnMut(Found) -> bo
             }
         };
         if !found(item) {
+            return passed;
+        }
+    }
+    unmet.count_ignored(options, &mut passed);
+    passed
+}
+
+/// The entries of the directories walked that the walk has not yielded yet: at its end,
+/// those it left out, hidden or named by ignore files. The `ignore` crate does not say
+/// what it leaves out; each directory is listed once more to find out.
+#[derive(Default)]
+struct Unmet {
+    by_dir: HashMap<PathBuf, HashSet<OsString>>,
+}
+
+impl Unmet {
+    /// Lists the entries of `dir`, a directory the walk yielded.
+    fn list(&mut self, dir: &Path) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
             return;
+        };
+        let names: HashSet<OsString> = entries.flatten().map(|entry| entry.file_name()).collect();
+        if !names.is_empty() {
+            self.by_dir.insert(dir.to_path_buf(), names);
+        }
+    }
+
+    /// `path` was yielded (as an entry or as an error).
+    fn met(&mut self, path: &Path) {
+        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+            return;
+        };
+        if let Some(names) = self.by_dir.get_mut(parent) {
+            names.remove(name);
+            if names.is_empty() {
+                self.by_dir.remove(parent);
+            }
+        }
+    }
+
+    /// Counts what was left out but hidden paths: directories, and capture files.
+    fn count_ignored(self, options: WalkOptions, passed: &mut PassedOver) {
+        for (dir, names) in self.by_dir {
+            for name in names {
+                if !options.hidden && name.as_encoded_bytes().starts_with(b".") {
+                    continue;
+                }
+                let path = dir.join(&name);
+                if path.is_dir() {
+                    passed.ignored_dirs += 1;
+                } else if Layout::of(&path).is_some() {
+                    passed.ignored_files += 1;
+                }
+            }
         }
     }
 }

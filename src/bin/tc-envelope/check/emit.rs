@@ -26,6 +26,7 @@ impl<W: Write> Output<'_, W> {
     /// output is closed.
     pub fn emit(&mut self, shown: &Shown, report: &Report, rendered: Option<&[u8]>) -> bool {
         self.summary.add(report);
+        self.summary.looks_like_json_lines += u64::from(shown.looks_like_json_lines);
         let most = self.args.max_diagnostics.unwrap_or(usize::MAX);
         self.printer.record(shown, report, most, rendered);
         self.progress.tick(self.summary.records);

@@ -7,26 +7,50 @@ use std::path::Path;
 use tencentcloud_envelope::capture::{self, Flow, Layout, Options, Sink};
 
 use super::args::{CheckArgs, StdinFormat};
-use crate::walk::{self, Found, WalkOptions};
+use crate::summary::{Summary, Unit};
+use crate::walk::{self, Found, PassedOver, WalkOptions};
+
+/// What reading every path left to say besides the records.
+#[derive(Debug, Default)]
+pub struct ReadAll {
+    /// Some path could not be read (and standard error said so).
+    pub unreadable: bool,
+    /// What directory walks passed over.
+    pub passed_over: PassedOver,
+}
+
+impl ReadAll {
+    /// Counts what the walks passed over in `summary`.
+    pub fn count_in(&self, summary: &mut Summary) {
+        const NOT_CAPTURE: &str = "not a capture (.json, .jsonl, .ndjson, .har or .sse)";
+        const IGNORED: &str =
+            "named by .gitignore, .ignore or git's exclude files (--no-ignore takes them)";
+        let passed = &self.passed_over;
+        summary.skip(Unit::File, NOT_CAPTURE, passed.not_captures);
+        summary.skip(Unit::File, IGNORED, passed.ignored_files);
+        summary.skip(Unit::Directory, IGNORED, passed.ignored_dirs);
+    }
+}
 
 /// Reads every path of the arguments into `sink`, saying on standard error which cannot be
-/// read; true if some could not.
-pub fn read_all(args: &CheckArgs, options: &Options, sink: &mut dyn Sink) -> bool {
+/// read.
+pub fn read_all(args: &CheckArgs, options: &Options, sink: &mut dyn Sink) -> ReadAll {
     let mut unreadable = false;
+    let mut passed_over = PassedOver::default();
     let mut problem = |path: &Path, problem: &str| {
         unreadable = true;
-        eprintln!(
-            "tc-envelope: cannot read {}: {}",
-            crate::escape::inert(&path.display().to_string()),
-            problem
-        );
+        crate::escape::complain(format_args!("cannot read {}: {problem}", path.display()));
     };
     for path in &args.paths {
-        if read_path(args, path, options, sink, &mut problem).is_break() {
+        let flow = read_path(args, path, options, sink, &mut passed_over, &mut problem);
+        if flow.is_break() {
             break;
         }
     }
-    unreadable
+    ReadAll {
+        unreadable,
+        passed_over,
+    }
 }
 
 fn read_path(
@@ -34,6 +58,7 @@ fn read_path(
     path: &Path,
     options: &Options,
     sink: &mut dyn Sink,
+    passed_over: &mut PassedOver,
     problem: &mut dyn FnMut(&Path, &str),
 ) -> Flow {
     if path == Path::new("-") {
@@ -62,7 +87,7 @@ fn read_path(
             no_ignore: args.no_ignore,
         };
         let mut flow = ControlFlow::Continue(());
-        walk::walk(path, walk_options, &mut |found| {
+        let passed = walk::walk(path, walk_options, &mut |found| {
             match found {
                 Found::File(file, layout) => {
                     flow = read_file(&file, layout, options, sink, problem);
@@ -71,6 +96,7 @@ fn read_path(
             }
             flow.is_continue()
         });
+        passed_over.add(passed);
         return flow;
     }
     let layout = Layout::of(path).unwrap_or(Layout::Document);

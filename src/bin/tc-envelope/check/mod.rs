@@ -15,15 +15,16 @@ use tencentcloud_envelope::capture::{Body, Flow, Options, Record, Sink, Skip};
 use tencentcloud_envelope::{Severity, Validator};
 
 pub use args::{CheckArgs, ColorWhen};
+pub use verdict::{JSON_LINES_ADVICE, JSON_LINES_HINT};
 
 use crate::exit;
-use crate::render::{Printer, Shown, plural};
+use crate::render::{Printer, Shown};
 use crate::summary::Summary;
 use emit::{Output, Progress, shown_name};
 use inputs::read_all;
 use verdict::{
-    capture_severity, check_bytes, check_stream, skip_reason, unknown_record, unreadable_report,
-    validator,
+    capture_severity, check_bytes, check_stream, count_blank_lines, count_skipped,
+    looks_like_json_lines, unknown_record, unreadable_report, validator,
 };
 
 /// Runs the check and returns the exit status (see [`exit`]).
@@ -53,7 +54,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         .har_all_json(args.har_all_json);
     output.printer.begin();
     let threads = threads(args);
-    let (unreadable, forgotten) = if threads > 1 {
+    let (read, forgotten) = if threads > 1 {
         pipeline::run(args, &options, &validator, threads, &mut output)
     } else {
         let mut checker = Checker {
@@ -61,8 +62,8 @@ pub fn run(args: &CheckArgs) -> u8 {
             validator,
             output: &mut output,
         };
-        let unreadable = read_all(args, &options, &mut checker);
-        (unreadable, checker.validator.forgotten_request_ids())
+        let read = read_all(args, &options, &mut checker);
+        (read, checker.validator.forgotten_request_ids())
     };
     let Output {
         mut printer,
@@ -74,6 +75,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     if !printer.is_open() {
         return exit::CLOSED_OUTPUT;
     }
+    read.count_in(&mut summary);
     summary.request_ids_forgotten = forgotten;
     summary.request_id_memory = args.request_id_memory;
     printer.end(&summary);
@@ -81,19 +83,15 @@ pub fn run(args: &CheckArgs) -> u8 {
     if status != exit::CLEAN {
         return status;
     }
-    if unreadable {
+    if read.unreadable {
         exit::TROUBLE
     } else if summary.records == 0 {
-        let skipped = summary.skipped_total();
-        let why = if skipped > 0 {
-            format!(
-                "{} read and skipped (see the summary)",
-                plural(skipped, "HAR entry was", "HAR entries were")
-            )
+        let why = if summary.skipped_total() > 0 {
+            "all that was found was skipped (the summary says why)"
         } else {
-            "no .json, .jsonl, .ndjson, .har or .sse file was found".to_owned()
+            "no .json, .jsonl, .ndjson, .har or .sse file was found"
         };
-        eprintln!("tc-envelope: no response was checked: {why}");
+        crate::escape::complain(format_args!("no response was checked: {why}"));
         exit::TROUBLE
     } else if summary.invalid > 0 {
         exit::FOUND
@@ -139,8 +137,13 @@ struct Checker<'o, 'a, W: Write> {
 impl<W: Write> Sink for Checker<'_, '_, W> {
     fn record(&mut self, mut record: Record) -> Flow {
         let args = self.output.args;
+        let mut json_lines = false;
         let report = match &mut record.body {
-            Body::Bytes(bytes) => check_bytes(&mut self.validator, args, &record.exchange, bytes),
+            Body::Bytes(bytes) => {
+                let report = check_bytes(&mut self.validator, args, &record.exchange, bytes);
+                json_lines = looks_like_json_lines(&record.origin, bytes, &report);
+                report
+            }
             Body::EventStream { bytes, request_id } => {
                 self.validator.validate_event_stream(bytes, *request_id)
             }
@@ -157,6 +160,7 @@ impl<W: Write> Sink for Checker<'_, '_, W> {
             name,
             excerpt: record.excerpt,
             exchange: &record.exchange,
+            looks_like_json_lines: json_lines,
         };
         if self.output.emit(&shown, &report, None) {
             ControlFlow::Continue(())
@@ -166,6 +170,10 @@ impl<W: Write> Sink for Checker<'_, '_, W> {
     }
 
     fn skip(&mut self, reason: Skip) {
-        self.output.summary.skip(skip_reason(reason), 1);
+        count_skipped(&mut self.output.summary, reason, 1);
+    }
+
+    fn blank_line(&mut self) {
+        count_blank_lines(&mut self.output.summary, 1);
     }
 }

@@ -39,9 +39,10 @@ use tencentcloud_envelope::{Report, RequestIdMemory, Severity, Validator};
 
 use super::args::CheckArgs;
 use super::emit::{Output, shown_name};
-use super::inputs::read_all;
+use super::inputs::{ReadAll, read_all};
 use super::verdict::{
-    capture_severity, check_bytes, check_stream, skip_reason, unknown_record, unreadable_report,
+    capture_severity, check_bytes, check_stream, count_blank_lines, count_skipped,
+    looks_like_json_lines, unknown_record, unreadable_report,
 };
 use crate::render::{Shown, render_json};
 
@@ -55,14 +56,14 @@ const LARGE_BATCH: usize = 4 * BATCH_BYTES;
 const LARGE_BATCHES: usize = 2;
 
 /// Runs the check over `threads` validating threads, printing into `output`; returns
-/// whether some path could not be read, and how many request ids were forgotten.
+/// what reading left to say, and how many request ids were forgotten.
 pub fn run<W: Write>(
     args: &CheckArgs,
     options: &Options,
     validator: &Validator,
     threads: usize,
     output: &mut Output<'_, W>,
-) -> (bool, u64) {
+) -> (ReadAll, u64) {
     output.printer.flush_by_batch();
     let severity = capture_severity(args);
     let render_ahead = output.printer.prints_json();
@@ -95,10 +96,11 @@ pub fn run<W: Write>(
                 validator: validator.clone().request_id_memory(0),
                 severity,
                 skipped: Vec::new(),
+                blank_lines: 0,
             };
-            let unreadable = read_all(args, options, &mut batcher);
+            let read = read_all(args, options, &mut batcher);
             batcher.send();
-            (unreadable, batcher.skipped)
+            (read, batcher.skipped, batcher.blank_lines)
         });
         for _ in 0..threads {
             let jobs = Arc::clone(&jobs_rx);
@@ -151,13 +153,14 @@ pub fn run<W: Write>(
         drop(free_tx);
         drop(large_tx);
         drop(done_rx);
-        let (unreadable, skipped) = reader
+        let (read, skipped, blank_lines) = reader
             .join()
             .unwrap_or_else(|failure| panic::resume_unwind(failure));
         for (reason, count) in skipped {
-            output.summary.skip(skip_reason(reason), count);
+            count_skipped(&mut output.summary, reason, count);
         }
-        (unreadable, ids.forgotten())
+        count_blank_lines(&mut output.summary, blank_lines);
+        (read, ids.forgotten())
     })
 }
 
@@ -187,6 +190,8 @@ struct Held {
     body_at: usize,
     column_shift: usize,
     body: HeldBody,
+    /// Set when checked.
+    looks_like_json_lines: bool,
 }
 
 enum HeldBody {
@@ -219,7 +224,13 @@ impl Batch {
             source.clear();
             let _ = write!(source, "{}", held.origin);
             let start = self.rendered.len();
-            render_json(&mut self.rendered, &source, &held.exchange, report);
+            render_json(
+                &mut self.rendered,
+                &source,
+                &held.exchange,
+                report,
+                held.looks_like_json_lines,
+            );
             self.rendered_at.push(start..self.rendered.len());
         }
     }
@@ -247,7 +258,12 @@ impl Batch {
         self.reports.extend(self.records.iter_mut().map(|held| {
             let slice = |range: &Range<usize>| bytes.get(range.clone()).unwrap_or_default();
             match &mut held.body {
-                HeldBody::Bytes(body) => check_bytes(validator, args, &held.exchange, slice(body)),
+                HeldBody::Bytes(body) => {
+                    let report = check_bytes(validator, args, &held.exchange, slice(body));
+                    held.looks_like_json_lines =
+                        looks_like_json_lines(&held.origin, slice(body), &report);
+                    report
+                }
                 HeldBody::EventStream { bytes, request_id } => {
                     validator.validate_event_stream(slice(bytes), request_id.as_deref())
                 }
@@ -303,6 +319,7 @@ impl Batch {
                 name,
                 excerpt,
                 exchange: &held.exchange,
+                looks_like_json_lines: held.looks_like_json_lines,
             };
             if !output.emit(&shown, report, json) {
                 return false;
@@ -332,6 +349,7 @@ struct Batcher<'s> {
     severity: Option<Severity>,
     /// Skipped HAR entries by reason, in the order reasons first came.
     skipped: Vec<(Skip, u64)>,
+    blank_lines: u64,
 }
 
 impl Batcher<'_> {
@@ -418,6 +436,7 @@ impl Sink for Batcher<'_> {
             body_at: excerpt.body_at,
             column_shift: excerpt.column_shift,
             body,
+            looks_like_json_lines: false,
         });
         let full = batch.is_full();
         self.batch = Some(batch);
@@ -432,5 +451,9 @@ impl Sink for Batcher<'_> {
             Some((_, count)) => *count += 1,
             None => self.skipped.push((reason, 1)),
         }
+    }
+
+    fn blank_line(&mut self) {
+        self.blank_lines += 1;
     }
 }

@@ -1,9 +1,11 @@
 //! What the arguments ask of the validator, and the report on each record.
 
-use tencentcloud_envelope::capture::{Exchange, Skip};
+use serde::de::IgnoredAny;
+use tencentcloud_envelope::capture::{Exchange, Origin, Place, Skip};
 use tencentcloud_envelope::{Call, Report, Rule, Schema, Severity, Validator};
 
 use super::args::CheckArgs;
+use crate::summary::{Summary, Unit};
 
 /// The call a record answers: what its capture says, else what the arguments say.
 pub fn call_of<'a>(args: &'a CheckArgs, exchange: &'a Exchange) -> Option<Call<'a>> {
@@ -92,10 +94,10 @@ pub fn validator(args: &CheckArgs) -> Option<Validator> {
         match schema {
             Ok(schema) => validator = validator.schema(schema),
             Err(error) => {
-                eprintln!(
-                    "tc-envelope: cannot use {} as an API description: {error}",
+                crate::escape::complain(format_args!(
+                    "cannot use {} as an API description: {error}",
                     path.display()
-                );
+                ));
                 return None;
             }
         }
@@ -136,11 +138,60 @@ fn in_tool_terms(message: &str) -> String {
         .replace("Options::har_all_json", "--har-all-json")
 }
 
-/// Why a HAR entry was not checked, in the tool's terms.
-pub fn skip_reason(skip: Skip) -> &'static str {
-    match skip {
+/// Counts `count` HAR entries skipped for `skip`, in the tool's terms.
+pub fn count_skipped(summary: &mut Summary, skip: Skip, count: u64) {
+    let reason = match skip {
         Skip::OtherHost => "not a Tencent Cloud API host (--har-all-json takes JSON from any host)",
         other => other.reason(),
+    };
+    summary.skip(Unit::Entry, reason, count);
+}
+
+/// Counts `count` blank JSON Lines lines.
+pub fn count_blank_lines(summary: &mut Summary, count: u64) {
+    summary.skip(Unit::Line, "blank (JSON whitespace only)", count);
+}
+
+/// What to do about JSON Lines read as one document (a macro, to be written once in both
+/// constants).
+macro_rules! json_lines_advice {
+    () => {
+        "read standard input with --lines, or name the file .jsonl or .ndjson"
+    };
+}
+
+/// What to do about JSON Lines read as one document.
+pub const JSON_LINES_ADVICE: &str = json_lines_advice!();
+
+/// The hint on a record that is JSON Lines read as one document.
+pub const JSON_LINES_HINT: &str = concat!(
+    "this looks like JSON Lines, one response per line: ",
+    json_lines_advice!()
+);
+
+/// Whether a record read whole (a `.json` file, standard input) is JSON Lines read as one
+/// document: it is invalid JSON, and a complete value is followed, after a line break and
+/// maybe blank lines, by the start of an object or an array.
+pub fn looks_like_json_lines(origin: &Origin, body: &[u8], report: &Report) -> bool {
+    let invalid_json = || {
+        report
+            .diagnostics()
+            .iter()
+            .any(|d| d.rule() == Rule::InvalidJson)
+    };
+    matches!(origin.place, Place::Whole) && invalid_json() && {
+        // Only invalid records get here, and the first value is read no further than the
+        // validator read it.
+        let mut values = serde_json::Deserializer::from_slice(body).into_iter::<IgnoredAny>();
+        matches!(values.next(), Some(Ok(_))) && {
+            let rest = body.get(values.byte_offset()..).unwrap_or_default();
+            let spaces = rest
+                .iter()
+                .take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+                .count();
+            let (gap, next) = rest.split_at_checked(spaces).unwrap_or_default();
+            gap.contains(&b'\n') && matches!(next.first(), Some(b'{' | b'['))
+        }
     }
 }
 
