@@ -85,7 +85,11 @@ fn whole_body_findings_are_kept_past_the_budget() {
     body.extend(body_with(r#""a": 1, "a": 2, "a": 3"#));
     body.truncate(body.len() - 1);
     let report = Validator::new().max_findings(1).validate(&body);
-    let rules: Vec<Rule> = report.diagnostics().iter().map(|d| d.rule()).collect();
+    let rules: Vec<Rule> = report
+        .diagnostics()
+        .iter()
+        .map(tencentcloud_envelope::Diagnostic::rule)
+        .collect();
     assert_eq!(
         rules,
         [Rule::ByteOrderMark, Rule::DuplicateKey, Rule::InvalidJson]

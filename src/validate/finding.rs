@@ -264,10 +264,10 @@ impl Lists {
         let pointer = pointer();
         for group in groups {
             if let Some(finding) = findings.kept.get_mut(group.first) {
-                let (more, last) = (group.more, group.last);
+                let (more, index) = (group.more, group.last);
                 let elements = if more == 1 { "element" } else { "elements" };
                 finding.message = format!(
-                    "{}; the same in {more} more {elements} of `{pointer}`, the last at index {last}",
+                    "{}; the same in {more} more {elements} of `{pointer}`, the last at index {index}",
                     finding.message
                 );
             }

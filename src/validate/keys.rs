@@ -43,32 +43,29 @@ impl<'a> KeySet<'a> {
     /// Adds `key`, which starts at offset `at` of `text` when it is written without escapes;
     /// true when the object already had it.
     pub(super) fn insert(&mut self, text: &'a str, key: &str, at: Option<usize>) -> bool {
-        let many = match &mut self.many {
-            Some(many) => many,
-            None => {
-                if self.few.get(..self.len).unwrap_or_default().contains(&key) {
-                    return true;
-                }
-                let borrowed = at.and_then(|at| text.get(at..at + key.len()));
-                if let (Some(borrowed), Some(slot)) = (borrowed, self.few.get_mut(self.len)) {
-                    *slot = borrowed;
-                    self.len += 1;
-                    return false;
-                }
-                let mut many = Many {
-                    text,
-                    table: HashTable::with_capacity(4 * Self::FEW),
-                    owned: Vec::new(),
-                    hasher: foldhash::fast::RandomState::default(),
-                };
-                for &earlier in self.few.get(..self.len).unwrap_or_default() {
-                    let at = (earlier.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-                    many.insert(earlier, Some(at));
-                }
-                self.many.insert(many)
+        if self.many.is_none() {
+            if self.few.get(..self.len).unwrap_or_default().contains(&key) {
+                return true;
             }
-        };
-        many.insert(key, at)
+            let borrowed = at.and_then(|at| text.get(at..at + key.len()));
+            if let (Some(borrowed), Some(slot)) = (borrowed, self.few.get_mut(self.len)) {
+                *slot = borrowed;
+                self.len += 1;
+                return false;
+            }
+            let mut many = Many {
+                text,
+                table: HashTable::with_capacity(4 * Self::FEW),
+                owned: Vec::new(),
+                hasher: foldhash::fast::RandomState::default(),
+            };
+            for &earlier in self.few.get(..self.len).unwrap_or_default() {
+                let at = (earlier.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+                many.insert(earlier, Some(at));
+            }
+            self.many = Some(many);
+        }
+        self.many.as_mut().is_some_and(|many| many.insert(key, at))
     }
 }
 

@@ -185,6 +185,20 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// One finding for the required members a described object lacks, if any.
+    fn report_missing(&mut self, object: &Object, seen: &Seen, path: &Path) {
+        let missing = || {
+            (object.members.iter().enumerate())
+                .filter(|(index, member)| member.required && !seen.get(*index))
+                .map(|(_, member)| member.name.as_str())
+        };
+        if missing().next().is_some() {
+            self.report_schema(Rule::SchemaMissingField, path, || {
+                missing_message(&object.name, &missing().collect::<Vec<_>>()).unwrap_or_default()
+            });
+        }
+    }
+
     /// The rules on a key itself: repeated in its object, or reserved by `serde_json`.
     fn check_key(
         &mut self,
@@ -473,17 +487,7 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
             }
         }
         if let Some(object) = described {
-            let missing = || {
-                (object.members.iter().enumerate())
-                    .filter(|(index, member)| member.required && !seen.get(*index))
-                    .map(|(_, member)| member.name.as_str())
-            };
-            if missing().next().is_some() {
-                walker.report_schema(Rule::SchemaMissingField, path, || {
-                    missing_message(&object.name, &missing().collect::<Vec<_>>())
-                        .unwrap_or_default()
-                });
-            }
+            walker.report_missing(object, &seen, path);
         }
         if let (Some(span), Some((key, role, repeated))) = (
             spans

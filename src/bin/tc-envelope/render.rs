@@ -260,7 +260,11 @@ impl<W: Write> Printer<W> {
                     let counts: Vec<String> = (report.omitted().iter())
                         .map(|o| format!("{} {}", o.rule(), o.count()))
                         .collect();
-                    let total = report.omitted().iter().map(|o| o.count()).sum();
+                    let total = report
+                        .omitted()
+                        .iter()
+                        .map(tencentcloud_envelope::Omitted::count)
+                        .sum();
                     let text = format!(
                         "{}: {} in {} counted, not kept (--max-findings): {}\n\n",
                         self.style.paint(BOLD, "note"),

@@ -100,7 +100,11 @@ impl Summary {
         self.errors += count(Severity::Error);
         self.warnings += count(Severity::Warning);
         self.notes += count(Severity::Note);
-        self.omitted += report.omitted().iter().map(|o| o.count()).sum::<u64>();
+        self.omitted += report
+            .omitted()
+            .iter()
+            .map(tencentcloud_envelope::Omitted::count)
+            .sum::<u64>();
         let codes = if report.outcome() == Outcome::Invalid {
             &mut self.codes_in_invalid
         } else {
