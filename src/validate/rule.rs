@@ -207,6 +207,12 @@ rules! {
     /// A record that could not be taken out of its capture.
     UnreadableCapture: Error, Fatal,
         "A record could not be taken whole out of its capture file: a HAR archive that is cut short or not JSON, content whose base64 does not decode, or a record larger than the size cap.";
+    /// `X-TC-RequestId` headers that disagree.
+    RequestIdHeadersDiffer: Warning, Tolerated,
+        "The response has several `X-TC-RequestId` headers that differ; the first is the request id.";
+    /// An `X-TC-RequestId` header that is not UTF-8.
+    RequestIdHeaderNotUtf8: Warning, Tolerated,
+        "An `X-TC-RequestId` header is not UTF-8, so it gives no request id.";
 }
 
 impl Severity {
