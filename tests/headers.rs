@@ -5,13 +5,15 @@
 use proptest::prelude::*;
 use serde::Deserialize;
 use tencentcloud_envelope::{
-    CallError, Classified, Envelope, RequestIdSource, Rule, classify, decode,
+    CallError, Classified, Consequence, Envelope, RequestIdSource, Rule, Severity, classify, decode,
 };
 
 const ID: &str = "b5b41468-520d-4192-b42f-595cc34b6c1c";
 const OTHER: &str = "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6";
 /// A body without `RequestId`: only a header can give it one.
 const NO_ID: &[u8] = br#"{"Response": {"TotalCount": 0}}"#;
+/// A body with a `RequestId` that draws no finding.
+const WITH_ID: &[u8] = br#"{"Response": {"RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#;
 
 fn header(value: &[u8]) -> (&'static [u8], Vec<u8>) {
     (b"X-TC-RequestId", value.to_vec())
@@ -78,26 +80,155 @@ fn a_header_value_that_is_not_utf8_is_no_id() {
     }
 }
 
-/// The finding the readers hand over when the headers disagree. Its rule is still to be added
-/// to `Rule`; this test is switched on with it.
-#[test]
-#[ignore = "needs the rules `request-id-headers-differ` and `request-id-header-not-utf8` in src/validate/rule.rs"]
-fn disagreeing_or_unreadable_header_ids_are_tolerated_findings() {
-    let rules = |headers: &[(&'static [u8], Vec<u8>)]| match classify(200, headers, NO_ID) {
+/// The rules a response's findings name, under `headers`, for `body`.
+fn rules(headers: &[(&'static [u8], Vec<u8>)], body: &[u8]) -> Vec<&'static str> {
+    match classify(200, headers, body) {
         Classified::Success(success) => success
             .envelope()
             .findings()
             .iter()
             .map(|d| d.rule().id())
-            .collect::<Vec<_>>(),
+            .collect(),
         other => panic!("{other:?}"),
-    };
+    }
+}
+
+/// The findings the readers hand over when the headers disagree or one is not UTF-8: one per
+/// rule and response, however many headers drew it, before the body's findings, and with no
+/// place in the body (pointer `""`, line and column 0).
+#[test]
+fn disagreeing_or_unreadable_header_ids_are_tolerated_findings() {
     let same = [header(ID.as_bytes()), header(ID.as_bytes())];
-    assert!(rules(&same).is_empty());
+    assert!(rules(&same, WITH_ID).is_empty());
     let differ = [header(ID.as_bytes()), header(OTHER.as_bytes())];
-    assert_eq!(rules(&differ), ["request-id-headers-differ"]);
+    assert_eq!(rules(&differ, WITH_ID), ["request-id-headers-differ"]);
+    // The header's id stands in for the body's, whose lack is still a finding.
+    assert_eq!(
+        rules(&differ, NO_ID),
+        ["request-id-headers-differ", "missing-request-id"]
+    );
     let broken = [header(b"\xff"), header(ID.as_bytes())];
-    assert_eq!(rules(&broken), ["request-id-header-not-utf8"]);
+    assert_eq!(rules(&broken, WITH_ID), ["request-id-header-not-utf8"]);
+
+    let body = br#"{"Response": {"RequestId": "not-a-uuid"}}"#;
+    let both = [
+        header(b"\xfe\xff"),
+        header(ID.as_bytes()),
+        header(b"\xc3"),
+        header(OTHER.as_bytes()),
+        header(b"third"),
+        header(OTHER.as_bytes()),
+    ];
+    assert_eq!(
+        rules(&both, body),
+        [
+            "request-id-header-not-utf8",
+            "request-id-headers-differ",
+            "request-id-not-uuid"
+        ]
+    );
+    let Classified::Success(success) = classify(200, &both, body) else {
+        panic!("a success");
+    };
+    let findings = success.envelope().findings();
+    for finding in &findings[..2] {
+        assert_eq!(
+            (finding.pointer(), finding.line(), finding.column()),
+            ("", 0, 0)
+        );
+        assert_eq!(finding.severity(), Severity::Warning);
+        assert_eq!(finding.rule().consequence(), Consequence::Tolerated);
+    }
+    assert_eq!(
+        findings[0].message(),
+        "2 `X-TC-RequestId` headers are not UTF-8 (the first has 2 bytes), so they give no request id"
+    );
+    assert_eq!(
+        findings[1].message(),
+        format!(
+            "the `X-TC-RequestId` headers differ: the first, `{ID}`, is the request id; 3 later headers give others, the first `{OTHER}`"
+        )
+    );
+    // The body's request id is the reply's; the headers' findings come along all the same.
+    assert_eq!(success.envelope().request_id(), "not-a-uuid");
+}
+
+/// `decode` hands the headers' findings over with the payload and with the service's error.
+#[test]
+fn decode_hands_the_header_findings_over_too() {
+    let differ = [header(ID.as_bytes()), header(OTHER.as_bytes())];
+    let reply = decode::<serde::de::IgnoredAny, _, _>(200, &differ, WITH_ID).unwrap();
+    let rules: Vec<_> = reply.findings().iter().map(|d| d.rule()).collect();
+    assert_eq!(rules, [Rule::RequestIdHeadersDiffer]);
+    let failure = br#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"},
+        "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#;
+    match decode::<(), _, _>(500, &differ, failure) {
+        Err(CallError::Service(error)) => {
+            let rules: Vec<_> = error.findings().iter().map(|d| d.rule()).collect();
+            assert_eq!(rules, [Rule::RequestIdHeadersDiffer]);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// The rule for several headers, written out plainly: the id, and which rules the headers
+/// break, in the order first met.
+fn model(values: &[Vec<u8>]) -> (Option<String>, Vec<&'static str>) {
+    let mut id: Option<String> = None;
+    let mut rules = Vec::new();
+    for value in values {
+        let value = value.trim_ascii();
+        if value.is_empty() {
+            continue;
+        }
+        let rule = match std::str::from_utf8(value) {
+            Err(_) => Some("request-id-header-not-utf8"),
+            Ok(text) => match &id {
+                None => {
+                    id = Some(text.to_owned());
+                    None
+                }
+                Some(first) if first == text => None,
+                Some(_) => Some("request-id-headers-differ"),
+            },
+        };
+        if let Some(rule) = rule.filter(|rule| !rules.contains(rule)) {
+            rules.push(rule);
+        }
+    }
+    (id, rules)
+}
+
+proptest! {
+    #[test]
+    fn header_ids_and_findings_follow_the_rule(
+        values in prop::collection::vec(
+            prop_oneof![
+                Just(b"a".to_vec()),
+                Just(b" a\t".to_vec()),
+                Just(b"b".to_vec()),
+                Just(b" ".to_vec()),
+                Just(Vec::new()),
+                Just(b"\xff".to_vec()),
+                prop::collection::vec(any::<u8>(), 0..4),
+            ],
+            0..8,
+        )
+    ) {
+        let headers: Vec<_> = values.iter().map(|value| header(value)).collect();
+        let (id, wanted) = model(&values);
+        prop_assert_eq!(rules(&headers, WITH_ID), wanted);
+        match classify(200, &headers, NO_ID) {
+            Classified::Success(success) => {
+                prop_assert_eq!(Some(success.envelope().request_id().to_owned()), id);
+            }
+            Classified::ProtocolError(problem) => {
+                prop_assert_eq!(problem.rule(), Rule::MissingRequestId);
+                prop_assert_eq!(id, None);
+            }
+            other @ Classified::ServiceError { .. } => panic!("{other:?}"),
+        }
+    }
 }
 
 /// Whether a terminal would act on `c` instead of showing it: control characters, the

@@ -117,7 +117,8 @@ impl<T> Reply<T> {
         self.deprecated_warning.as_deref()
     }
 
-    /// The tolerated findings the body drew, in input order.
+    /// The tolerated findings the response drew, as [`Envelope::findings`](crate::Envelope::findings)
+    /// gives them.
     pub fn findings(&self) -> &[Diagnostic] {
         &self.findings
     }
@@ -252,7 +253,8 @@ impl ServiceError {
         self.deprecated_warning.as_deref()
     }
 
-    /// The tolerated findings the body drew, in input order.
+    /// The tolerated findings the response drew, as [`Envelope::findings`](crate::Envelope::findings)
+    /// gives them.
     pub fn findings(&self) -> &[Diagnostic] {
         &self.findings
     }

@@ -6,7 +6,7 @@ use std::fmt;
 use crate::grammar::names;
 use crate::text::inert;
 use crate::validate::{Read, read};
-use crate::{ApiError, Envelope, InvalidEnvelope, RetryAdvice, Rule};
+use crate::{ApiError, Diagnostic, Envelope, InvalidEnvelope, RetryAdvice, Rule};
 
 /// Where a request id came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -217,12 +217,18 @@ impl<N: AsRef<[u8]>, V: AsRef<[u8]>> HeaderPair for &(N, V) {
 }
 
 /// The request id that a response's `X-TC-RequestId` headers give, by the one rule every
-/// reader follows ([`classify`] states it); a value that is not UTF-8 and a later id that
-/// differs from the first each draw a finding.
+/// reader follows ([`classify`] states it), and what they drew: values that are not UTF-8 and
+/// later ids that differ from the first are each counted, for one finding per rule whatever
+/// the number of headers, so that a long id is never copied once per header.
 #[derive(Debug, Default)]
 pub(crate) struct RequestIdHeaders {
     pub id: Option<String>,
-    pub findings: Vec<HeaderFinding>,
+    /// The first later id that differs from `id`, and how many later headers differ.
+    differ: Option<(String, usize)>,
+    /// The length of the first value that is not UTF-8, and how many are not.
+    not_utf8: Option<(usize, usize)>,
+    /// The rules drawn, in the order first met.
+    order: Vec<Rule>,
 }
 
 impl RequestIdHeaders {
@@ -233,51 +239,58 @@ impl RequestIdHeaders {
             return;
         }
         let Ok(id) = std::str::from_utf8(value) else {
-            let message = format!(
-                "an `X-TC-RequestId` header is not UTF-8 ({} bytes), so it gives no request id",
-                value.len()
-            );
-            self.findings.push(HeaderFinding {
-                rule: HeaderRule::RequestIdHeaderNotUtf8,
-                message,
-            });
+            let (_, count) = self.not_utf8.get_or_insert((value.len(), 0));
+            *count += 1;
+            self.met(Rule::RequestIdHeaderNotUtf8);
             return;
         };
         match &self.id {
             None => self.id = Some(id.to_owned()),
             Some(first) if first == id => {}
-            Some(first) => {
-                let message = format!(
-                    "the `X-TC-RequestId` headers differ: `{first}` is the request id, not `{id}`"
-                );
-                self.findings.push(HeaderFinding {
-                    rule: HeaderRule::RequestIdHeadersDiffer,
-                    message,
-                });
+            Some(_) => {
+                let (_, count) = self.differ.get_or_insert_with(|| (id.to_owned(), 0));
+                *count += 1;
+                self.met(Rule::RequestIdHeadersDiffer);
             }
         }
     }
+
+    fn met(&mut self, rule: Rule) {
+        if !self.order.contains(&rule) {
+            self.order.push(rule);
+        }
+    }
+
+    /// The findings the headers drew, in the order first met; see [`header_finding`].
+    pub(crate) fn findings(&self) -> Vec<Diagnostic> {
+        let finding = |&rule: &Rule| {
+            let message = match (rule, &self.id, &self.differ, self.not_utf8) {
+                (Rule::RequestIdHeadersDiffer, Some(first), Some((other, 1)), _) => format!(
+                    "the `X-TC-RequestId` headers differ: the first, `{first}`, is the request id, not `{other}`"
+                ),
+                (Rule::RequestIdHeadersDiffer, Some(first), Some((other, count)), _) => format!(
+                    "the `X-TC-RequestId` headers differ: the first, `{first}`, is the request id; {count} later headers give others, the first `{other}`"
+                ),
+                (Rule::RequestIdHeaderNotUtf8, _, _, Some((length, 1))) => format!(
+                    "an `X-TC-RequestId` header is not UTF-8 ({length} bytes), so it gives no request id"
+                ),
+                (Rule::RequestIdHeaderNotUtf8, _, _, Some((length, count))) => format!(
+                    "{count} `X-TC-RequestId` headers are not UTF-8 (the first has {length} bytes), so they give no request id"
+                ),
+                _ => return None,
+            };
+            Some(header_finding(rule, message))
+        };
+        self.order.iter().filter_map(finding).collect()
+    }
 }
 
-/// The rules a response's headers can break. They belong in [`Rule`], with these ids, severities
-/// and consequences; until `Rule` has them (src/validate/ is being rewritten), the readers
-/// resolve the headers all the same and keep the findings here, not yet in `findings()`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum HeaderRule {
-    /// `request-id-headers-differ`, warning, tolerated: "The response has several
-    /// `X-TC-RequestId` headers that differ; the first is the request id."
-    RequestIdHeadersDiffer,
-    /// `request-id-header-not-utf8`, warning, tolerated: "An `X-TC-RequestId` header is not
-    /// UTF-8, so it gives no request id."
-    RequestIdHeaderNotUtf8,
-}
-
-/// A finding about the headers, as a [`Diagnostic`](crate::Diagnostic) will say it once its
-/// rule is in [`Rule`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct HeaderFinding {
-    pub rule: HeaderRule,
-    pub message: String,
+/// A finding about the response's headers, with its rule's default severity and no place in
+/// the body ([`classify`] says how that is written).
+fn header_finding(rule: Rule, message: String) -> Diagnostic {
+    let mut finding = Diagnostic::new(rule, rule.default_severity(), String::new(), message);
+    finding.place(0, 0, 0);
+    finding
 }
 
 /// What the status line and headers say, for every reader of a whole HTTP response.
@@ -287,15 +300,8 @@ pub(crate) struct HttpFacts {
     pub content_type: Option<String>,
     /// The request id of the `X-TC-RequestId` headers, by their rule.
     pub request_id: Option<String>,
-    /// What the `X-TC-RequestId` headers drew.
-    #[cfg_attr(
-        not(test),
-        expect(
-            dead_code,
-            reason = "handed over in `findings()` once `Rule` has `HeaderRule`'s rules (src/validate/rule.rs)"
-        )
-    )]
-    pub findings: Vec<HeaderFinding>,
+    /// What the `X-TC-RequestId` headers drew, first among a reply's findings.
+    pub findings: Vec<Diagnostic>,
 }
 
 impl HttpFacts {
@@ -317,8 +323,8 @@ impl HttpFacts {
         HttpFacts {
             status,
             content_type,
+            findings: ids.findings(),
             request_id: ids.id,
-            findings: ids.findings,
         }
     }
 
@@ -370,7 +376,10 @@ fn request_id_source(read: &Read) -> RequestIdSource {
 /// The request id comes from the body and falls back to the `X-TC-RequestId` header. Of
 /// several such headers, the first that holds an id gives it: a value that is blank once
 /// trimmed of ASCII whitespace holds none, nor does one that is not UTF-8 (an id never has
-/// `U+FFFD` in it); later ids that differ from the first are passed over.
+/// `U+FFFD` in it); later ids that differ from the first are passed over. Values that are not
+/// UTF-8 draw a tolerated finding, `request-id-header-not-utf8`, and later ids that differ
+/// draw `request-id-headers-differ`, each once per response, ahead of the body's findings and
+/// with no place in the body: pointer `""`, line and column 0.
 pub fn classify<I, H>(status: u16, headers: I, body: &[u8]) -> Classified<'_>
 where
     I: IntoIterator<Item = H>,
@@ -400,11 +409,13 @@ where
     I: IntoIterator<Item = H>,
     H: HeaderPair,
 {
-    let http = HttpFacts::read(status, headers);
+    let mut http = HttpFacts::read(status, headers);
     let read = read(body);
     let source = request_id_source(&read);
     let body_id = read.request_id.as_deref().map(str::to_owned);
+    let header_findings = std::mem::take(&mut http.findings);
     let envelope = Envelope::from_read(read, body, http.request_id.as_deref())
+        .map(|envelope| envelope.with_header_findings(header_findings))
         .map_err(|invalid| http.protocol_error(body_id, &invalid, body));
     (envelope, source)
 }
@@ -442,9 +453,9 @@ mod tests {
     use super::*;
 
     /// What the `X-TC-RequestId` headers of a response give: the id and the rules they broke.
-    fn ids(values: &[&[u8]]) -> (Option<String>, Vec<HeaderRule>) {
+    fn ids(values: &[&[u8]]) -> (Option<String>, Vec<Rule>) {
         let facts = HttpFacts::read(200, values.iter().map(|&value| ("X-TC-RequestId", value)));
-        let rules = facts.findings.iter().map(|finding| finding.rule).collect();
+        let rules = facts.findings.iter().map(Diagnostic::rule).collect();
         (facts.request_id, rules)
     }
 
@@ -455,16 +466,13 @@ mod tests {
         assert_eq!(ids(&[b"", b" r-1\t", b"r-1"]), (id(), vec![]));
         assert_eq!(
             ids(&[b"r-1", b"r-2", b"r-1", b"r-3"]),
-            (id(), vec![HeaderRule::RequestIdHeadersDiffer; 2])
+            (id(), vec![Rule::RequestIdHeadersDiffer])
         );
         assert_eq!(
             ids(&[b"r-\xff", b"r-1"]),
-            (id(), vec![HeaderRule::RequestIdHeaderNotUtf8])
+            (id(), vec![Rule::RequestIdHeaderNotUtf8])
         );
-        assert_eq!(
-            ids(&[b"\xc3"]),
-            (None, vec![HeaderRule::RequestIdHeaderNotUtf8])
-        );
+        assert_eq!(ids(&[b"\xc3"]), (None, vec![Rule::RequestIdHeaderNotUtf8]));
         assert_eq!(ids(&[]), (None, vec![]));
     }
 

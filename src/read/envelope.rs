@@ -131,6 +131,15 @@ impl<'a> Envelope<'a> {
         })
     }
 
+    /// The envelope with what the response's headers drew put before the body's findings.
+    pub(crate) fn with_header_findings(mut self, mut findings: Vec<Diagnostic>) -> Self {
+        if !findings.is_empty() {
+            findings.append(&mut self.findings);
+            self.findings = findings;
+        }
+        self
+    }
+
     /// The request id, present on success and failure alike.
     pub fn request_id(&self) -> &str {
         &self.request_id
@@ -163,7 +172,8 @@ impl<'a> Envelope<'a> {
     }
 
     /// The findings the body drew whose rules are tolerated (a request id that is not a
-    /// UUID, a byte-order mark, members beside `Response`, ...), in input order.
+    /// UUID, a byte-order mark, members beside `Response`, ...), in input order; from
+    /// [`classify`](crate::classify()), those the `X-TC-RequestId` headers drew come first.
     pub fn findings(&self) -> &[Diagnostic] {
         &self.findings
     }
