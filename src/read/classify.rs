@@ -240,7 +240,7 @@ impl RequestIdHeaders {
         }
         let Ok(id) = std::str::from_utf8(value) else {
             let (_, count) = self.not_utf8.get_or_insert((value.len(), 0));
-            *count += 1;
+            *count = count.saturating_add(1);
             self.met(Rule::RequestIdHeaderNotUtf8);
             return;
         };
@@ -249,7 +249,7 @@ impl RequestIdHeaders {
             Some(first) if first == id => {}
             Some(_) => {
                 let (_, count) = self.differ.get_or_insert_with(|| (id.to_owned(), 0));
-                *count += 1;
+                *count = count.saturating_add(1);
                 self.met(Rule::RequestIdHeadersDiffer);
             }
         }
