@@ -14,9 +14,10 @@ pub struct Diagnostic {
     severity: &'static str,
     /// An RFC 6901 JSON Pointer to the offending value; `""` is the root.
     pointer: String,
-    /// The 1-based line.
+    /// The 1-based line; 0 for a finding about the response's headers (in `classify`'s
+    /// `Success.findings`), which has no place in the body.
     line: usize,
-    /// The 1-based column, in characters.
+    /// The 1-based column, in characters; 0 with line 0.
     column: usize,
     /// What is wrong, naming the values involved.
     message: String,

@@ -315,6 +315,21 @@ def test_classify_success_takes_the_header_request_id():
     assert [d.rule for d in result.findings] == ["missing-request-id"]
 
 
+def test_classify_hands_over_what_the_headers_drew_first():
+    """Headers that differ, and one that is not UTF-8, draw a finding each, before the body's,
+    with no place in the body."""
+    headers = [("X-TC-RequestId", b"\xff"), ("X-TC-RequestId", "r-1"), ("x-tc-requestid", "r-2")]
+    result = te.classify(200, headers, NO_ID)
+    assert isinstance(result, te.Success)
+    assert result.request_id == "r-1"
+    found = [(d.rule, d.severity, d.pointer, d.line, d.column) for d in result.findings]
+    assert found == [
+        ("request-id-header-not-utf8", "warning", "", 0, 0),
+        ("request-id-headers-differ", "warning", "", 0, 0),
+        ("missing-request-id", "error", "/Response", 1, 14),
+    ]
+
+
 def test_classify_bad_headers_are_type_errors():
     with pytest.raises(TypeError, match="headers"):
         te.classify(200, 5, OK)
