@@ -83,7 +83,7 @@ fn every_shape_costs_a_small_multiple_of_the_record() {
         assert!(matches!(code, Some(0 | 1)), "{shape}: exit {code:?}");
         // The widest shape, millions of distinct short keys, takes a table of 8 bytes a key.
         assert!(
-            peak < 7 * body.len() + 32 * MB,
+            peak < 3 * body.len() + 32 * MB,
             "{shape}: {} MB at peak for {} MB",
             peak / MB,
             body.len() / MB

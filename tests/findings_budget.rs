@@ -199,3 +199,23 @@ fn the_readers_keep_the_verdict_request_id_and_code_of_a_body_past_the_budget() 
         assert_eq!(problem.request_id(), report.request_id(), "{shape}");
     }
 }
+
+/// The scanner leaves wide objects and failures with a payload to the walk as soon as it meets
+/// them: its own key set and payload list grew with such bodies (322 MB for a 60 MB failure
+/// with 8 million payload members, in the readers).
+#[test]
+fn the_scanner_leaves_wide_objects_and_failures_with_a_payload_to_the_walk() {
+    use tencentcloud_envelope::FastPath;
+    let members = |count: usize| {
+        (0..count)
+            .map(|i| format!(r#""m{i}": 1"#))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let narrow = body_with(&members(4_000));
+    assert_eq!(Validator::fast_path_agrees(&narrow), Ok(FastPath::Clean));
+    let wide = body_with(&members(5_000));
+    assert_eq!(Validator::fast_path_agrees(&wide), Ok(FastPath::Walk));
+    let failure = body_with(r#""Error": {"Code": "InternalError", "Message": "m"}, "a": 1"#);
+    assert_eq!(Validator::fast_path_agrees(&failure), Ok(FastPath::Walk));
+}

@@ -37,7 +37,7 @@ fn every_reader_stays_within_a_small_multiple_of_the_record() {
     for (shape, body, call) in hostile_bodies::shapes(size) {
         // The widest shape is an object of millions of distinct short keys: finding repeats
         // takes a table of 8 bytes a key, which doubles as it grows (docs/hostile-input.md).
-        let bound = 7 * body.len() + 16 * MB;
+        let bound = 3 * body.len() + 16 * MB;
         let mut measured = Vec::new();
         let mut check = |reader: &str, extra: usize| {
             measured.push(format!("{reader} {} MB", extra / MB));

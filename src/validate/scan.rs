@@ -497,6 +497,10 @@ impl<'a> Scanner<'a> {
                     self.at += 1;
                     self.error(envelope)?;
                     envelope.failed = true;
+                    // A failure carries no payload: the walk reports one.
+                    if members > 0 {
+                        return self.unusual();
+                    }
                 }
                 _ if key.eq_ignore_ascii_case(names::REQUEST_ID)
                     || key.eq_ignore_ascii_case(names::ERROR)
@@ -504,6 +508,7 @@ impl<'a> Scanner<'a> {
                 {
                     return self.unusual();
                 }
+                _ if envelope.failed => return self.unusual(),
                 _ => {
                     self.value(3)?;
                     members += 1;
@@ -924,6 +929,8 @@ struct Keys<'a> {
 
 impl<'a> Keys<'a> {
     const FEW: usize = 32;
+    /// The most keys an object may have for the scanner to take it.
+    const MANY: usize = 4_096;
 
     fn new(stack: &KeyStack<'a>) -> Self {
         Keys {
@@ -933,7 +940,8 @@ impl<'a> Keys<'a> {
         }
     }
 
-    /// Adds `key`; true when the object already had it.
+    /// Adds `key`; true when the object already had it, or has more keys than the scanner
+    /// takes.
     #[allow(
         clippy::inline_always,
         reason = "measured: as a call, small bodies cost 2% more instructions, medium ones 4%"
@@ -951,6 +959,14 @@ impl<'a> Keys<'a> {
             self.filter |= bit;
             stack.push(key);
             return false;
+        }
+        // A wider object is left to the walk, whose key table takes 8 bytes a key.
+        if self
+            .many
+            .as_ref()
+            .is_some_and(|many| many.len() >= Keys::MANY)
+        {
+            return true;
         }
         let many = self.many.get_or_insert_with(|| {
             let mut many = HashSet::with_capacity_and_hasher(
