@@ -158,13 +158,21 @@ fn disagreeing_or_unreadable_header_ids_are_tolerated_findings() {
 fn decode_hands_the_header_findings_over_too() {
     let differ = [header(ID.as_bytes()), header(OTHER.as_bytes())];
     let reply = decode::<serde::de::IgnoredAny, _, _>(200, &differ, WITH_ID).unwrap();
-    let rules: Vec<_> = reply.findings().iter().map(|d| d.rule()).collect();
+    let rules: Vec<_> = reply
+        .findings()
+        .iter()
+        .map(tencentcloud_envelope::Diagnostic::rule)
+        .collect();
     assert_eq!(rules, [Rule::RequestIdHeadersDiffer]);
     let failure = br#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"},
         "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#;
     match decode::<(), _, _>(500, &differ, failure) {
         Err(CallError::Service(error)) => {
-            let rules: Vec<_> = error.findings().iter().map(|d| d.rule()).collect();
+            let rules: Vec<_> = error
+                .findings()
+                .iter()
+                .map(tencentcloud_envelope::Diagnostic::rule)
+                .collect();
             assert_eq!(rules, [Rule::RequestIdHeadersDiffer]);
         }
         other => panic!("{other:?}"),
