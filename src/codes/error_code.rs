@@ -181,14 +181,23 @@ impl ErrorCode {
 /// inlined.
 #[inline]
 pub(crate) fn is_well_formed(code: &str) -> bool {
-    !is_too_long(code)
-        && code.split('.').all(|segment| {
-            segment
-                .as_bytes()
-                .first()
-                .is_some_and(u8::is_ascii_uppercase)
-                && segment.bytes().all(|byte| byte.is_ascii_alphanumeric())
-        })
+    if is_too_long(code) {
+        return false;
+    }
+    // Whether the next byte starts a segment.
+    let mut starts = true;
+    for &byte in code.as_bytes() {
+        let fits = if starts {
+            byte.is_ascii_uppercase()
+        } else {
+            byte == b'.' || byte.is_ascii_alphanumeric()
+        };
+        if !fits {
+            return false;
+        }
+        starts = byte == b'.';
+    }
+    !starts
 }
 
 /// Whether `code` is longer than [`ErrorCode::MAX_LEN`], so no code at all: readers answer

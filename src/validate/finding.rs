@@ -68,8 +68,16 @@ impl Slot<'_> {
     }
 }
 
+impl Default for Findings {
+    /// No findings, and room for none.
+    fn default() -> Self {
+        Findings::new(Budget::default())
+    }
+}
+
 impl Findings {
-    pub(super) fn new(budget: Budget) -> Self {
+    #[inline]
+    pub(super) const fn new(budget: Budget) -> Self {
         Findings {
             kept: Vec::new(),
             budget: budget.most,
@@ -136,6 +144,7 @@ impl Findings {
         (self.kept.iter().map(|f| f.rule)).chain(self.omitted.iter().map(|(rule, _)| *rule))
     }
 
+    #[inline]
     pub(super) fn is_empty(&self) -> bool {
         self.kept.is_empty() && self.omitted.is_empty()
     }

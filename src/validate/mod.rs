@@ -581,10 +581,9 @@ impl Validator {
         let utf8_error = (text.len() < body.len()).then_some(text.len());
         // A clean envelope is read by the scanner; anything else, by the walk.
         let mut walked = scan::scan(text, context).unwrap_or_else(|| walk::walk(text, context));
-        let mut findings =
-            std::mem::replace(&mut walked.findings, Findings::new(Budget::default()));
+        let mut findings = std::mem::take(&mut walked.findings);
         // What the call selected is said of payloads only: a failure has none to check.
-        if !walked.failed {
+        if !walked.failed && !said.is_empty() {
             for (rule, message) in said {
                 findings.push_always(Finding {
                     rule,
@@ -699,19 +698,24 @@ struct Checked<'a> {
 }
 
 impl Checked<'_> {
+    #[inline]
     fn into_report(self) -> Report {
         let Checked {
             walked,
             diagnostics,
             omitted,
         } = self;
-        Report::new(
+        let report = Report::new(
             walked.failed,
             walked.request_id.as_deref(),
             walked.code.as_deref(),
             diagnostics,
-        )
-        .with_omitted(omitted)
+        );
+        if omitted.is_empty() {
+            report
+        } else {
+            report.with_omitted(omitted)
+        }
     }
 }
 
