@@ -5,18 +5,15 @@
 //! this test's alone.
 #![cfg(all(feature = "capture", target_os = "linux"))]
 
+mod common;
+
+use common::peak_resident_bytes;
+
 use std::fmt::Write as _;
 
 use tencentcloud_envelope::capture::{self, Flow, Layout, Options, Record, Sink, Skip};
 
 const MB: usize = 1 << 20;
-
-fn peak_resident_bytes() -> usize {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap();
-    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
-    let kib: usize = line.split_whitespace().nth(1).unwrap().parse().unwrap();
-    kib * 1024
-}
 
 struct Count(usize);
 

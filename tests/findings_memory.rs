@@ -8,19 +8,8 @@
 mod common;
 
 use common::hostile_bodies::{self, MB};
+use common::{peak_resident_bytes, reset_peak};
 use tencentcloud_envelope::{Envelope, Validator, classify, decode, validate};
-
-fn peak_resident_bytes() -> usize {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap();
-    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
-    let kib: usize = line.split_whitespace().nth(1).unwrap().parse().unwrap();
-    kib * 1024
-}
-
-/// Resets the peak to the present resident size.
-fn reset_peak() {
-    std::fs::write("/proc/self/clear_refs", "5").unwrap();
-}
 
 /// The memory `read` takes beyond what is resident before it, at its peak.
 fn extra_bytes(read: impl FnOnce()) -> usize {

@@ -4,16 +4,13 @@
 //! this test's alone.
 #![cfg(target_os = "linux")]
 
+mod common;
+
+use common::peak_resident_bytes;
+
 use tencentcloud_envelope::{Outcome, validate};
 
 const MB: usize = 1 << 20;
-
-fn peak_resident_bytes() -> usize {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap();
-    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
-    let kib: usize = line.split_whitespace().nth(1).unwrap().parse().unwrap();
-    kib * 1024
-}
 
 #[test]
 fn a_100_mb_string_costs_memory_close_to_its_size() {

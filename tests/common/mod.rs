@@ -162,3 +162,19 @@ pub fn wait_with_peak_kib(
         std::thread::sleep(std::time::Duration::from_millis(2));
     }
 }
+
+/// This process's peak resident size (`VmHWM`), in bytes: for the memory tests, each alone in
+/// its test binary so that the peak is its own.
+#[cfg(target_os = "linux")]
+pub fn peak_resident_bytes() -> usize {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
+    let kib: usize = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+    kib * 1024
+}
+
+/// Starts the peak resident size again from the present size.
+#[cfg(target_os = "linux")]
+pub fn reset_peak() {
+    std::fs::write("/proc/self/clear_refs", "5").unwrap();
+}
