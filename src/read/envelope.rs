@@ -171,9 +171,11 @@ impl<'a> Envelope<'a> {
         self.deprecated_warning.as_deref()
     }
 
-    /// The findings the body drew whose rules are tolerated (a request id that is not a
-    /// UUID, a byte-order mark, members beside `Response`, ...), in input order; from
-    /// [`classify`](crate::classify()), those the `X-TC-RequestId` headers drew come first.
+    /// The findings the body drew that did not make it untrustworthy, in input order: those
+    /// whose rules are tolerated (a request id that is not a UUID, a byte-order mark, members
+    /// beside `Response`, ...), and a missing or invalid `RequestId` when the `X-TC-RequestId`
+    /// header gave the id. From [`classify`](crate::classify()), what the headers drew comes
+    /// first.
     pub fn findings(&self) -> &[Diagnostic] {
         &self.findings
     }
