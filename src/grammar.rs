@@ -1,7 +1,7 @@
 //! The envelope's wire grammar, shared by every reader: member names, the byte-order mark
-//! and the limits. The validator's walk (`validate/`) is the one place that reads a body
-//! against it; [`Envelope`](crate::Envelope), [`classify`](crate::classify()) and
-//! [`decode`](crate::decode()) take their verdict from that walk, and [`Response`](crate::Response),
+//! and the length limit of an error code. The validator's walk (`validate/`) is the one place
+//! that reads a body against it; [`Envelope`](crate::Envelope), [`classify`](crate::classify())
+//! and [`decode`](crate::decode()) take their verdict from that walk, and [`Response`](crate::Response),
 //! which reads through any serde deserializer, matches on the same names.
 
 /// Member names of the envelope, as sent.
@@ -43,4 +43,15 @@ pub(crate) fn is_reserved_key(key: &str) -> bool {
             key,
             "$serde_json::private::RawValue" | "$serde_json::private::Number"
         )
+}
+
+/// The longest error code, in bytes, that can be well formed
+/// ([`ErrorCode::MAX_LEN`](crate::ErrorCode::MAX_LEN)): the longest any table lists is 89.
+pub(crate) const LONGEST_CODE: usize = 256;
+
+/// Whether `code` is longer than [`LONGEST_CODE`], so no code at all: readers answer for it
+/// without looking it up.
+#[inline]
+pub(crate) fn is_too_long(code: &str) -> bool {
+    code.len() > LONGEST_CODE
 }

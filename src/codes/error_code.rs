@@ -6,6 +6,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use crate::codes::prefix::common_prefix;
+use crate::grammar::{self, is_too_long};
 use crate::{Category, CommonCode, RetryAdvice};
 
 /// An error code as the API returns it: a [`CommonCode`], or a code specific to an action or
@@ -50,7 +51,7 @@ impl ErrorCode {
     /// The longest code, in bytes, that can be well formed. The longest code any table lists
     /// is 89 bytes; the limit leaves room for longer ones, and bounds the work a code from a
     /// hostile or broken body costs.
-    pub const MAX_LEN: usize = 256;
+    pub const MAX_LEN: usize = grammar::LONGEST_CODE;
 
     /// The code exactly as the API sent it.
     ///
@@ -198,13 +199,6 @@ pub(crate) fn is_well_formed(code: &str) -> bool {
         starts = byte == b'.';
     }
     !starts
-}
-
-/// Whether `code` is longer than [`ErrorCode::MAX_LEN`], so no code at all: readers answer
-/// for it without looking it up.
-#[inline]
-pub(crate) fn is_too_long(code: &str) -> bool {
-    code.len() > ErrorCode::MAX_LEN
 }
 
 impl From<CommonCode> for ErrorCode {

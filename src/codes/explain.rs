@@ -1,8 +1,8 @@
 //! One answer for any code string: what it is, what it means and whether to retry.
 
 use crate::codes::catalog::{self, ProductCode};
-use crate::codes::error_code::is_too_long;
 use crate::codes::prefix::{common_prefix, family_category};
+use crate::grammar::is_too_long;
 use crate::{Category, CommonCode, ErrorCode, Lang, LegacyCode, RetryAdvice, SdkCode, Site};
 
 /// The page that documents the common codes (the first part of CVM's error-code page).

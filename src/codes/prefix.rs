@@ -2,7 +2,7 @@
 //! first segment names. Pure functions of the text, shared by the catalogue, `explain` and
 //! `ErrorCode`. A code over [`ErrorCode::MAX_LEN`](crate::ErrorCode::MAX_LEN) sits nowhere.
 
-use crate::codes::error_code::is_too_long;
+use crate::grammar::is_too_long;
 use crate::{Category, CommonCode};
 
 /// The first segment of codes whose every unlisted sub-code shares one category even though

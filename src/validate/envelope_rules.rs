@@ -3,12 +3,13 @@
 use std::borrow::Cow;
 
 use super::Rule;
-use super::finding::{Budget, Findings, Kind, quoted};
+use super::finding::{Budget, Findings, Kind};
 use super::path::{Path, member_pointer};
 use crate::ErrorCode;
 use crate::codes::error_code::is_well_formed;
 use crate::codes::explain::unknown_code_message;
 use crate::grammar::names;
+use crate::text::quoted;
 
 /// What the envelope's rules learn of a document, and every finding of the walk: the walk
 /// hands each fixed member here, and reads the verdict back.

@@ -16,25 +16,6 @@ pub(super) struct Finding {
     pub message: String,
 }
 
-/// The longest key or value a finding quotes whole. A longer one is cut to its first
-/// `QUOTED_HEAD` bytes and marked with its length, so that each finding that names a 5 MB key
-/// costs a few hundred bytes, not 5 MB.
-pub(super) const LONGEST_QUOTED: usize = 256;
-const QUOTED_HEAD: usize = 64;
-
-/// `text` as a finding's pointer or message quotes it.
-pub(super) fn quoted(text: &str) -> Cow<'_, str> {
-    if text.len() <= LONGEST_QUOTED {
-        return Cow::Borrowed(text);
-    }
-    let mut end = QUOTED_HEAD;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = text.get(..end).unwrap_or_default();
-    Cow::Owned(format!("{head}…[{} bytes]", text.len()))
-}
-
 /// The findings of one body, within its budget: past `budget` kept findings, a finding is
 /// only counted by rule, and its pointer and message are never built. So a body that draws a
 /// million findings costs a counter, not a million messages.

@@ -629,7 +629,7 @@ impl Validator {
                 offset: walked.request_id_offset,
                 message: format!(
                     "the request id `{}` was already seen in an earlier response",
-                    finding::quoted(id)
+                    crate::text::quoted(id)
                 ),
             });
         }

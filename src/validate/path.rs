@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use std::cell::Cell;
 
-use super::finding::quoted;
+use crate::text::quoted;
 
 /// Where a value sits: a chain of segments from the root, each with the value's place when
 /// it is known (keys written with escapes do not reveal their place).

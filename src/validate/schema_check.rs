@@ -3,7 +3,7 @@
 use crate::schema::{Member, Schema, Shape};
 
 use super::Rule;
-use super::finding::quoted;
+use crate::text::quoted;
 
 /// What the description expects of the value being read: a member, or one element of a
 /// list member.

@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::envelope_rules::{Facts, Members, Role};
-use super::finding::{Budget, Findings, Kind, Lists, quoted};
+use super::finding::{Budget, Findings, Kind, Lists};
 use super::keys::KeySet;
 use super::path::{MemberSpans, Path, Place, Segment, skip_whitespace};
 use super::position::{error_message, error_offset};
@@ -17,7 +17,7 @@ use super::schema_check::{Expect, Found, Seen, missing_message};
 use super::{Rule, numbers};
 use crate::grammar::{self, names};
 use crate::schema::{Object, Schema};
-use crate::text::CowStr;
+use crate::text::{CowStr, quoted};
 
 /// What one pass learnt about a document.
 pub(super) struct Walked<'a> {

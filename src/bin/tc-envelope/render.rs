@@ -12,10 +12,26 @@ use serde::Serialize;
 use tencentcloud_envelope::capture::{Excerpt, Exchange};
 use tencentcloud_envelope::{Diagnostic, Report, Severity};
 
-use crate::check::{JSON_LINES_ADVICE, JSON_LINES_HINT};
 use crate::escape::{inert, write_json};
 use crate::snippet::Window;
 use crate::summary::{CodeTable, Summary};
+
+/// What to do about JSON Lines read as one document (a macro, to be written once in both
+/// constants).
+macro_rules! json_lines_advice {
+    () => {
+        "read standard input with --lines, or name the file .jsonl or .ndjson"
+    };
+}
+
+/// What to do about JSON Lines read as one document.
+pub const JSON_LINES_ADVICE: &str = json_lines_advice!();
+
+/// The hint on a record that is JSON Lines read as one document.
+pub const JSON_LINES_HINT: &str = concat!(
+    "this looks like JSON Lines, one response per line: ",
+    json_lines_advice!()
+);
 
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

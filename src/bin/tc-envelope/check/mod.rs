@@ -15,7 +15,6 @@ use tencentcloud_envelope::capture::{Body, Flow, Options, Record, Sink, Skip};
 use tencentcloud_envelope::{Severity, Validator};
 
 pub use args::{CheckArgs, ColorWhen};
-pub use verdict::{JSON_LINES_ADVICE, JSON_LINES_HINT};
 
 use crate::exit;
 use crate::render::{Printer, Shown};

@@ -152,23 +152,6 @@ pub fn count_blank_lines(summary: &mut Summary, count: u64) {
     summary.skip(Unit::Line, "blank (JSON whitespace only)", count);
 }
 
-/// What to do about JSON Lines read as one document (a macro, to be written once in both
-/// constants).
-macro_rules! json_lines_advice {
-    () => {
-        "read standard input with --lines, or name the file .jsonl or .ndjson"
-    };
-}
-
-/// What to do about JSON Lines read as one document.
-pub const JSON_LINES_ADVICE: &str = json_lines_advice!();
-
-/// The hint on a record that is JSON Lines read as one document.
-pub const JSON_LINES_HINT: &str = concat!(
-    "this looks like JSON Lines, one response per line: ",
-    json_lines_advice!()
-);
-
 /// Whether a record read whole (a `.json` file, standard input) is JSON Lines read as one
 /// document: it is invalid JSON, and a complete value is followed, after a line break and
 /// maybe blank lines, by the start of an object or an array.
