@@ -40,12 +40,13 @@ pub use codes::legacy_code::LegacyCode;
 pub use codes::retry::{RetryAdvice, UnknownRetryAdvice};
 pub use codes::sdk_code::{Sdk, SdkCode};
 pub use lang::{Lang, UnknownLang};
-pub use read::call::{CallError, PayloadError, Reply, ServiceError, decode};
 #[cfg(feature = "http")]
 pub use read::classify::classify_http;
 pub use read::classify::{
-    Classified, HeaderPair, ProtocolError, RequestIdSource, Success, classify, is_json_content_type,
+    Classified, HeaderPair, RequestIdSource, Success, classify, is_json_content_type,
 };
+pub use read::decode::{Reply, decode};
+pub use read::error::{CallError, PayloadError, ProtocolError, ServiceError};
 pub use read::envelope::{Envelope, ErrorView, InvalidEnvelope, Payload, RawJson};
 pub use read::response::Response;
 pub use read::sse::{Event, EventStream, Events, StreamError, StreamItem};

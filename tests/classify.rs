@@ -25,11 +25,8 @@ fn an_error_envelope_is_the_service_error_at_any_status() {
     for status in [200, 400, 500] {
         let body = error_body();
         match classify(status, [JSON], body.as_bytes()) {
-            Classified::ServiceError {
-                error,
-                status: seen,
-            } => {
-                assert_eq!(seen, status);
+            Classified::ServiceError(error) => {
+                assert_eq!(error.status(), Some(status));
                 assert_eq!(error.code(), &CommonCode::InternalError);
                 assert_eq!(error.request_id(), ID);
                 assert!(error.is_retryable());
@@ -150,4 +147,38 @@ fn headers_may_be_bytes_or_strings() {
         classify(500, bytes, body.as_bytes()),
         Classified::ServiceError { .. }
     ));
+}
+
+/// `classify` and `decode` carry the same data for the same failure: the status, the
+/// `DeprecatedWarning` and the tolerated findings (issue 27, item 6).
+#[test]
+fn a_service_error_keeps_what_came_with_it_as_decode_does() {
+    let body = br#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"},
+        "DeprecatedWarning": "use DescribeDisks", "RequestId": "not-a-uuid"}}"#;
+    let Classified::ServiceError(classified) = classify(503, [JSON], body) else {
+        panic!("not a service error")
+    };
+    let Err(tencentcloud_envelope::CallError::Service(decoded)) =
+        tencentcloud_envelope::decode::<serde::de::IgnoredAny, _, _>(503, [JSON], body)
+    else {
+        panic!("decode: not a service error")
+    };
+    assert_eq!(classified.status(), Some(503));
+    assert_eq!(classified.deprecated_warning(), Some("use DescribeDisks"));
+    let rules: Vec<&str> = classified.findings().iter().map(|d| d.rule().id()).collect();
+    assert_eq!(rules, ["deprecated-action", "request-id-not-uuid"]);
+    assert_eq!(&classified, decoded.as_ref());
+}
+
+/// A service error's message is the service's error and the status, said once: the error is
+/// not also its source.
+#[test]
+fn a_service_error_says_its_error_and_status_once() {
+    let Classified::ServiceError(error) = classify(400, [JSON], error_body().as_bytes()) else {
+        panic!("not a service error")
+    };
+    let shown = error.to_string();
+    assert!(shown.ends_with(" (HTTP 400)"), "{shown}");
+    assert!(shown.contains("InternalError"), "{shown}");
+    assert!(std::error::Error::source(&error).is_none());
 }

@@ -65,7 +65,7 @@ fn classify_reads_a_hostile_code_as_no_code() {
         let body = failure(&code);
         let headers: [(&str, &str); 0] = [];
         match classify(200, headers, &body) {
-            Classified::ServiceError { error, .. } => {
+            Classified::ServiceError(error) => {
                 assert_not_a_code(error.code(), &code, "classify");
                 assert_eq!(error.category(), None);
             }

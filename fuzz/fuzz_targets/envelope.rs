@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let headers: [(&str, &str); 0] = [];
     match classify(200, headers, data) {
         Classified::ProtocolError(_) => assert!(fatal),
-        Classified::ServiceError { error, .. } => {
+        Classified::ServiceError(error) => {
             assert_eq!(Some(error.code().as_str()), report.code());
         }
         Classified::Success(_) => assert!(!fatal && report.code().is_none()),

@@ -164,7 +164,7 @@ pub(crate) fn classify<'py>(
             .into_pyobject(py)?
             .into_any()
         }
-        envelope::Classified::ServiceError { error, status } => ServiceError {
+        envelope::Classified::ServiceError(error) => ServiceError {
             status,
             code: error.code().as_str().to_owned(),
             message: error.message().to_owned(),

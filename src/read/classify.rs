@@ -1,12 +1,10 @@
 //! Whole HTTP responses, as an SDK holds them: status, headers and body, classified into
 //! success, the service's error, or a protocol error, with no HTTP crate required.
 
-use std::fmt;
-
 use crate::grammar::names;
-use crate::text::inert;
-use crate::validate::{Read, read};
-use crate::{ApiError, Diagnostic, Envelope, InvalidEnvelope, RetryAdvice, Rule};
+use crate::read::envelope::{Envelope, InvalidEnvelope};
+use crate::read::error::{ProtocolError, ServiceError};
+use crate::validate::{Diagnostic, Read, Rule, read};
 
 /// Where a request id came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,8 +25,8 @@ pub enum RequestIdSource {
 ///     "RequestId": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"}}"#;
 /// match classify(400, headers, body) {
 ///     Classified::Success(success) => println!("{}", success.envelope().request_id()),
-///     Classified::ServiceError { error, status } => {
-///         assert_eq!((error.code().as_str(), status), ("RequestLimitExceeded", 400));
+///     Classified::ServiceError(error) => {
+///         assert_eq!((error.code().as_str(), error.status()), ("RequestLimitExceeded", Some(400)));
 ///         assert!(error.is_retryable());
 ///     }
 ///     Classified::ProtocolError(problem) => panic!("{problem}"),
@@ -38,13 +36,10 @@ pub enum RequestIdSource {
 pub enum Classified<'a> {
     /// A well-formed success envelope.
     Success(Success<'a>),
-    /// The service reported a failure, whatever the HTTP status.
-    ServiceError {
-        /// The service's error.
-        error: ApiError,
-        /// The HTTP status it came with.
-        status: u16,
-    },
+    /// The service reported a failure, whatever the HTTP status: its error, with the status,
+    /// `DeprecatedWarning` and tolerated findings that came with it, as [`decode`](crate::decode())
+    /// gives them.
+    ServiceError(ServiceError),
     /// The body is not a valid envelope: a gateway's page, a truncated body, a legacy reply.
     ProtocolError(ProtocolError),
 }
@@ -76,93 +71,6 @@ impl<'a> Success<'a> {
     /// The HTTP status.
     pub fn status(&self) -> u16 {
         self.status
-    }
-}
-
-/// A body that is not a valid envelope, with what an SDK needs to report and retry it.
-///
-/// Its `Display` shows a bounded excerpt of the body, never the whole of it, and the
-/// response's text (content type, request id, message) with control and bidirectional
-/// characters escaped (`\u{1b}`); the accessors give that text as sent.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct ProtocolError {
-    status: u16,
-    content_type: Option<String>,
-    request_id: Option<String>,
-    rule: Rule,
-    message: String,
-    excerpt: String,
-}
-
-impl ProtocolError {
-    /// How many characters of the body an excerpt keeps.
-    pub const EXCERPT_CHARS: usize = 160;
-
-    /// The HTTP status.
-    pub fn status(&self) -> u16 {
-        self.status
-    }
-
-    /// The `Content-Type` header, as sent.
-    pub fn content_type(&self) -> Option<&str> {
-        self.content_type.as_deref()
-    }
-
-    /// The `X-TC-RequestId` header, or a request id the body held, if any.
-    pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
-    }
-
-    /// The first envelope rule the body breaks.
-    pub fn rule(&self) -> Rule {
-        self.rule
-    }
-
-    /// What is wrong with the body.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-
-    /// The start of the body, at most [`Self::EXCERPT_CHARS`] characters, lossily decoded.
-    pub fn excerpt(&self) -> &str {
-        &self.excerpt
-    }
-
-    /// What to do about it, from the status: 429 and 503 say the request was turned away
-    /// unexecuted ([`RetryAdvice::Retry`]); 502 and 504 come from a gateway that may have
-    /// passed the request on ([`RetryAdvice::RetryIfIdempotent`]); a malformed answer with any
-    /// other status will come back the same ([`RetryAdvice::DoNotRetry`]).
-    pub fn retry_advice(&self) -> RetryAdvice {
-        match self.status {
-            429 | 503 => RetryAdvice::Retry,
-            502 | 504 => RetryAdvice::RetryIfIdempotent,
-            _ => RetryAdvice::DoNotRetry,
-        }
-    }
-
-    /// Whether sending the request again can help: true for the transient gateway statuses
-    /// 502, 503 and 504 (and 429, too many requests); see [`ProtocolError::retry_advice`].
-    pub fn is_retryable(&self) -> bool {
-        self.retry_advice().is_retryable()
-    }
-}
-
-impl fmt::Display for ProtocolError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "HTTP {} with a body that is not an API 3.0 envelope ({}: {})",
-            self.status,
-            self.rule,
-            inert(&self.message)
-        )?;
-        if let Some(content_type) = &self.content_type {
-            write!(f, "; content type `{}`", inert(content_type))?;
-        }
-        if let Some(request_id) = &self.request_id {
-            write!(f, "; request id {}", inert(request_id))?;
-        }
-        write!(f, "; body starts {:?}", self.excerpt)
     }
 }
 
@@ -336,19 +244,13 @@ impl HttpFacts {
         invalid: &InvalidEnvelope,
         body: &[u8],
     ) -> ProtocolError {
-        let excerpt: String =
-            String::from_utf8_lossy(body.get(..4 * ProtocolError::EXCERPT_CHARS).unwrap_or(body))
-                .chars()
-                .take(ProtocolError::EXCERPT_CHARS)
-                .collect();
-        ProtocolError {
-            status: self.status,
-            content_type: self.content_type,
-            request_id: self.request_id.or(body_id),
-            rule: invalid.rule(),
-            message: invalid.diagnostic().message().to_owned(),
-            excerpt,
-        }
+        ProtocolError::new(
+            self.status,
+            self.content_type,
+            self.request_id.or(body_id),
+            invalid.diagnostic(),
+            body,
+        )
     }
 }
 
@@ -386,9 +288,9 @@ where
     H: HeaderPair,
 {
     match read_response(status, headers, body) {
-        (Ok(envelope), source) => match envelope.to_api_error() {
-            Some(error) => Classified::ServiceError { error, status },
-            None => Classified::Success(Success {
+        (Ok(envelope), source) => match envelope.into_service_error(Some(status)) {
+            Ok(error) => Classified::ServiceError(error),
+            Err(envelope) => Classified::Success(Success {
                 envelope,
                 source,
                 status,

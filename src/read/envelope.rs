@@ -11,10 +11,8 @@ use serde::de::{self, Deserializer, Visitor};
 use crate::grammar::{names, strip_byte_order_mark};
 use crate::text::inert;
 use crate::validate::{Read, read};
-use crate::{
-    ApiError, CallError, Diagnostic, ErrorCode, PayloadError, Reply, RequestIdSource, Rule,
-    ServiceError,
-};
+use crate::read::error::{CallError, PayloadError, ServiceError};
+use crate::{ApiError, Diagnostic, ErrorCode, Rule};
 
 /// A zero-copy view of an API 3.0 response: the request id, and either the service's error
 /// or the payload's members as unparsed JSON.
@@ -233,7 +231,7 @@ impl<'a> Envelope<'a> {
 
     /// [`Envelope::into_result`], knowing the HTTP status: the payload and what came with
     /// it (request id, `DeprecatedWarning`, tolerated findings), moved out once.
-    fn into_parts<T: Deserialize<'a>>(
+    pub(crate) fn into_parts<T: Deserialize<'a>>(
         self,
         status: Option<u16>,
     ) -> Result<(T, String, Option<String>, Vec<Diagnostic>), CallError> {
@@ -243,10 +241,14 @@ impl<'a> Envelope<'a> {
             deprecated_warning,
             findings,
         } = self;
-        let deprecated_warning = deprecated_warning.map(Cow::into_owned);
         match body {
             Body::Success(payload) => match payload.deserialize_at() {
-                Ok(value) => Ok((value, request_id.into_owned(), deprecated_warning, findings)),
+                Ok(value) => Ok((
+                    value,
+                    request_id.into_owned(),
+                    deprecated_warning.map(Cow::into_owned),
+                    findings,
+                )),
                 Err((json, at)) => {
                     let (member, place) = payload.locate(at, &json);
                     Err(CallError::Payload(PayloadError::new(
@@ -258,32 +260,27 @@ impl<'a> Envelope<'a> {
                     )))
                 }
             },
-            Body::Failure(error) => Err(CallError::Service(Box::new(ServiceError::new(
-                ApiError::new(error.code, error.message, request_id),
+            Body::Failure(error) => Err(CallError::Service(Box::new(error.into_service_error(
+                request_id,
                 status,
                 deprecated_warning,
                 findings,
             )))),
         }
     }
-}
 
-impl<'a> Envelope<'a> {
-    /// The typed reply of a call whose body this is.
-    pub(crate) fn into_reply<T: Deserialize<'a>>(
-        self,
-        status: u16,
-        source: RequestIdSource,
-    ) -> Result<Reply<T>, CallError> {
-        let (payload, request_id, deprecated_warning, findings) = self.into_parts(Some(status))?;
-        Ok(Reply::new(
-            payload,
-            request_id,
-            source,
-            status,
-            deprecated_warning,
-            findings,
-        ))
+    /// The service's error with what came with it, for a failure; the envelope back for a
+    /// success.
+    pub(crate) fn into_service_error(self, status: Option<u16>) -> Result<ServiceError, Self> {
+        match self.body {
+            Body::Success(_) => Err(self),
+            Body::Failure(error) => Ok(error.into_service_error(
+                self.request_id,
+                status,
+                self.deprecated_warning,
+                self.findings,
+            )),
+        }
     }
 }
 
@@ -644,6 +641,22 @@ pub struct ErrorView<'a> {
 }
 
 impl ErrorView<'_> {
+    /// The error a failure's reader returns, with what came with it.
+    fn into_service_error(
+        self,
+        request_id: Cow<'_, str>,
+        status: Option<u16>,
+        deprecated_warning: Option<Cow<'_, str>>,
+        findings: Vec<Diagnostic>,
+    ) -> ServiceError {
+        ServiceError::new(
+            ApiError::new(self.code, self.message, request_id),
+            status,
+            deprecated_warning.map(Cow::into_owned),
+            findings,
+        )
+    }
+
     /// The error code.
     pub fn code(&self) -> &ErrorCode {
         &self.code

@@ -1,10 +1,15 @@
 //! The readers of one answer: [`Envelope`](crate::Envelope) (the body, borrowed),
 //! [`classify`](crate::classify) (status, headers and body), [`decode`](crate::decode) (the
 //! same, with a typed payload), [`Response`](crate::Response) (a serde type for SDKs that
-//! deserialize themselves) and [`EventStream`](crate::EventStream) (server-sent events).
+//! deserialize themselves) and [`EventStream`](crate::EventStream) (server-sent events), and
+//! the errors they return.
+//!
+//! The arrows run one way: `error` (what went wrong) ← `envelope` (the body) ← `classify`
+//! (the whole HTTP answer) ← `decode` (the same, typed).
 
-pub(crate) mod call;
 pub(crate) mod classify;
+pub(crate) mod decode;
 pub(crate) mod envelope;
+pub(crate) mod error;
 pub(crate) mod response;
 pub(crate) mod sse;

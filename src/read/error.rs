@@ -1,128 +1,10 @@
-//! One call's answer, typed: from an HTTP status, headers and body to the payload an SDK
-//! returns, or one error type that says what went wrong and whether to try again.
+//! Why a reader has no payload to give: the service's error, a body that is not an envelope,
+//! a payload that does not fit its type, and the one type that holds any of them.
 
 use std::fmt;
 
-use serde::Deserialize;
-
-use crate::read::classify::{RequestIdSource, read_response};
 use crate::text::inert;
-use crate::{ApiError, Category, Diagnostic, ErrorCode, HeaderPair, ProtocolError, RetryAdvice};
-
-/// Reads a whole HTTP response into the action's payload type `T`, or the reason there is
-/// none: the one call an SDK needs after sending a request.
-///
-/// The body is read once, by the validator's walk: a body that breaks a fatal rule is a
-/// [`CallError::Protocol`] (retryable only for the gateway statuses), an `Error` is a
-/// [`CallError::Service`] whatever comes before it in the body, and a payload that does not
-/// fit `T` is a [`CallError::Payload`] that still names the request id and says which member
-/// failed, where in the body, and why. The request id is [`classify`](crate::classify())'s (the
-/// body's, else the `X-TC-RequestId` headers' by the rule given there), and types that declare
-/// `RequestId`, as the official SDKs' do, receive that id wherever it came from.
-///
-/// ```
-/// use serde::Deserialize;
-/// use tencentcloud_envelope::{decode, CallError};
-///
-/// #[derive(Debug, Deserialize)]
-/// #[serde(rename_all = "PascalCase")]
-/// struct DescribeRegions { total_count: u32, request_id: String }
-///
-/// let headers = [("Content-Type", "application/json")];
-/// let body = br#"{"Response": {"TotalCount": 2, "RegionSet": [],
-///     "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#;
-/// let reply = decode::<DescribeRegions, _, _>(200, headers, body)?;
-/// assert_eq!(reply.payload().total_count, 2);
-/// assert_eq!(reply.payload().request_id, reply.request_id());
-///
-/// let failed = br#"{"Response": {"Error": {"Code": "RequestLimitExceeded", "Message": "slow down"},
-///     "RequestId": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"}}"#;
-/// match decode::<DescribeRegions, _, _>(200, headers, failed) {
-///     Err(CallError::Service(error)) => assert!(error.is_retryable()),
-///     other => panic!("{other:?}"),
-/// }
-/// # Ok::<(), CallError>(())
-/// ```
-///
-/// # Errors
-/// [`CallError`], as above.
-pub fn decode<'a, T, I, H>(status: u16, headers: I, body: &'a [u8]) -> Result<Reply<T>, CallError>
-where
-    T: Deserialize<'a>,
-    I: IntoIterator<Item = H>,
-    H: HeaderPair,
-{
-    let (envelope, source) = read_response(status, headers, body);
-    let envelope = envelope.map_err(|problem| CallError::Protocol(Box::new(problem)))?;
-    envelope.into_reply(status, source)
-}
-
-/// A successful call: the typed payload and what came with it.
-#[derive(Debug, Clone)]
-pub struct Reply<T> {
-    payload: T,
-    request_id: String,
-    source: RequestIdSource,
-    status: u16,
-    deprecated_warning: Option<String>,
-    findings: Vec<Diagnostic>,
-}
-
-impl<T> Reply<T> {
-    pub(crate) fn new(
-        payload: T,
-        request_id: String,
-        source: RequestIdSource,
-        status: u16,
-        deprecated_warning: Option<String>,
-        findings: Vec<Diagnostic>,
-    ) -> Self {
-        Reply {
-            payload,
-            request_id,
-            source,
-            status,
-            deprecated_warning,
-            findings,
-        }
-    }
-
-    /// The payload.
-    pub fn payload(&self) -> &T {
-        &self.payload
-    }
-
-    /// The payload, by value.
-    pub fn into_payload(self) -> T {
-        self.payload
-    }
-
-    /// The request id.
-    pub fn request_id(&self) -> &str {
-        &self.request_id
-    }
-
-    /// Whether the request id came from the body or from the `X-TC-RequestId` header.
-    pub fn request_id_source(&self) -> RequestIdSource {
-        self.source
-    }
-
-    /// The HTTP status.
-    pub fn status(&self) -> u16 {
-        self.status
-    }
-
-    /// `Response.DeprecatedWarning`, when the action is deprecated.
-    pub fn deprecated_warning(&self) -> Option<&str> {
-        self.deprecated_warning.as_deref()
-    }
-
-    /// The tolerated findings the response drew, as [`Envelope::findings`](crate::Envelope::findings)
-    /// gives them.
-    pub fn findings(&self) -> &[Diagnostic] {
-        &self.findings
-    }
-}
+use crate::{ApiError, Category, Diagnostic, ErrorCode, RetryAdvice, Rule};
 
 /// Why a call has no payload to return.
 #[derive(Debug, thiserror::Error)]
@@ -185,7 +67,12 @@ impl CallError {
 }
 
 /// The service's error, with what came with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Its `Display` is the [`ApiError`]'s and the status, so the `ApiError` is not also its
+/// [`source`](std::error::Error::source) (a report would say it twice); read it with
+/// [`ServiceError::error`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{error}{}", StatusSuffix(*status))]
 pub struct ServiceError {
     error: ApiError,
     status: Option<u16>,
@@ -221,6 +108,11 @@ impl ServiceError {
     /// The error code.
     pub fn code(&self) -> &ErrorCode {
         self.error.code()
+    }
+
+    /// The message.
+    pub fn message(&self) -> &str {
+        self.error.message()
     }
 
     /// The request id.
@@ -260,16 +152,17 @@ impl ServiceError {
     }
 }
 
-impl fmt::Display for ServiceError {
+/// The HTTP status as the end of a message, when known.
+struct StatusSuffix(Option<u16>);
+
+impl fmt::Display for StatusSuffix {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.status {
-            Some(status) => write!(f, "{} (HTTP {status})", self.error),
-            None => self.error.fmt(f),
+        match self.0 {
+            Some(status) => write!(f, " (HTTP {status})"),
+            None => Ok(()),
         }
     }
 }
-
-impl std::error::Error for ServiceError {}
 
 /// A successful call whose payload does not deserialize as the type asked for: which member
 /// failed, where in the body, and why.
@@ -384,3 +277,113 @@ impl fmt::Display for PayloadError {
 }
 
 impl std::error::Error for PayloadError {}
+
+
+/// A body that is not a valid envelope, with what an SDK needs to report and retry it.
+///
+/// Its `Display` shows a bounded excerpt of the body, never the whole of it, and the
+/// response's text (content type, request id, message) with control and bidirectional
+/// characters escaped (`\u{1b}`); the accessors give that text as sent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct ProtocolError {
+    status: u16,
+    content_type: Option<String>,
+    request_id: Option<String>,
+    rule: Rule,
+    message: String,
+    excerpt: String,
+}
+
+impl ProtocolError {
+    /// How many characters of the body an excerpt keeps.
+    pub const EXCERPT_CHARS: usize = 160;
+
+    /// The error for `body`, refused by `finding`.
+    pub(crate) fn new(
+        status: u16,
+        content_type: Option<String>,
+        request_id: Option<String>,
+        finding: &Diagnostic,
+        body: &[u8],
+    ) -> Self {
+        let excerpt = String::from_utf8_lossy(body.get(..4 * Self::EXCERPT_CHARS).unwrap_or(body))
+            .chars()
+            .take(Self::EXCERPT_CHARS)
+            .collect();
+        ProtocolError {
+            status,
+            content_type,
+            request_id,
+            rule: finding.rule(),
+            message: finding.message().to_owned(),
+            excerpt,
+        }
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The `Content-Type` header, as sent.
+    pub fn content_type(&self) -> Option<&str> {
+        self.content_type.as_deref()
+    }
+
+    /// The `X-TC-RequestId` header, or a request id the body held, if any.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The first envelope rule the body breaks.
+    pub fn rule(&self) -> Rule {
+        self.rule
+    }
+
+    /// What is wrong with the body.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The start of the body, at most [`Self::EXCERPT_CHARS`] characters, lossily decoded.
+    pub fn excerpt(&self) -> &str {
+        &self.excerpt
+    }
+
+    /// What to do about it, from the status: 429 and 503 say the request was turned away
+    /// unexecuted ([`RetryAdvice::Retry`]); 502 and 504 come from a gateway that may have
+    /// passed the request on ([`RetryAdvice::RetryIfIdempotent`]); a malformed answer with any
+    /// other status will come back the same ([`RetryAdvice::DoNotRetry`]).
+    pub fn retry_advice(&self) -> RetryAdvice {
+        match self.status {
+            429 | 503 => RetryAdvice::Retry,
+            502 | 504 => RetryAdvice::RetryIfIdempotent,
+            _ => RetryAdvice::DoNotRetry,
+        }
+    }
+
+    /// Whether sending the request again can help: true for the transient gateway statuses
+    /// 502, 503 and 504 (and 429, too many requests); see [`ProtocolError::retry_advice`].
+    pub fn is_retryable(&self) -> bool {
+        self.retry_advice().is_retryable()
+    }
+}
+
+impl fmt::Display for ProtocolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "HTTP {} with a body that is not an API 3.0 envelope ({}: {})",
+            self.status,
+            self.rule,
+            inert(&self.message)
+        )?;
+        if let Some(content_type) = &self.content_type {
+            write!(f, "; content type `{}`", inert(content_type))?;
+        }
+        if let Some(request_id) = &self.request_id {
+            write!(f, "; request id {}", inert(request_id))?;
+        }
+        write!(f, "; body starts {:?}", self.excerpt)
+    }
+}

@@ -1,0 +1,113 @@
+//! One call's answer, typed: from an HTTP status, headers and body to the payload an SDK
+//! returns, or one error type that says what went wrong and whether to try again.
+
+use serde::Deserialize;
+
+use crate::read::classify::{HeaderPair, RequestIdSource, read_response};
+use crate::read::error::CallError;
+use crate::validate::Diagnostic;
+
+/// Reads a whole HTTP response into the action's payload type `T`, or the reason there is
+/// none: the one call an SDK needs after sending a request.
+///
+/// The body is read once, by the validator's walk: a body that breaks a fatal rule is a
+/// [`CallError::Protocol`] (retryable only for the gateway statuses), an `Error` is a
+/// [`CallError::Service`] whatever comes before it in the body, and a payload that does not
+/// fit `T` is a [`CallError::Payload`] that still names the request id and says which member
+/// failed, where in the body, and why. The request id is [`classify`](crate::classify())'s (the
+/// body's, else the `X-TC-RequestId` headers' by the rule given there), and types that declare
+/// `RequestId`, as the official SDKs' do, receive that id wherever it came from.
+///
+/// ```
+/// use serde::Deserialize;
+/// use tencentcloud_envelope::{decode, CallError};
+///
+/// #[derive(Debug, Deserialize)]
+/// #[serde(rename_all = "PascalCase")]
+/// struct DescribeRegions { total_count: u32, request_id: String }
+///
+/// let headers = [("Content-Type", "application/json")];
+/// let body = br#"{"Response": {"TotalCount": 2, "RegionSet": [],
+///     "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#;
+/// let reply = decode::<DescribeRegions, _, _>(200, headers, body)?;
+/// assert_eq!(reply.payload().total_count, 2);
+/// assert_eq!(reply.payload().request_id, reply.request_id());
+///
+/// let failed = br#"{"Response": {"Error": {"Code": "RequestLimitExceeded", "Message": "slow down"},
+///     "RequestId": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"}}"#;
+/// match decode::<DescribeRegions, _, _>(200, headers, failed) {
+///     Err(CallError::Service(error)) => assert!(error.is_retryable()),
+///     other => panic!("{other:?}"),
+/// }
+/// # Ok::<(), CallError>(())
+/// ```
+///
+/// # Errors
+/// [`CallError`], as above.
+pub fn decode<'a, T, I, H>(status: u16, headers: I, body: &'a [u8]) -> Result<Reply<T>, CallError>
+where
+    T: Deserialize<'a>,
+    I: IntoIterator<Item = H>,
+    H: HeaderPair,
+{
+    let (envelope, source) = read_response(status, headers, body);
+    let envelope = envelope.map_err(|problem| CallError::Protocol(Box::new(problem)))?;
+    let (payload, request_id, deprecated_warning, findings) = envelope.into_parts(Some(status))?;
+    Ok(Reply {
+        payload,
+        request_id,
+        source,
+        status,
+        deprecated_warning,
+        findings,
+    })
+}
+
+/// A successful call: the typed payload and what came with it.
+#[derive(Debug, Clone)]
+pub struct Reply<T> {
+    payload: T,
+    request_id: String,
+    source: RequestIdSource,
+    status: u16,
+    deprecated_warning: Option<String>,
+    findings: Vec<Diagnostic>,
+}
+
+impl<T> Reply<T> {
+    /// The payload.
+    pub fn payload(&self) -> &T {
+        &self.payload
+    }
+
+    /// The payload, by value.
+    pub fn into_payload(self) -> T {
+        self.payload
+    }
+
+    /// The request id.
+    pub fn request_id(&self) -> &str {
+        &self.request_id
+    }
+
+    /// Whether the request id came from the body or from the `X-TC-RequestId` header.
+    pub fn request_id_source(&self) -> RequestIdSource {
+        self.source
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// `Response.DeprecatedWarning`, when the action is deprecated.
+    pub fn deprecated_warning(&self) -> Option<&str> {
+        self.deprecated_warning.as_deref()
+    }
+
+    /// The tolerated findings the response drew, as [`Envelope::findings`](crate::Envelope::findings)
+    /// gives them.
+    pub fn findings(&self) -> &[Diagnostic] {
+        &self.findings
+    }
+}
