@@ -156,7 +156,7 @@ fn write_services(
         "// version, code) and data/meanings/. Do not edit: change the data and run the generator again."
     )?;
     writeln!(out)?;
-    writeln!(out, "use super::{{Listing, Service}};")?;
+    writeln!(out, "use super::rows::{{Listing, Service}};")?;
     writeln!(
         out,
         "use crate::RetryAdvice::{{DoNotRetry as N, Retry as R, RetryIfIdempotent as I, RetryLater as L}};"

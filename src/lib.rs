@@ -46,8 +46,8 @@ pub use read::classify::{
     Classified, HeaderPair, RequestIdSource, Success, classify, is_json_content_type,
 };
 pub use read::decode::{Reply, decode};
-pub use read::error::{CallError, PayloadError, ProtocolError, ServiceError};
 pub use read::envelope::{Envelope, ErrorView, InvalidEnvelope, Payload, RawJson};
+pub use read::error::{CallError, PayloadError, ProtocolError, ServiceError};
 pub use read::response::Response;
 pub use read::sse::{Event, EventStream, Events, StreamError, StreamItem};
 pub use schema::{Schema, SchemaError};

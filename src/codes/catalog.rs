@@ -6,62 +6,14 @@
 #[rustfmt::skip]
 #[allow(clippy::unreadable_literal)]
 mod table;
+mod rows;
 
 use std::borrow::Cow;
 
+use rows::{Listing, Service};
+
 use crate::codes::prefix::{common_prefix, family_category};
 use crate::{CommonCode, Lang, RetryAdvice, Site};
-
-/// One product (service) of the catalogue, and its API versions in ascending order.
-#[derive(Debug)]
-pub(crate) struct Service {
-    name: &'static str,
-    versions: &'static [&'static str],
-}
-
-impl Service {
-    const fn new(name: &'static str, versions: &'static [&'static str]) -> Self {
-        Service { name, versions }
-    }
-}
-
-/// One service listing one code: indexes into the generated tables.
-#[derive(Debug)]
-pub(crate) struct Listing {
-    code: u16,
-    service: u16,
-    version: u8,
-    /// The sites whose list has it ([`Site::bit`]s).
-    sites: u8,
-    advice: RetryAdvice,
-    /// Whether a person checked the meaning and advice against the product's documentation.
-    reviewed: bool,
-    /// The meaning, in both languages at the same index; none for a bare common code, whose
-    /// meaning is the common code's own.
-    meaning: Option<u16>,
-}
-
-impl Listing {
-    const fn new(
-        code: u16,
-        service: u16,
-        version: u8,
-        sites: u8,
-        advice: RetryAdvice,
-        reviewed: bool,
-        meaning: Option<u16>,
-    ) -> Self {
-        Listing {
-            code,
-            service,
-            version,
-            sites,
-            advice,
-            reviewed,
-            meaning,
-        }
-    }
-}
 
 /// A product's own error code, as one service lists it on either site or both.
 ///

@@ -2,8 +2,8 @@
 
 use crate::codes::catalog::{self, ProductCode};
 use crate::codes::prefix::{common_prefix, family_category};
-use crate::grammar::is_too_long;
-use crate::{Category, CommonCode, ErrorCode, Lang, LegacyCode, RetryAdvice, SdkCode, Site};
+use crate::grammar::{LONGEST_CODE, is_too_long};
+use crate::{Category, CommonCode, Lang, LegacyCode, RetryAdvice, SdkCode, Site};
 
 /// The page that documents the common codes (the first part of CVM's error-code page).
 const COMMON_CODES_PAGE: &str = "https://cloud.tencent.com/document/api/213/30435";
@@ -234,7 +234,7 @@ pub struct Explanation {
 /// as a product code: a code only other products list is then [`CodeKind::Unknown`] (with
 /// those products named), exactly as the `unknown-error-code` rule decides for a response of
 /// that service; its retry advice is still what those products' tables say. A service the
-/// catalogue does not know is ignored. A text longer than [`ErrorCode::MAX_LEN`] is answered
+/// catalogue does not know is ignored. A text longer than [`ErrorCode::MAX_LEN`](crate::ErrorCode::MAX_LEN) is answered
 /// as unknown without being looked up. The answer holds its prose in both languages
 /// ([`description_in`](Explanation::description_in)).
 ///
@@ -464,7 +464,7 @@ fn upper_list(services: &[&str]) -> String {
 impl Explanation {
     /// The answer for a text longer than any code can be: unknown, and nothing looked up.
     fn too_long(code: &str) -> Self {
-        let limit = ErrorCode::MAX_LEN;
+        let limit = LONGEST_CODE;
         Explanation {
             code: code.to_owned(),
             kind: CodeKind::Unknown,

@@ -9,9 +9,9 @@ use serde::de::value::{MapDeserializer, StringDeserializer};
 use serde::de::{self, Deserializer, Visitor};
 
 use crate::grammar::{names, strip_byte_order_mark};
+use crate::read::error::{CallError, PayloadError, ServiceError};
 use crate::text::inert;
 use crate::validate::{Read, read};
-use crate::read::error::{CallError, PayloadError, ServiceError};
 use crate::{ApiError, Diagnostic, ErrorCode, Rule};
 
 /// A zero-copy view of an API 3.0 response: the request id, and either the service's error

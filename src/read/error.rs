@@ -278,7 +278,6 @@ impl fmt::Display for PayloadError {
 
 impl std::error::Error for PayloadError {}
 
-
 /// A body that is not a valid envelope, with what an SDK needs to report and retry it.
 ///
 /// Its `Display` shows a bounded excerpt of the body, never the whole of it, and the

@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
-use super::Schema;
+use super::model::Schema;
 use crate::Site;
 
 /// `(service, version, [international text, China text])`, sorted by service then version;

@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::{Member, Object, Schema, SchemaError, Shape};
+use super::model::{Member, Object, Schema, SchemaError, Shape};
 
 /// The letter of a scalar shape.
 fn letter(shape: Shape) -> Option<char> {

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::{Member, Object, Schema, Shape};
+use super::model::{Member, Object, Schema, Shape};
 
 impl Schema {
     /// The union of two descriptions of one product version: `self`'s actions and objects,
