@@ -5,9 +5,10 @@
 //! `cargo run --example distill_schema -- ../shared/api/cbs-2017-03-12.api.json`
 //!
 //! Both sites' descriptions into `src/schema/data/`: each site's `SERVICE-VERSION.txt` in a
-//! folder of its own (`intl/`, `china/`), the table `index.rs` that builds them in (one row per
-//! product version, with the text of each site that describes it), and `aliases.rs`, the
-//! products whose file name is not their service:
+//! folder of its own (`intl/`, `china/`), and the table `index.rs` that builds them in (one row per
+//! product version, with the text of each site that describes it); and
+//! `src/data/service_aliases.rs`, the products whose file name is not their service (the code
+//! catalogue reads it too):
 //! `cargo run --example distill_schema -- ../shared/api ../shared/api-china src/schema/data`
 
 use std::fmt::Write as _;
@@ -96,7 +97,7 @@ fn distil_all(sites: &[(&str, &PathBuf)], out: &Path) -> Result<(), Box<dyn std:
         writeln!(table, "    ({alias:?}, {service:?}),")?;
     }
     table.push_str("]\n");
-    std::fs::write(out.join("aliases.rs"), table)?;
+    std::fs::write(out.join("../../data/service_aliases.rs"), table)?;
     eprintln!(
         "{} product versions written to {}",
         index.len(),

@@ -23,6 +23,7 @@ pub mod guide;
 mod lang;
 mod read;
 mod schema;
+mod service;
 mod site;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]

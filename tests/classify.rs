@@ -165,7 +165,11 @@ fn a_service_error_keeps_what_came_with_it_as_decode_does() {
     };
     assert_eq!(classified.status(), Some(503));
     assert_eq!(classified.deprecated_warning(), Some("use DescribeDisks"));
-    let rules: Vec<&str> = classified.findings().iter().map(|d| d.rule().id()).collect();
+    let rules: Vec<&str> = classified
+        .findings()
+        .iter()
+        .map(|d| d.rule().id())
+        .collect();
     assert_eq!(rules, ["deprecated-action", "request-id-not-uuid"]);
     assert_eq!(&classified, decoded.as_ref());
 }

@@ -13,6 +13,7 @@ use std::borrow::Cow;
 use rows::{Listing, Service};
 
 use crate::codes::prefix::{common_prefix, family_category};
+use crate::service::same_service;
 use crate::{CommonCode, Lang, RetryAdvice, Site};
 
 /// A product's own error code, as one service lists it on either site or both.
@@ -141,7 +142,7 @@ impl ProductCode {
 /// assert!(product_code("cvm", "InvalidInstanceId.Whatever").is_none());
 /// ```
 pub fn product_code(service: &str, code: &str) -> Option<ProductCode> {
-    listings_of(code).find(|known| known.service().eq_ignore_ascii_case(service))
+    listings_of(code).find(|known| same_service(known.service(), service))
 }
 
 /// Every service's listing of `code` (exact spelling), in order of service name.
@@ -180,11 +181,13 @@ pub fn services() -> impl Iterator<Item = &'static str> {
     table::SERVICES.iter().map(|s| s.name)
 }
 
-/// Whether the catalogue has codes for `service` (any letter case).
-pub(crate) fn knows_service(service: &str) -> bool {
+/// The catalogue's name of `service` (any letter case, any of its names), if it has codes
+/// for it.
+pub(crate) fn service_named(service: &str) -> Option<&'static str> {
     table::SERVICES
         .iter()
-        .any(|s| s.name.eq_ignore_ascii_case(service))
+        .find(|s| same_service(s.name, service))
+        .map(|s| s.name)
 }
 
 /// Every distinct code the catalogue lists, spelled exactly as listed, in ASCII order.

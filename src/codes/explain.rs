@@ -176,14 +176,12 @@ fn agreed_advice(listings: impl Iterator<Item = ProductCode>) -> (RetryAdvice, b
 
 /// The service the answer is for: `None` for every service, including when the catalogue
 /// has no codes for the one given.
-fn scope(service: Option<&str>) -> Option<&str> {
-    service
-        .map(str::trim)
-        .filter(|service| catalog::knows_service(service))
+fn scope(service: Option<&str>) -> Option<&'static str> {
+    service.map(str::trim).and_then(catalog::service_named)
 }
 
 fn in_scope(listing: ProductCode, scope: Option<&str>) -> bool {
-    scope.is_none_or(|service| listing.service().eq_ignore_ascii_case(service))
+    scope.is_none_or(|service| listing.service() == service)
 }
 
 /// The message of the `unknown-error-code` rule, when `code` (spelled exactly) is unknown

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use super::model::Schema;
 use crate::Site;
+use crate::service::host_name;
 
 /// `(service, version, [international text, China text])`, sorted by service then version;
 /// written by `examples/distill_schema.rs`.
@@ -14,7 +15,6 @@ pub(super) const DESCRIPTIONS: &[(&str, &str, [Option<&str>; 2])] = include!("da
 
 /// `(name, service)`: other names a product goes by, such as the directory name of its SDK
 /// package and documentation (`autoscaling`) where its host says `as`.
-pub(super) const ALIASES: &[(&str, &str)] = include!("data/aliases.rs");
 
 /// Which descriptions a lookup reads: one site's, or both sites' together.
 pub(super) type Sites = Option<Site>;
@@ -77,14 +77,6 @@ pub(super) fn sites_of(service: &str, version: &str) -> &'static [Site] {
     )
 }
 
-/// The service a name stands for: itself, or the service it is another name of.
-pub(super) fn canonical(service: &str) -> &str {
-    ALIASES
-        .iter()
-        .find(|(alias, _)| alias.eq_ignore_ascii_case(service))
-        .map_or(service, |&(_, canonical)| canonical)
-}
-
 /// The built-in versions of `service` in `sites`, oldest first.
 pub(super) fn versions_of(
     service: &str,
@@ -98,7 +90,7 @@ pub(super) fn versions_of(
 
 /// The positions of `service`'s versions in the table, oldest first (ASCII case ignored).
 fn versions(service: &str) -> std::ops::Range<usize> {
-    let service = canonical(service);
+    let service = host_name(service);
     let start = DESCRIPTIONS.partition_point(|(s, _, _)| compare(s, service) == Ordering::Less);
     let end = DESCRIPTIONS.partition_point(|(s, _, _)| compare(s, service) != Ordering::Greater);
     start..end.max(start)

@@ -21,6 +21,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::grammar::{BYTE_ORDER_MARK, strip_byte_order_mark};
+use crate::service::same_service;
 use crate::{ErrorCode, EventStream, Schema, Site, StreamItem};
 
 pub use report::{Diagnostic, Omitted, Outcome, Report};
@@ -287,7 +288,7 @@ impl Validator {
             self.schemas
                 .iter()
                 .map(AsRef::as_ref)
-                .filter(|schema| schema.service().eq_ignore_ascii_case(service))
+                .filter(|schema| same_service(schema.service(), service))
         };
         let Some(version) = version else {
             let newest = own().fold(None::<&Schema>, |best, schema| match best {
