@@ -18,9 +18,14 @@ pub(crate) mod names {
     pub(crate) const MESSAGE: &str = "Message";
     /// Sent beside the payload by deprecated actions.
     pub(crate) const DEPRECATED_WARNING: &str = "DeprecatedWarning";
+    /// The members of an API 2.0 reply's top-level object, by which one is told apart.
+    pub(crate) const LEGACY: [&str; 3] = ["code", "message", "codeDesc"];
     /// The response header that carries the request id when the body cannot (event streams).
     pub(crate) const REQUEST_ID_HEADER: &[u8] = b"x-tc-requestid";
 }
+
+/// The domain every API 3.0 endpoint is a name under (`cvm.tencentcloudapi.com`).
+pub(crate) const API_DOMAIN: &str = "tencentcloudapi.com";
 
 /// A UTF-8 byte-order mark, tolerated before a body and before an event stream.
 pub(crate) const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";

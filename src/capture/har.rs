@@ -22,7 +22,7 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::grammar::names;
+use crate::grammar::{API_DOMAIN, names};
 use crate::read::classify::RequestIdHeaders;
 use crate::{Classified, classify, is_json_content_type};
 use serde::Deserialize;
@@ -652,16 +652,17 @@ fn header<'h>(headers: &'h [Header], wanted: &str) -> Option<&'h str> {
 /// assert!(!is_api_host("eviltencentcloudapi.com"));
 /// ```
 pub fn is_api_host(host: &str) -> bool {
-    const DOMAIN: &str = "tencentcloudapi.com";
     let host = host.strip_suffix('.').unwrap_or(host);
-    if host.eq_ignore_ascii_case(DOMAIN) {
-        return true;
-    }
-    host.len() > DOMAIN.len()
-        && host.is_char_boundary(host.len() - DOMAIN.len() - 1)
-        && host
-            .get(host.len() - DOMAIN.len() - 1..)
-            .is_some_and(|tail| tail.eq_ignore_ascii_case(".tencentcloudapi.com"))
+    host.eq_ignore_ascii_case(API_DOMAIN) || label_under_domain(host).is_some()
+}
+
+/// The part of `host` (no trailing dot) before `.tencentcloudapi.com`, when it is a name
+/// under the domain: the labels before it, compared without regard to letter case.
+fn label_under_domain(host: &str) -> Option<&str> {
+    let end = host.len().checked_sub(API_DOMAIN.len())?;
+    let (head, domain) = (host.get(..end)?, host.get(end..)?);
+    let head = head.strip_suffix('.')?;
+    (domain.eq_ignore_ascii_case(API_DOMAIN) && !head.is_empty()).then_some(head)
 }
 
 /// The service whose endpoint `host` names: the first label of a name under
@@ -676,13 +677,8 @@ pub fn is_api_host(host: &str) -> bool {
 /// assert_eq!(service_of_host("cbs.eviltencentcloudapi.com"), None);
 /// ```
 pub fn service_of_host(host: &str) -> Option<String> {
-    if !is_api_host(host) {
-        return None;
-    }
     let host = host.strip_suffix('.').unwrap_or(host);
-    host.len()
-        .checked_sub(".tencentcloudapi.com".len())
-        .and_then(|end| host.get(..end))?
+    label_under_domain(host)?
         .split('.')
         .next()
         .filter(|label| !label.is_empty())

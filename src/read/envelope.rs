@@ -271,6 +271,10 @@ impl<'a> Envelope<'a> {
 
     /// The service's error with what came with it, for a failure; the envelope back for a
     /// success.
+    #[allow(
+        clippy::result_large_err,
+        reason = "split and matched at once by `classify`, never propagated"
+    )]
     pub(crate) fn into_service_error(self, status: Option<u16>) -> Result<ServiceError, Self> {
         match self.body {
             Body::Success(_) => Err(self),

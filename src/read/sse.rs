@@ -6,7 +6,7 @@ use std::fmt;
 use std::io::{self, Read};
 use std::sync::Arc;
 
-use crate::grammar::BYTE_ORDER_MARK;
+use crate::grammar::{BYTE_ORDER_MARK, names};
 use crate::{ApiError, ErrorCode};
 
 /// One event of a stream, as dispatched at a blank line.
@@ -367,9 +367,16 @@ impl EventStream {
 }
 
 /// The service's error an event's data carries, if it carries one.
+/// `"Code"`, in quotes: only data that holds it is parsed for an error.
+const QUOTED_CODE: &str = "\"Code\"";
+/// Hunyuan's chunk members: the error object, the request id, and the error's message.
+const HUNYUAN_ERROR: &str = "ErrorMsg";
+const HUNYUAN_ID: &str = "Id";
+const HUNYUAN_MESSAGE: &str = "Msg";
+
 fn stream_error(data: &str, header_request_id: Option<&str>) -> Option<ApiError> {
     // Only data that names `Code` can be an error; the rest is not parsed at all.
-    if !data.contains("\"Code\"") {
+    if !data.contains(QUOTED_CODE) {
         return None;
     }
     let value: serde_json::Value = serde_json::from_str(data).ok()?;
@@ -379,19 +386,24 @@ fn stream_error(data: &str, header_request_id: Option<&str>) -> Option<ApiError>
             .and_then(serde_json::Value::as_str)
             .map(str::to_owned)
     };
-    let (holder, request_id, numeric) = match (value.get("Response"), value.get("ErrorMsg")) {
-        (Some(response), _) => (response.get("Error")?, text(response, "RequestId"), false),
-        (None, Some(error)) if error.is_object() => (error, text(&value, "Id"), true),
-        (None, _) => (&value, text(&value, "RequestId"), false),
+    let response = value.get(names::RESPONSE);
+    let (holder, request_id, numeric) = match (response, value.get(HUNYUAN_ERROR)) {
+        (Some(response), _) => (
+            response.get(names::ERROR)?,
+            text(response, names::REQUEST_ID),
+            false,
+        ),
+        (None, Some(error)) if error.is_object() => (error, text(&value, HUNYUAN_ID), true),
+        (None, _) => (&value, text(&value, names::REQUEST_ID), false),
     };
-    let code: ErrorCode = match holder.get("Code")? {
+    let code: ErrorCode = match holder.get(names::CODE)? {
         serde_json::Value::String(code) => code.parse().ok()?,
         // Hunyuan's chunks number their codes (4000, 4001, ...).
         serde_json::Value::Number(code) if numeric => code.to_string().parse().ok()?,
         _ => return None,
     };
-    let message = text(holder, "Message").or_else(|| text(holder, "Msg"));
-    if value.get("Response").is_none() && message.is_none() {
+    let message = text(holder, names::MESSAGE).or_else(|| text(holder, HUNYUAN_MESSAGE));
+    if response.is_none() && message.is_none() {
         return None;
     }
     let request_id = request_id

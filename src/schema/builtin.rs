@@ -13,9 +13,6 @@ use crate::service::host_name;
 /// written by `examples/distill_schema.rs`.
 pub(super) const DESCRIPTIONS: &[(&str, &str, [Option<&str>; 2])] = include!("data/index.rs");
 
-/// `(name, service)`: other names a product goes by, such as the directory name of its SDK
-/// package and documentation (`autoscaling`) where its host says `as`.
-
 /// Which descriptions a lookup reads: one site's, or both sites' together.
 pub(super) type Sites = Option<Site>;
 

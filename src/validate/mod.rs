@@ -584,7 +584,7 @@ impl Validator {
         let mut walked = scan::scan(text, context).unwrap_or_else(|| walk::walk(text, context));
         let mut findings = std::mem::take(&mut walked.findings);
         // What the call selected is said of payloads only: a failure has none to check.
-        if !walked.failed && !said.is_empty() {
+        if !walked.parts.failed && !said.is_empty() {
             for (rule, message) in said {
                 findings.push_always(Finding {
                     rule,
@@ -602,7 +602,7 @@ impl Validator {
                 message: "the input starts with a UTF-8 byte order mark".to_owned(),
             });
         }
-        let json_error = match (utf8_error, walked.syntax_error.take()) {
+        let json_error = match (utf8_error, walked.parts.syntax_error.take()) {
             (Some(bad), syntax) if syntax.as_ref().is_none_or(|(at, _)| *at >= bad) => Some((
                 bad,
                 format!("invalid UTF-8 at byte {}", bad + if bom { 3 } else { 0 }),
@@ -620,14 +620,14 @@ impl Validator {
                 message,
             });
         }
-        if let (Some(id), Some(seen)) = (walked.request_id.as_deref(), seen)
+        if let (Some(id), Some(seen)) = (walked.parts.request_id.as_deref(), seen)
             && !id.is_empty()
             && !seen.insert(id)
         {
             findings.push_always(Finding {
                 rule: Rule::DuplicateRequestId,
                 pointer: "/Response/RequestId".to_owned(),
-                offset: walked.request_id_offset,
+                offset: walked.parts.request_id_offset,
                 message: format!(
                     "the request id `{}` was already seen in an earlier response",
                     crate::text::quoted(id)
@@ -707,9 +707,9 @@ impl Checked<'_> {
             omitted,
         } = self;
         let report = Report::new(
-            walked.failed,
-            walked.request_id.as_deref(),
-            walked.code.as_deref(),
+            walked.parts.failed,
+            walked.parts.request_id.as_deref(),
+            walked.parts.code.as_deref(),
             diagnostics,
         );
         if omitted.is_empty() {
@@ -754,17 +754,17 @@ pub(crate) fn read(input: &[u8]) -> Read<'_> {
         diagnostics,
         omitted: _,
     } = ONE_BODY.check(input, ONE_BODY.context(true), Vec::new(), None);
-    let code = walked.code.and_then(|code| code.parse().ok());
+    let code = walked.parts.code.and_then(|code| code.parse().ok());
     let error = code
-        .filter(|_| walked.failed)
-        .map(|code| (code, walked.message.unwrap_or_default()));
+        .filter(|_| walked.parts.failed)
+        .map(|code| (code, walked.parts.message.unwrap_or_default()));
     Read {
         findings: diagnostics,
-        request_id: walked.request_id.filter(|id| !id.is_empty()),
-        request_id_text: walked.request_id_text,
+        request_id: walked.parts.request_id.filter(|id| !id.is_empty()),
+        request_id_text: walked.parts.request_id_text,
         error,
-        deprecated_warning: walked.deprecated_warning,
-        payload: walked.payload,
+        deprecated_warning: walked.parts.deprecated_warning,
+        payload: walked.parts.payload,
     }
 }
 

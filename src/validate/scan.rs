@@ -18,12 +18,13 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use super::envelope_rules::{
+    Member, Parts, Role, closing_faults, code_fault, message_fault, request_id_fault, too_deep,
+};
 use super::finding::Findings;
 use super::swar::{ONES, has_byte, has_byte_below, word};
 use super::uuid::is_uuid;
 use super::walk::{Context, Walked};
-use crate::codes::error_code::is_well_formed;
-use crate::codes::explain::unknown_code_message;
 use crate::grammar::{is_reserved_key, names};
 
 /// Reads `text` when it is a clean envelope, or one broken before anything else in it drew a
@@ -43,15 +44,9 @@ pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>
     let mut envelope = Envelope {
         capture: context.capture,
         service: context.service,
-        request_id: None,
-        request_id_offset: 0,
-        request_id_text: None,
-        code: None,
-        message: None,
-        failed: false,
-        payload: Vec::new(),
+        parts: Parts::default(),
     };
-    let syntax_error = match scanner.root(&mut envelope) {
+    envelope.parts.syntax_error = match scanner.root(&mut envelope) {
         Some(()) => None,
         // What the scanner read before the break is what the walk reads, and where the break
         // is and how `serde_json` words it are the walk's too: the scanner's own word where it
@@ -66,15 +61,7 @@ pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>
     };
     Some(Walked {
         findings: Findings::new(context.budget),
-        request_id: envelope.request_id.map(Cow::Borrowed),
-        request_id_offset: envelope.request_id_offset,
-        code: envelope.code.map(Cow::Borrowed),
-        message: envelope.message,
-        deprecated_warning: None,
-        payload: envelope.payload,
-        request_id_text: envelope.request_id_text,
-        failed: envelope.failed,
-        syntax_error,
+        parts: envelope.parts,
     })
 }
 
@@ -84,15 +71,8 @@ struct Envelope<'a> {
     /// Whether to keep the payload members' text.
     capture: bool,
     service: Option<&'a str>,
-    request_id: Option<&'a str>,
-    request_id_offset: usize,
-    request_id_text: Option<&'a str>,
-    /// `Error.Code` and `Error.Message`.
-    code: Option<&'a str>,
-    message: Option<Cow<'a, str>>,
-    /// Whether the `Error` object was read to its end.
-    failed: bool,
-    payload: Vec<(Cow<'a, str>, &'a str)>,
+    /// Set as the walk sets them; `failed` once the `Error` object was read to its end.
+    parts: Parts<'a>,
 }
 
 impl<'a> Envelope<'a> {
@@ -100,14 +80,15 @@ impl<'a> Envelope<'a> {
     #[inline]
     fn keep(&mut self, (key, text): (&'a str, &'a str)) {
         match key {
-            names::REQUEST_ID => self.request_id_text = Some(text),
+            names::REQUEST_ID => self.parts.request_id_text = Some(text),
             names::ERROR => {}
             _ => {
-                if self.payload.capacity() == 0 {
+                let payload = &mut self.parts.payload;
+                if payload.capacity() == 0 {
                     // Room for a typical payload at once, rather than growing by steps.
-                    self.payload = Vec::with_capacity(8);
+                    *payload = Vec::with_capacity(8);
                 }
-                self.payload.push((Cow::Borrowed(key), text));
+                payload.push((Cow::Borrowed(key), text));
             }
         }
     }
@@ -439,7 +420,7 @@ impl<'a> Scanner<'a> {
             return Some(id);
         }
         let id = self.plain_string()?;
-        if !is_uuid(id) {
+        if request_id_fault(id).is_some() {
             return self.unusual();
         }
         Some(id)
@@ -465,8 +446,7 @@ impl<'a> Scanner<'a> {
 
     /// The members of `Response`, from after its `{` to after its `}`.
     fn response(&mut self, envelope: &mut Envelope<'a>) -> Option<()> {
-        // `Response` is at depth 2.
-        if self.limit < 2 {
+        if too_deep(Role::Response.depth(), self.limit) {
             return self.unusual();
         }
         // An empty `Response` lacks `RequestId`.
@@ -487,8 +467,8 @@ impl<'a> Scanner<'a> {
             let start = self.at;
             match key {
                 names::REQUEST_ID => {
-                    envelope.request_id = Some(self.request_id()?);
-                    envelope.request_id_offset = start;
+                    envelope.parts.request_id = Some(Cow::Borrowed(self.request_id()?));
+                    envelope.parts.request_id_offset = start;
                 }
                 names::ERROR => {
                     if self.peek() != Some(b'{') {
@@ -496,21 +476,19 @@ impl<'a> Scanner<'a> {
                     }
                     self.at += 1;
                     self.error(envelope)?;
-                    envelope.failed = true;
+                    envelope.parts.failed = true;
                     // A failure carries no payload: the walk reports one.
                     if members > 0 {
                         return self.unusual();
                     }
                 }
-                _ if key.eq_ignore_ascii_case(names::REQUEST_ID)
-                    || key.eq_ignore_ascii_case(names::ERROR)
-                    || key == names::DEPRECATED_WARNING =>
-                {
+                // A payload member of a failure (`error-with-payload`), a misspelt fixed
+                // member or `DeprecatedWarning` (a note): each draws a finding.
+                _ if envelope.parts.failed || Role::Response.member(key) != Member::Other => {
                     return self.unusual();
                 }
-                _ if envelope.failed => return self.unusual(),
                 _ => {
-                    self.value(3)?;
+                    self.value(Role::Response.depth() + 1)?;
                     members += 1;
                 }
             }
@@ -525,8 +503,12 @@ impl<'a> Scanner<'a> {
             envelope.keep(member);
         }
         keys.close(&mut self.keys);
-        // A request id is required, and a failure carries no payload.
-        if envelope.request_id.is_none() || envelope.failed && members > 0 {
+        let present = [envelope.parts.request_id.is_some(), envelope.parts.failed];
+        let failure_with_payload = envelope.parts.failed && members > 0;
+        if closing_faults(Role::Response, present, failure_with_payload)
+            .next()
+            .is_some()
+        {
             return self.unusual();
         }
         Some(())
@@ -586,7 +568,7 @@ impl<'a> Scanner<'a> {
 
     /// The members of `Error`, from after its `{` to after its `}`: `Code` and `Message`.
     fn error(&mut self, envelope: &mut Envelope<'a>) -> Option<()> {
-        if self.limit < 3 {
+        if too_deep(Role::Error.depth(), self.limit) {
             return self.unusual();
         }
         // An empty `Error` lacks `Code` and `Message`.
@@ -600,34 +582,31 @@ impl<'a> Scanner<'a> {
             match key {
                 names::CODE => {
                     let text = self.plain_string()?;
-                    if text.is_empty()
-                        || !is_well_formed(text)
-                        || unknown_code_message(text, envelope.service).is_some()
-                    {
+                    if code_fault(text, envelope.service).is_some() {
                         return self.unusual();
                     }
-                    envelope.code = Some(text);
+                    envelope.parts.code = Some(Cow::Borrowed(text));
                 }
                 names::MESSAGE => {
                     let text = self.string_value()?;
-                    if text.is_empty() {
+                    if message_fault(&text).is_some() {
                         return self.unusual();
                     }
-                    envelope.message = Some(text);
+                    envelope.parts.message = Some(text);
                 }
-                _ if key.eq_ignore_ascii_case(names::CODE)
-                    || key.eq_ignore_ascii_case(names::MESSAGE) =>
-                {
-                    return self.unusual();
-                }
-                _ => self.value(4)?,
+                _ if Role::Error.member(key) != Member::Other => return self.unusual(),
+                _ => self.value(Role::Error.depth() + 1)?,
             }
             if !self.more_members()? {
                 break;
             }
         }
         keys.close(&mut self.keys);
-        if envelope.code.is_none() || envelope.message.is_none() {
+        let present = [
+            envelope.parts.code.is_some(),
+            envelope.parts.message.is_some(),
+        ];
+        if closing_faults(Role::Error, present, false).next().is_some() {
             return self.unusual();
         }
         Some(())
@@ -640,14 +619,14 @@ impl<'a> Scanner<'a> {
         };
         match next {
             b'{' => {
-                if depth > self.limit {
+                if too_deep(depth, self.limit) {
                     return self.unusual();
                 }
                 self.at += 1;
                 self.object(depth)
             }
             b'[' => {
-                if depth > self.limit {
+                if too_deep(depth, self.limit) {
                     return self.unusual();
                 }
                 self.at += 1;
@@ -815,7 +794,7 @@ pub(super) fn agrees_with_walk(input: &[u8]) -> Result<super::FastPath, String> 
             let Some(fast) = scan(text, context) else {
                 continue;
             };
-            let broken = fast.syntax_error.is_some();
+            let broken = fast.parts.syntax_error.is_some();
             taken = if broken {
                 super::FastPath::Broken
             } else {
@@ -828,26 +807,10 @@ pub(super) fn agrees_with_walk(input: &[u8]) -> Result<super::FastPath, String> 
                     "the scanner took a body the walk finds {rules:?} in"
                 ));
             }
-            let parts = |w: &Walked| {
-                format!(
-                    "{:?}",
-                    (
-                        &w.request_id,
-                        w.request_id_offset,
-                        &w.code,
-                        &w.message,
-                        &w.deprecated_warning,
-                        &w.payload,
-                        &w.request_id_text,
-                        w.failed,
-                        &w.syntax_error,
-                    )
-                )
-            };
-            let (fast, slow) = (parts(&fast), parts(&slow));
-            if fast != slow {
+            if fast.parts != slow.parts {
                 return Err(format!(
-                    "nesting limit {nesting_limit}, service {service:?}, capture {capture}:\n  scanner {fast}\n  walk    {slow}"
+                    "nesting limit {nesting_limit}, service {service:?}, capture {capture}:\n  scanner {:?}\n  walk    {:?}",
+                    fast.parts, slow.parts
                 ));
             }
             let mut deserializer = serde_json::Deserializer::from_str(text);
@@ -1028,7 +991,7 @@ mod tests {
                 ..Context::default()
             };
             let walked = scan(&body, context).expect("taken as broken");
-            let (_, message) = walked.syntax_error.expect("a syntax error");
+            let (_, message) = walked.parts.syntax_error.expect("a syntax error");
             if let Some(words) = broken.message() {
                 assert_eq!(message, words, "{body}");
             }

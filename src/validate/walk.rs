@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::envelope_rules::{Facts, Members, Role};
+use super::envelope_rules::{Facts, Member, Members, Parts, Role, too_deep};
 use super::finding::{Budget, Findings, Kind, Lists};
 use super::keys::KeySet;
 use super::path::{MemberSpans, Path, Place, Segment, skip_whitespace};
@@ -22,20 +22,7 @@ use crate::text::{CowStr, quoted};
 /// What one pass learnt about a document.
 pub(super) struct Walked<'a> {
     pub findings: Findings,
-    pub request_id: Option<Cow<'a, str>>,
-    /// Where the value of `RequestId` starts.
-    pub request_id_offset: usize,
-    pub code: Option<Cow<'a, str>>,
-    pub message: Option<Cow<'a, str>>,
-    pub deprecated_warning: Option<Cow<'a, str>>,
-    /// The members of `Response` besides its fixed ones, with the text of their values;
-    /// gathered only when the context asks.
-    pub payload: Vec<(Cow<'a, str>, &'a str)>,
-    /// The text of `RequestId`'s value, gathered with the payload.
-    pub request_id_text: Option<&'a str>,
-    pub failed: bool,
-    /// Where and why `serde_json` stopped, when the text is not one valid JSON value.
-    pub syntax_error: Option<(usize, String)>,
+    pub parts: Parts<'a>,
 }
 
 /// What is known of the call a response answers.
@@ -59,6 +46,7 @@ pub(super) struct Context<'s> {
 pub(super) fn walk<'a>(text: &'a str, context: Context<'a>) -> Walked<'a> {
     let walked = walk_once(text, context);
     let misread = walked
+        .parts
         .syntax_error
         .as_ref()
         .is_some_and(|(_, message)| message.starts_with("number out of range"));
@@ -81,19 +69,22 @@ impl Walked<'_> {
             Cow::Borrowed(part) => Cow::Borrowed(slice(part)),
             Cow::Owned(part) => Cow::Owned(part),
         };
+        let parts = self.parts;
         Walked {
             findings: self.findings,
-            request_id: self.request_id.map(cow),
-            request_id_offset: self.request_id_offset,
-            code: self.code.map(cow),
-            message: self.message.map(cow),
-            deprecated_warning: self.deprecated_warning.map(cow),
-            payload: (self.payload.into_iter())
-                .map(|(key, value)| (cow(key), slice(value)))
-                .collect(),
-            request_id_text: self.request_id_text.map(slice),
-            failed: self.failed,
-            syntax_error: self.syntax_error,
+            parts: Parts {
+                request_id: parts.request_id.map(cow),
+                request_id_offset: parts.request_id_offset,
+                request_id_text: parts.request_id_text.map(slice),
+                code: parts.code.map(cow),
+                message: parts.message.map(cow),
+                deprecated_warning: parts.deprecated_warning.map(cow),
+                payload: (parts.payload.into_iter())
+                    .map(|(key, value)| (cow(key), slice(value)))
+                    .collect(),
+                failed: parts.failed,
+                syntax_error: parts.syntax_error,
+            },
         }
     }
 }
@@ -104,8 +95,6 @@ fn walk_once<'a>(text: &'a str, context: Context<'a>) -> Walked<'a> {
         context,
         schema_findings: Findings::new(context.budget),
         lists: Lists::default(),
-        payload: Vec::new(),
-        request_id_text: None,
     };
     let root = Path {
         parent: None,
@@ -128,7 +117,7 @@ fn walk_once<'a>(text: &'a str, context: Context<'a>) -> Walked<'a> {
         deserializer.end()?;
         Ok(kind)
     });
-    let syntax_error = match result {
+    walker.facts.parts.syntax_error = match result {
         Ok(Kind::Object) => None,
         Ok(kind) => {
             let message = format!("the top-level value is {}, not an object", kind.describe());
@@ -138,20 +127,12 @@ fn walk_once<'a>(text: &'a str, context: Context<'a>) -> Walked<'a> {
         Err(error) => Some((error_offset(text, &error), error_message(&error))),
     };
     // A failure answers with no payload to check against the description.
-    if !walker.facts.failed {
+    if !walker.facts.parts.failed {
         walker.facts.findings.absorb(walker.schema_findings);
     }
     Walked {
         findings: walker.facts.findings,
-        request_id: walker.facts.request_id,
-        request_id_offset: walker.facts.request_id_offset,
-        code: walker.facts.code,
-        message: walker.facts.message,
-        deprecated_warning: walker.facts.deprecated_warning,
-        payload: walker.payload,
-        request_id_text: walker.request_id_text,
-        failed: walker.facts.failed,
-        syntax_error,
+        parts: walker.facts.parts,
     }
 }
 
@@ -162,8 +143,6 @@ pub(super) struct Walker<'a> {
     pub schema_findings: Findings,
     /// The described lists being read, to group their elements' findings.
     pub lists: Lists,
-    pub payload: Vec<(Cow<'a, str>, &'a str)>,
-    pub request_id_text: Option<&'a str>,
 }
 
 impl<'a> Walker<'a> {
@@ -234,14 +213,14 @@ impl<'a> Walker<'a> {
             return;
         };
         match &**key {
-            names::REQUEST_ID if !repeated => self.request_id_text = Some(value),
+            names::REQUEST_ID if !repeated => self.facts.parts.request_id_text = Some(value),
             // A failure, or a body already refused, hands on no payload.
             _ if role == Role::Other
                 && !repeated
-                && !self.facts.failed
+                && !self.facts.parts.failed
                 && !self.facts.findings.has_fatal() =>
             {
-                self.payload.push((key.clone(), value));
+                self.facts.parts.payload.push((key.clone(), value));
             }
             _ => {}
         }
@@ -289,7 +268,7 @@ impl<'a> DeserializeSeed<'a> for Node<'_, 'a, '_> {
 impl Node<'_, '_, '_> {
     fn enter<E: de::Error>(&self) -> Result<(), E> {
         let limit = self.walker.context.nesting_limit;
-        if self.depth > limit {
+        if too_deep(self.depth, limit) {
             return Err(E::custom(format_args!(
                 "nesting deeper than the limit of {limit} levels"
             )));
@@ -455,8 +434,11 @@ impl<'a> Visitor<'a> for Node<'_, 'a, '_> {
                     member
                 });
             if let (Some(object), None) = (described, member)
-                && !(role == Role::Response
-                    && matches!(&*key, "RequestId" | "Error" | "DeprecatedWarning"))
+                && (role != Role::Response
+                    || !matches!(
+                        Role::Response.member(&key),
+                        Member::Fixed(_) | Member::DeprecatedWarning
+                    ))
             {
                 walker.report_schema(Rule::SchemaUnknownField, &child, || {
                     format!(
