@@ -241,19 +241,46 @@ fn a_code_no_product_lists_gets_a_reading_of_its_parts_in_both_languages() {
 
 #[test]
 fn codes_several_products_review_differently_get_no_retry_advice_without_a_service() {
-    // InternalError.ParamError and friends: whatever the product, a reviewed code keeps its
-    // own advice when the service is given.
-    for listing in tencentcloud_envelope::product_codes()
-        .filter(tencentcloud_envelope::ProductCode::is_reviewed)
-    {
-        let answer = explain(listing.code(), Some(listing.service()));
-        if answer.kind() == CodeKind::Product {
-            assert_eq!(
-                answer.retry_advice(),
-                listing.retry_advice(),
-                "{}",
-                listing.code()
-            );
+    // The official lists (../shared/reference) give each code to both products; their own
+    // advice (data/meanings) differs.
+    let cases = [
+        (
+            "UnsupportedOperation.StateError",
+            [
+                ("bdrc", RetryAdvice::RetryLater),
+                ("cbs", RetryAdvice::DoNotRetry),
+            ],
+        ),
+        (
+            "InternalError.KmsError",
+            [
+                ("cdb", RetryAdvice::DoNotRetry),
+                ("emr", RetryAdvice::RetryIfIdempotent),
+            ],
+        ),
+    ];
+    for (code, products) in cases {
+        let answer = explain(code, None);
+        assert_eq!(answer.kind(), CodeKind::Product, "{code}");
+        assert_eq!(
+            answer.products(),
+            products.map(|(service, _)| service),
+            "{code}"
+        );
+        assert_eq!(answer.retry_advice(), RetryAdvice::DoNotRetry, "{code}");
+        assert!(!answer.is_advice_stated(), "{code}");
+        assert!(
+            answer.description().ends_with(
+                " Whether to retry differs by product: name the service for its own advice."
+            ),
+            "{code}: {}",
+            answer.description()
+        );
+        // With the service, each product's own advice, stated.
+        for (service, advice) in products {
+            let answer = explain(code, Some(service));
+            assert_eq!(answer.retry_advice(), advice, "{service} {code}");
+            assert!(answer.is_advice_stated(), "{service} {code}");
         }
     }
 }
