@@ -157,7 +157,13 @@ fn optional_payload_is_some() {
 #[test]
 fn a_bad_payload_value_in_a_success_is_an_error() {
     let body = br#"{"Response":{"TotalCount":"x","InstanceStatusSet":[],"RequestId":"r"}}"#;
-    assert!(serde_json::from_slice::<Response<DescribeInstancesStatus>>(body).is_err());
+    let error = serde_json::from_slice::<Response<DescribeInstancesStatus>>(body).unwrap_err();
+    // The payload's own error, where `"x"` ends: not a complaint about the envelope.
+    assert_eq!(error.classify(), serde_json::error::Category::Data);
+    assert_eq!(
+        error.to_string(),
+        r#"invalid type: string "x", expected u64 at line 1 column 29"#
+    );
 }
 
 #[test]
