@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tencentcloud_envelope::{ApiError, Category, CommonCode, Envelope, ErrorCode, Response, Rule};
 
-const SEED_SUCCESS: &[u8] = include_bytes!("fixtures/seed-success.json");
-const SEED_FAILURE: &[u8] = include_bytes!("fixtures/seed-failure.json");
+const SEED_SUCCESS: &[u8] = include_bytes!("../fixtures/seed-success.json");
+const SEED_FAILURE: &[u8] = include_bytes!("../fixtures/seed-failure.json");
 
 #[derive(Debug, Deserialize, Serialize, PartialEq)]
 struct DescribeInstancesStatus {
@@ -278,7 +278,7 @@ fn failure_serializes_to_the_wire_shape() {
 /// `float_roundtrip` feature), not the envelope: `Response<Value>` reads exactly what `Value` reads.
 #[test]
 fn regression_float_precision_is_serde_jsons_own() {
-    let input = include_bytes!("fixtures/fuzz/response-float-precision.json");
+    let input = include_bytes!("../fixtures/fuzz/response-float-precision.json");
     let response: Response<serde_json::Value> = serde_json::from_slice(input).unwrap();
     let plain: serde_json::Value = serde_json::from_slice(input).unwrap();
     assert_eq!(response.into_result().unwrap(), plain["Response"]);

@@ -1,6 +1,6 @@
 //! `explain`: one answer for any code string, agreeing with the validator.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
