@@ -637,7 +637,7 @@ fn a_har_entry_names_its_service_whatever_the_hosts_case_or_trailing_dot() {
 }
 
 /// Regression: a HAR entry's first `X-TC-RequestId` header was its id even when blank, so a
-/// real one after it was lost; the rule is the readers' (tests/headers.rs): the first
+/// real one after it was lost; the rule is the readers' (tests/suite/headers.rs): the first
 /// non-blank header is the id.
 #[test]
 fn a_har_entry_takes_its_request_id_by_the_readers_rule() {

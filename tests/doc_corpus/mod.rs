@@ -1,5 +1,5 @@
 //! The documentation examples in `../shared/corpus/doc-examples/PRODUCT/VERSION/Action.N.json`,
-//! shared by `tests/doc_examples.rs` and `examples/corpus_capture.rs`.
+//! shared by `tests/suite/doc_examples.rs` and `examples/corpus_capture.rs`.
 
 #![allow(dead_code, reason = "each user takes what it needs")]
 

@@ -1,14 +1,11 @@
 //! Every documentation example in `../shared/corpus` against its own product's description,
 //! the call taken from its path: the figures in docs/schemas.md, and the tool's JSON Lines path.
 
-mod common;
-mod doc_corpus;
-
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use doc_corpus::{Example, examples, shared};
+use crate::doc_corpus::{Example, examples, shared};
 use tencentcloud_envelope::{Call, Report, Rule, Schema, Site, Validator};
 
 /// The rules that say an example disagrees with its description, in the order of docs/schemas.md.
@@ -140,7 +137,7 @@ fn render(by_product: &BTreeMap<String, Tally>) -> String {
 
 /// The tables of the section of docs/schemas.md under `heading`, as text.
 fn documented(heading: &str) -> String {
-    let guide = include_str!("../docs/schemas.md");
+    let guide = include_str!("../../docs/schemas.md");
     let start = guide
         .find(heading)
         .unwrap_or_else(|| panic!("no `{heading}` in docs/schemas.md"))
@@ -196,7 +193,7 @@ fn the_schema_guide_counts_the_members_the_sites_type_differently() {
                 .count();
         }
     }
-    let guide = include_str!("../docs/schemas.md");
+    let guide = include_str!("../../docs/schemas.md");
     let stated = format!("{disputed} members");
     assert!(
         guide.contains(&format!("the sites give another type: {stated}")),

@@ -3,9 +3,9 @@
 
 use tencentcloud_envelope::{Category, CommonCode, Consequence, Lang, RetryAdvice, Rule, Severity};
 
-const CODES: &str = include_str!("../docs/codes.md");
-const RULES: &str = include_str!("../docs/rules.md");
-const SDK: &str = include_str!("../docs/sdk.md");
+const CODES: &str = include_str!("../../docs/codes.md");
+const RULES: &str = include_str!("../../docs/rules.md");
+const SDK: &str = include_str!("../../docs/sdk.md");
 
 /// The rows of the first Markdown table after `heading` in `doc`, as trimmed cells, header
 /// excluded.
@@ -125,7 +125,7 @@ fn the_consequence_table_lists_every_rule_once() {
 /// it derives.
 #[test]
 fn the_readmes_install_names_every_crate_the_quick_start_uses() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let section = |heading: &str| {
         let start = readme
             .find(heading)

@@ -1,8 +1,8 @@
 //! Every code of both sites has a meaning of its own in English and Chinese, written in the
 //! project's words (never an official sentence). That its retry advice follows its words is
-//! held by `tests/codes_retry.rs`.
+//! held by `tests/suite/codes_retry.rs`.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

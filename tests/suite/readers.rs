@@ -371,7 +371,7 @@ struct DescribeDisks {
 #[test]
 fn the_docs_payload_type_gets_the_header_id_when_the_body_has_none() {
     assert!(
-        include_str!("../docs/sdk.md").contains(DOCS_TYPE),
+        include_str!("../../docs/sdk.md").contains(DOCS_TYPE),
         "docs/sdk.md no longer declares the type this test reads"
     );
     let headers = [("Content-Type", "application/json"), ("X-TC-RequestId", ID)];

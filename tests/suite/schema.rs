@@ -1,7 +1,7 @@
 //! Payloads held against Tencent Cloud's API descriptions: the built-in ones, and CVM's loaded
 //! from `../shared/api` when it is there.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
@@ -10,7 +10,7 @@ use tencentcloud_envelope::{
     Call, Outcome, Report, Rule, Schema, Severity, Validator, product_code, validate,
 };
 
-const DISKS: &str = include_str!("fixtures/cbs-describe-disks.json");
+const DISKS: &str = include_str!("../fixtures/cbs-describe-disks.json");
 const DESCRIBE_DISKS: Call<'static> = Call::new_const("cbs", "2017-03-12", "DescribeDisks");
 
 fn cbs(body: &Value) -> Report {
@@ -443,7 +443,7 @@ fn disagreements(product: &str) -> Vec<(String, Vec<(Rule, String)>)> {
 
 /// The examples docs/schemas.md lists as disagreeing with their description, for `product`.
 fn documented(product: &str) -> Vec<String> {
-    let guide = include_str!("../docs/schemas.md");
+    let guide = include_str!("../../docs/schemas.md");
     let start = guide
         .find("## Where the documentation disagrees with itself")
         .unwrap();

@@ -116,19 +116,19 @@ fn every_rule_has_a_firing_fixture_and_a_near_miss() {
                     | Rule::VersionAssumed
             )
         {
-            continue; // Needs a call and a description: see `tests/schema.rs`.
+            continue; // Needs a call and a description: see `tests/suite/schema.rs`.
         }
         if matches!(rule, Rule::InvalidEventStream | Rule::TruncatedEventStream) {
-            continue; // Checked on event streams: see `tests/sse.rs`.
+            continue; // Checked on event streams: see `tests/suite/sse.rs`.
         }
         if rule == Rule::UnreadableCapture {
-            continue; // Fired by the tool's capture readers: see `tests/cli.rs`.
+            continue; // Fired by the tool's capture readers: see `tests/suite/cli.rs`.
         }
         if matches!(
             rule,
             Rule::RequestIdHeadersDiffer | Rule::RequestIdHeaderNotUtf8
         ) {
-            continue; // Drawn from the response's headers: see `tests/headers.rs`.
+            continue; // Drawn from the response's headers: see `tests/suite/headers.rs`.
         }
         assert!(fired.contains(&rule), "no firing fixture for {rule}");
         assert!(missed.contains(&rule), "no near miss for {rule}");
@@ -309,8 +309,8 @@ fn the_report_serializes_to_the_documented_shape() {
 #[test]
 fn seed_examples_are_clean() {
     for input in [
-        &include_bytes!("fixtures/seed-success.json")[..],
-        include_bytes!("fixtures/seed-failure.json"),
+        &include_bytes!("../fixtures/seed-success.json")[..],
+        include_bytes!("../fixtures/seed-failure.json"),
     ] {
         let report = validate(input);
         assert!(report.diagnostics().is_empty(), "{report:?}");

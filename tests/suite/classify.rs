@@ -1,7 +1,7 @@
 //! Whole HTTP responses: status, headers and body, as an SDK holds them.
 
 use tencentcloud_envelope::{
-    Classified, CommonCode, ProtocolError, RequestIdSource, Rule, classify,
+    Classified, CommonCode, ProtocolError, RequestIdSource, Rule, classify, is_json_content_type,
 };
 
 const ID: &str = "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6";
@@ -37,18 +37,57 @@ fn an_error_envelope_is_the_service_error_at_any_status() {
 }
 
 #[test]
-fn content_type_letter_case_and_parameters_do_not_matter() {
+fn the_body_decides_whatever_the_content_type_says() {
     let body = error_body();
     for content_type in [
-        "APPLICATION/JSON;CHARSET=UTF-8",
-        "text/plain",
-        "application/octet-stream",
+        Some("application/json"),
+        Some("text/plain"),
+        Some("application/octet-stream"),
+        None,
     ] {
-        let classified = classify(200, [("content-type", content_type)], body.as_bytes());
+        let headers: Vec<(&str, &str)> = content_type
+            .map(|v| ("Content-Type", v))
+            .into_iter()
+            .collect();
+        let classified = classify(200, &headers, body.as_bytes());
         assert!(
-            matches!(classified, Classified::ServiceError { .. }),
-            "{content_type}"
+            matches!(&classified, Classified::ServiceError { error, .. } if error.code() == &CommonCode::InternalError),
+            "{content_type:?}: {classified:?}"
         );
+    }
+}
+
+#[test]
+fn content_type_letter_case_and_parameters_do_not_matter() {
+    // The header is found under any letter case of its name, and kept as sent.
+    for name in ["Content-Type", "content-type", "CONTENT-TYPE"] {
+        let problem = protocol_error(classify(
+            502,
+            [(name, "Text/HTML; Charset=UTF-8")],
+            b"<html>",
+        ));
+        assert_eq!(
+            problem.content_type(),
+            Some("Text/HTML; Charset=UTF-8"),
+            "{name}"
+        );
+    }
+    // Its value names JSON under any letter case and with any parameters.
+    for json in [
+        "application/json",
+        "APPLICATION/JSON;CHARSET=UTF-8",
+        "Application/Json ; charset=utf-8",
+        "application/problem+JSON",
+    ] {
+        assert!(is_json_content_type(json), "{json}");
+    }
+    for other in [
+        "text/plain",
+        "TEXT/JSON",
+        "application/json-seq",
+        "application/jsonx; a=application/json",
+    ] {
+        assert!(!is_json_content_type(other), "{other}");
     }
 }
 

@@ -2,14 +2,11 @@
 //! service, version and action on every record: each record gets its own description.
 #![cfg(feature = "cli")]
 
-mod common;
-mod doc_corpus;
-
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write as _;
 use std::process::Command;
 
-use doc_corpus::{capture_line, examples, shared};
+use crate::doc_corpus::{capture_line, examples, shared};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use serde_json::Value;

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use assert_cmd::cargo::cargo_bin;
 
-mod common;
+use crate::common;
 
 /// Runs `check` with `args` and returns its exit code (None when it was killed after
 /// `limit`) and its peak resident size in KiB, read from `/proc` while it runs.

@@ -5,7 +5,7 @@
 //! as the readers once did, takes minutes here; these tests assert what the readers say,
 //! and finish in well under a second when nothing searches the code.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use tencentcloud_envelope::{

@@ -1,7 +1,7 @@
 //! The `tc-envelope` binary, run as a user would.
 #![cfg(feature = "cli")]
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //!
 //! Run with `--nocapture` to see the distribution of outcomes and rules.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

@@ -1,7 +1,7 @@
 //! `tc-envelope explain` and `tc-envelope codes`, run as a person with a code from a log would.
 #![cfg(feature = "cli")]
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -287,8 +287,8 @@ fn codes_lists_every_kind_and_filters() {
 
 #[test]
 fn the_guides_show_the_tools_real_output() {
-    let readme = include_str!("../README.md");
-    let cli = include_str!("../docs/cli.md");
+    let readme = include_str!("../../README.md");
+    let cli = include_str!("../../docs/cli.md");
     for (guide, text, args) in [
         ("README.md", readme, &["explain", "invaliddisk.busy"][..]),
         (

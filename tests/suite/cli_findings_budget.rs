@@ -9,9 +9,9 @@ use std::time::Duration;
 
 use assert_cmd::cargo::cargo_bin;
 
-mod common;
+use crate::common;
 
-use common::hostile_bodies::{self, MB};
+use crate::common::hostile_bodies::{self, MB};
 
 /// Runs `tc-envelope check ARGS` with its output in a file; returns the exit code, the peak
 /// resident size in bytes and the output.

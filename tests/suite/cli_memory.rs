@@ -10,7 +10,7 @@ use std::time::Duration;
 use assert_cmd::cargo::cargo_bin;
 use base64::Engine as _;
 
-mod common;
+use crate::common;
 
 /// Runs `check` on `records` distinct request ids and error codes and returns the peak
 /// resident size of the process, read from `/proc` while it runs, in KiB.

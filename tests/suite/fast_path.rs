@@ -5,7 +5,7 @@
 //! `serde_json`'s grammar is easy to get wrong; `fuzz/fuzz_targets/fast_path.rs` searches for
 //! the rest.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use tencentcloud_envelope::{FastPath, Validator};

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tencentcloud_envelope::{ApiError, Category, CommonCode, Envelope, ErrorCode, Response, Rule};
 
-const SEED_SUCCESS: &[u8] = include_bytes!("fixtures/seed-success.json");
-const SEED_FAILURE: &[u8] = include_bytes!("fixtures/seed-failure.json");
+const SEED_SUCCESS: &[u8] = include_bytes!("../fixtures/seed-success.json");
+const SEED_FAILURE: &[u8] = include_bytes!("../fixtures/seed-failure.json");
 
 #[derive(Debug, Deserialize, Serialize, PartialEq)]
 struct DescribeInstancesStatus {
@@ -157,7 +157,13 @@ fn optional_payload_is_some() {
 #[test]
 fn a_bad_payload_value_in_a_success_is_an_error() {
     let body = br#"{"Response":{"TotalCount":"x","InstanceStatusSet":[],"RequestId":"r"}}"#;
-    assert!(serde_json::from_slice::<Response<DescribeInstancesStatus>>(body).is_err());
+    let error = serde_json::from_slice::<Response<DescribeInstancesStatus>>(body).unwrap_err();
+    // The payload's own error, where `"x"` ends: not a complaint about the envelope.
+    assert_eq!(error.classify(), serde_json::error::Category::Data);
+    assert_eq!(
+        error.to_string(),
+        r#"invalid type: string "x", expected u64 at line 1 column 29"#
+    );
 }
 
 #[test]
@@ -272,7 +278,7 @@ fn failure_serializes_to_the_wire_shape() {
 /// `float_roundtrip` feature), not the envelope: `Response<Value>` reads exactly what `Value` reads.
 #[test]
 fn regression_float_precision_is_serde_jsons_own() {
-    let input = include_bytes!("fixtures/fuzz/response-float-precision.json");
+    let input = include_bytes!("../fixtures/fuzz/response-float-precision.json");
     let response: Response<serde_json::Value> = serde_json::from_slice(input).unwrap();
     let plain: serde_json::Value = serde_json::from_slice(input).unwrap();
     assert_eq!(response.into_result().unwrap(), plain["Response"]);

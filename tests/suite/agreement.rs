@@ -2,11 +2,11 @@
 //! the rule table's consequences say (a fatal finding is a protocol error, tolerated findings
 //! ride along).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 
-use common::{Verdict, assert_one_truth, json_files, shared};
+use crate::common::{Verdict, assert_one_truth, json_files, shared};
 use proptest::prelude::*;
 
 #[test]

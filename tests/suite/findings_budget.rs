@@ -2,9 +2,7 @@
 //! finding quotes a long key by its head, and a description check that fails alike in every
 //! element of a list draws one finding.
 
-mod common;
-
-use common::hostile_bodies::{self, MB};
+use crate::common::hostile_bodies::{self, MB};
 use tencentcloud_envelope::{
     Call, Classified, Outcome, Rule, Severity, Validator, classify, validate,
 };
