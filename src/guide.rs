@@ -5,7 +5,7 @@
 // defined in each file as a relative path, for GitHub and a checkout. Before each page, rustdoc
 // reads guide/links.md, which defines the same labels as intra-doc paths or docs.rs addresses;
 // a label's first definition wins, so rustdoc's links lead to its own pages, where a relative path
-// would lead nowhere. tests/doc_links.rs checks both sides of every link.
+// would lead nowhere. tests/suite/doc_links.rs checks both sides of every link.
 
 #[doc = include_str!("guide/links.md")]
 #[doc = include_str!("../docs/sdk.md")]

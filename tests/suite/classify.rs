@@ -51,7 +51,7 @@ fn the_body_decides_whatever_the_content_type_says() {
             .collect();
         let classified = classify(200, &headers, body.as_bytes());
         assert!(
-            matches!(&classified, Classified::ServiceError { error, .. } if error.code() == &CommonCode::InternalError),
+            matches!(&classified, Classified::ServiceError(error) if error.code() == &CommonCode::InternalError),
             "{content_type:?}: {classified:?}"
         );
     }

@@ -48,6 +48,7 @@ mod readers;
 mod response;
 mod schema;
 mod schema_har;
+mod service_names;
 mod sse;
 mod validate;
 mod validate_properties;
