@@ -25,6 +25,7 @@ mod read;
 mod schema;
 mod service;
 mod site;
+mod sse;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategies;
@@ -50,7 +51,7 @@ pub use read::decode::{Reply, decode};
 pub use read::envelope::{Envelope, ErrorView, InvalidEnvelope, Payload, RawJson};
 pub use read::error::{CallError, PayloadError, ProtocolError, ServiceError};
 pub use read::response::Response;
-pub use read::sse::{Event, EventStream, Events, StreamError, StreamItem};
+pub use sse::{Event, EventStream, Events, StreamError, StreamItem};
 pub use schema::{Schema, SchemaError};
 pub use site::{Site, UnknownSite};
 /// The escaping of response text in every `Display`, shared with the tool. Not part of the API.
