@@ -462,7 +462,8 @@ where
     }
 }
 
-/// Calls `$forward!` with every `Deserializer` method and its arguments besides the visitor.
+/// Calls `$forward!` with every `Deserializer` method and its arguments besides the visitor,
+/// but `deserialize_ignored_any`, which the payload's values answer without reading.
 macro_rules! every_deserializer_method {
     ($forward:ident) => {
         $forward! {
@@ -477,7 +478,7 @@ macro_rules! every_deserializer_method {
             deserialize_tuple_struct(name: &'static str, len: usize) deserialize_map()
             deserialize_struct(name: &'static str, fields: &'static [&'static str])
             deserialize_enum(name: &'static str, variants: &'static [&'static str])
-            deserialize_identifier() deserialize_ignored_any()
+            deserialize_identifier()
         }
     };
 }
@@ -508,6 +509,10 @@ impl<'a> Deserializer<'a> for Value<'a> {
     type Error = serde_json::Error;
 
     every_deserializer_method!(forward_to_value);
+
+    fn deserialize_ignored_any<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        visitor.visit_unit()
+    }
 }
 
 impl<'a> de::IntoDeserializer<'a, serde_json::Error> for Value<'a> {
@@ -616,6 +621,13 @@ impl<'a> Deserializer<'a> for RawJson<'a> {
     type Error = serde_json::Error;
 
     every_deserializer_method!(forward_to_serde_json);
+
+    /// A value the type ignores is not read again: the walk has read it whole, so it is
+    /// valid JSON (a member a typed struct does not declare, or a payload read as
+    /// `IgnoredAny`, costs nothing here).
+    fn deserialize_ignored_any<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        visitor.visit_unit()
+    }
 }
 
 impl<'a> de::IntoDeserializer<'a, serde_json::Error> for RawJson<'a> {

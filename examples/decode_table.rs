@@ -1,0 +1,134 @@
+//! The readers' table of `docs/performance.md`: every reader an SDK or a capture check calls,
+//! against `serde_json::Value` (1.00) and `serde_json`'s own skip (`IgnoredAny`), on both
+//! sites' documentation examples, on the largest example (62 KB, one long escaped string) and
+//! on one small error. Higher is faster. Each figure is the median of `ROUNDS` passes, the
+//! readers taking turns within each pass, so that a noisy machine slows them alike.
+//!
+//! `cargo run --release --example decode_table -- ../shared/corpus`
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde::de::IgnoredAny;
+use tencentcloud_envelope::{Envelope, classify, decode, validate};
+
+const ROUNDS: usize = 9;
+const JSON: [(&str, &str); 1] = [("Content-Type", "application/json")];
+
+/// The large body: one long string with thousands of escapes.
+const LARGE: &str = "doc-examples/cls/v20201016/QueryRangeMetric.1.json";
+/// A small failure.
+const SMALL_ERROR: &str = "doc-examples/cwp/v20180228/DescribeRaspEventDetailCWP.1.json";
+
+type Reader = (&'static str, fn(&[u8]) -> bool);
+
+/// Each reader, returning whether it accepted the body (so that none is optimized away).
+const READERS: [Reader; 7] = [
+    ("serde_json Value", |b| {
+        serde_json::from_slice::<serde_json::Value>(b).is_ok()
+    }),
+    ("serde_json skip (IgnoredAny)", |b| {
+        serde_json::from_slice::<IgnoredAny>(b).is_ok()
+    }),
+    ("decode<IgnoredAny>", |b| {
+        decode::<IgnoredAny, _, _>(200, JSON, b).is_ok()
+    }),
+    ("decode<Value>", |b| {
+        decode::<serde_json::Value, _, _>(200, JSON, b).is_ok()
+    }),
+    ("classify", |b| {
+        !matches!(
+            classify(200, JSON, b),
+            tencentcloud_envelope::Classified::ProtocolError(_)
+        )
+    }),
+    ("validate", |b| {
+        validate(b).outcome() != tencentcloud_envelope::Outcome::Invalid
+    }),
+    ("Envelope::from_slice", |b| Envelope::from_slice(b).is_ok()),
+];
+
+fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            json_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
+}
+
+fn load(dir: &Path) -> Vec<Vec<u8>> {
+    let mut paths = Vec::new();
+    json_files(dir, &mut paths);
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|path| std::fs::read(path).ok())
+        .collect()
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// The median time of each reader over `bodies`, repeated so that one pass takes a while.
+fn measure(bodies: &[Vec<u8>]) -> Vec<Duration> {
+    let bytes: usize = bodies.iter().map(Vec::len).sum();
+    let repeat = (20_000_000 / bytes.max(1)).max(1);
+    let mut times = vec![Vec::new(); READERS.len()];
+    for _ in 0..ROUNDS {
+        for (reader, (_, read)) in READERS.iter().enumerate() {
+            let start = Instant::now();
+            for _ in 0..repeat {
+                for body in bodies {
+                    black_box(read(black_box(body)));
+                }
+            }
+            times[reader].push(start.elapsed());
+        }
+    }
+    times.into_iter().map(median).collect()
+}
+
+fn main() {
+    let corpus = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "../shared/corpus".into()),
+    );
+    let international = load(&corpus.join("doc-examples"));
+    let china = load(&corpus.join("doc-examples-china"));
+    let one = |path: &str| std::fs::read(corpus.join(path)).expect("the corpus holds it");
+    let (large, error) = (one(LARGE), one(SMALL_ERROR));
+    let columns = [
+        (
+            format!("international examples ({})", international.len()),
+            international,
+        ),
+        (format!("China examples ({})", china.len()), china),
+        (format!("one {} KB body", large.len() / 1000), vec![large]),
+        (format!("one {} B error", error.len()), vec![error]),
+    ];
+    let measured: Vec<Vec<Duration>> = columns.iter().map(|(_, bodies)| measure(bodies)).collect();
+    print!("| reader |");
+    for (name, _) in &columns {
+        print!(" {name} |");
+    }
+    println!();
+    println!("|---|{}", "---|".repeat(columns.len()));
+    for (reader, (name, _)) in READERS.iter().enumerate() {
+        print!("| {name} |");
+        for times in &measured {
+            let ratio = times[0].as_secs_f64() / times[reader].as_secs_f64();
+            print!(" {ratio:.2} |");
+        }
+        println!();
+    }
+}
