@@ -51,9 +51,9 @@ pub use read::decode::{Reply, decode};
 pub use read::envelope::{Envelope, ErrorView, InvalidEnvelope, Payload, RawJson};
 pub use read::error::{CallError, PayloadError, ProtocolError, ServiceError};
 pub use read::response::Response;
-pub use sse::{Event, EventStream, Events, StreamError, StreamItem};
 pub use schema::{Schema, SchemaError};
 pub use site::{Site, UnknownSite};
+pub use sse::{Event, EventStream, Events, StreamError, StreamItem};
 /// The escaping of response text in every `Display`, shared with the tool. Not part of the API.
 #[doc(hidden)]
 pub use text::{inert, is_active, push_inert};
