@@ -95,7 +95,7 @@ pub fn rules() -> Vec<(&'static str, &'static str, &'static str, &'static str)> 
         .iter()
         .map(|rule| {
             (
-                rule.id(),
+                rule.as_str(),
                 rule.default_severity().as_str(),
                 rule.consequence().as_str(),
                 rule.description(),
