@@ -141,3 +141,15 @@ pub fn retry_advices() -> Vec<&'static str> {
         .map(|a| a.as_str())
         .collect()
 }
+
+/// Every outcome's name (`success`, `failure`, `invalid`), as reports give them.
+#[pyfunction]
+pub fn outcomes() -> Vec<&'static str> {
+    envelope::Outcome::ALL.iter().map(|o| o.as_str()).collect()
+}
+
+/// Every severity's name, from the least serious.
+#[pyfunction]
+pub fn severities() -> Vec<&'static str> {
+    envelope::Severity::ALL.iter().map(|s| s.as_str()).collect()
+}

@@ -22,7 +22,9 @@ use tencentcloud_envelope as envelope;
 
 use batch::{validate_columns, validate_many};
 use classified::{ProtocolError, ServiceError, Success, classify};
-use codes::{Explanation, categories, common_codes, explain, retry_advices, rules};
+use codes::{
+    Explanation, categories, common_codes, explain, outcomes, retry_advices, rules, severities,
+};
 use host::service_of_host;
 use report::{Diagnostic, Report};
 
@@ -228,6 +230,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(common_codes, m)?)?;
     m.add_function(wrap_pyfunction!(categories, m)?)?;
     m.add_function(wrap_pyfunction!(retry_advices, m)?)?;
+    m.add_function(wrap_pyfunction!(outcomes, m)?)?;
+    m.add_function(wrap_pyfunction!(severities, m)?)?;
     m.add_function(wrap_pyfunction!(service_of_host, m)?)?;
     m.add_class::<Validator>()?;
     m.add_class::<Report>()?;

@@ -351,6 +351,11 @@ mod tests {
             "deadly".parse::<Consequence>().unwrap_err().to_string(),
             "`deadly` is not a consequence"
         );
+        assert_eq!("invalid".parse(), Ok(crate::Outcome::Invalid));
+        assert_eq!(
+            "Success".parse::<crate::Outcome>().unwrap_err().to_string(),
+            "`Success` is not an outcome"
+        );
     }
 
     #[test]
