@@ -54,12 +54,17 @@ pub use read::response::Response;
 pub use schema::{Schema, SchemaError};
 pub use site::{Site, UnknownSite};
 pub use sse::{Event, EventStream, Events, StreamError, StreamItem};
-/// The escaping of response text in every `Display`, shared with the tool. Not part of the API.
-#[doc(hidden)]
-pub use text::{inert, is_active, push_inert};
-#[doc(hidden)]
-pub use validate::FastPath;
 pub use validate::{
-    Call, Consequence, Diagnostic, Omitted, Outcome, Report, RequestIdMemory, Rule, Severity,
-    Validator, validate,
+    Call, Consequence, Diagnostic, MissingService, NestingLimit, NestingLimitOutOfRange, Omitted,
+    Outcome, Report, RequestIdMemory, Rule, Severity, UnknownConsequence, UnknownOutcome,
+    UnknownRule, UnknownSeverity, Validator, validate, validate_call,
 };
+
+/// What the crate's own fuzz targets, examples and tests reach that is not part of the API:
+/// it may change in any release. (`serde` keeps such items the same way.)
+#[doc(hidden)]
+pub mod __private {
+    /// The escaping of response text in every `Display`, shared with the tool.
+    pub use crate::text::{inert, is_active, push_inert};
+    pub use crate::validate::{FastPath, fast_path_agrees};
+}

@@ -41,7 +41,7 @@ impl Sink for Collect {
                 reader.read_to_end(&mut bytes).unwrap();
                 Seen::Streamed(origin, bytes)
             }
-            Body::Unreadable(why) => Seen::Unreadable(origin, why),
+            Body::Unreadable(why) => Seen::Unreadable(origin, why.to_string()),
             _ => panic!("a body of a kind this test does not know"),
         });
         if self.stop_after == Some(self.origins.len()) {

@@ -7,8 +7,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use tencentcloud_envelope as envelope;
 
-use crate::report::{Report, outcome_name};
-use crate::{Body, call, check, configured};
+use crate::report::Report;
+use crate::{Body, configured};
 
 /// How many bodies a thread takes at a time: enough to make the shared counter cheap, few
 /// enough that one thread left with large bodies does not hold up the others for long.
@@ -90,9 +90,9 @@ fn run(
     let versions = Column::extract(batch.versions, len, "versions")?;
     let actions = Column::extract(batch.actions, len, "actions")?;
     // A version or an action without a service is the misuse `validate` refuses, row by row.
-    let calls: Vec<Option<envelope::Call<'_>>> = (0..len)
+    let calls: Vec<envelope::Call<'_>> = (0..len)
         .map(|i| {
-            call(services.get(i), versions.get(i), actions.get(i))
+            envelope::Call::from_parts(services.get(i), versions.get(i), actions.get(i))
                 .map_err(|why| PyValueError::new_err(format!("body {i}: {why}")))
         })
         .collect::<PyResult<_>>()?;
@@ -100,13 +100,13 @@ fn run(
     // Each body alone, as `validate` checks it: repeats across the batch are the caller's
     // to find (a group-by over request ids sees the whole data set, a batch does not).
     let validator = batch.validator.request_id_memory(0);
-    let rows: Vec<(Body<'_>, Option<envelope::Call<'_>>)> = bodies.into_iter().zip(calls).collect();
+    let rows: Vec<(Body<'_>, envelope::Call<'_>)> = bodies.into_iter().zip(calls).collect();
     py.detach(|| {
         spread(
             &rows,
             threads,
             || validator.clone(),
-            |validator, (body, call)| check(validator, body, *call),
+            |validator, (body, call)| validator.validate_call(body, *call),
         )
     })
     .map_err(|error| {
@@ -236,7 +236,7 @@ pub(crate) fn validate_columns<'py>(
     let columns = PyDict::new(py);
     columns.set_item(
         "outcome",
-        PyList::new(py, reports.iter().map(|r| outcome_name(r.outcome())))?,
+        PyList::new(py, reports.iter().map(|r| r.outcome().as_str()))?,
     )?;
     columns.set_item(
         "request_id",
@@ -248,7 +248,7 @@ pub(crate) fn validate_columns<'py>(
     )?;
     let rules = reports
         .iter()
-        .map(|r| PyList::new(py, r.diagnostics().iter().map(|d| d.rule().id())))
+        .map(|r| PyList::new(py, r.diagnostics().iter().map(|d| d.rule().as_str())))
         .collect::<PyResult<Vec<_>>>()?;
     columns.set_item("rules", PyList::new(py, rules)?)?;
     Ok(columns)

@@ -179,7 +179,7 @@ pub(crate) fn classify<'py>(
             status: problem.status(),
             content_type: problem.content_type().map(str::to_owned),
             request_id: problem.request_id().map(str::to_owned),
-            rule: problem.rule().id(),
+            rule: problem.rule().as_str(),
             message: problem.message().to_owned(),
             excerpt: problem.excerpt().to_owned(),
             retry_advice: problem.retry_advice().as_str(),

@@ -95,7 +95,7 @@ pub fn rules() -> Vec<(&'static str, &'static str, &'static str, &'static str)> 
         .iter()
         .map(|rule| {
             (
-                rule.id(),
+                rule.as_str(),
                 rule.default_severity().as_str(),
                 rule.consequence().as_str(),
                 rule.description(),
@@ -140,4 +140,16 @@ pub fn retry_advices() -> Vec<&'static str> {
         .iter()
         .map(|a| a.as_str())
         .collect()
+}
+
+/// Every outcome's name (`success`, `failure`, `invalid`), as reports give them.
+#[pyfunction]
+pub fn outcomes() -> Vec<&'static str> {
+    envelope::Outcome::ALL.iter().map(|o| o.as_str()).collect()
+}
+
+/// Every severity's name, from the least serious.
+#[pyfunction]
+pub fn severities() -> Vec<&'static str> {
+    envelope::Severity::ALL.iter().map(|s| s.as_str()).collect()
 }

@@ -22,7 +22,9 @@ use tencentcloud_envelope as envelope;
 
 use batch::{validate_columns, validate_many};
 use classified::{ProtocolError, ServiceError, Success, classify};
-use codes::{Explanation, categories, common_codes, explain, retry_advices, rules};
+use codes::{
+    Explanation, categories, common_codes, explain, outcomes, retry_advices, rules, severities,
+};
 use host::service_of_host;
 use report::{Diagnostic, Report};
 
@@ -66,39 +68,15 @@ impl<'a> Body<'a> {
     }
 }
 
-/// The call a body answers, checked for sense: a version or an action needs a service, else
-/// the reason why not (for a `ValueError`).
+/// The call a body answers: a version or an action without a service is a `ValueError`
+/// (Python's caller gave it, so it is a mistake to say), with the library's reason.
 pub(crate) fn call<'c>(
     service: Option<&'c str>,
     version: Option<&'c str>,
     action: Option<&'c str>,
-) -> Result<Option<envelope::Call<'c>>, &'static str> {
-    let Some(service) = service else {
-        if version.is_some() || action.is_some() {
-            return Err("a version or an action needs a service to select an API description");
-        }
-        return Ok(None);
-    };
-    let mut call = envelope::Call::new(service);
-    if let Some(version) = version {
-        call = call.version(version);
-    }
-    if let Some(action) = action {
-        call = call.action(action);
-    }
-    Ok(Some(call))
-}
-
-/// Checks one body with `validator`, for `call` when given.
-pub(crate) fn check(
-    validator: &mut envelope::Validator,
-    body: &[u8],
-    call: Option<envelope::Call<'_>>,
-) -> envelope::Report {
-    match call {
-        Some(call) => validator.validate_call(body, call),
-        None => validator.validate(body),
-    }
+) -> PyResult<envelope::Call<'c>> {
+    envelope::Call::from_parts(service, version, action)
+        .map_err(|why| PyValueError::new_err(why.to_string()))
 }
 
 /// Checks one response body against every rule of the envelope, and, with a `service` (and
@@ -113,13 +91,8 @@ pub(crate) fn validate(
     action: Option<&str>,
 ) -> PyResult<Report> {
     let bytes = Body::extract(body)?;
-    let call = call(service, version, action).map_err(PyValueError::new_err)?;
-    let run = || match call {
-        Some(call) => envelope::Validator::new()
-            .request_id_memory(0)
-            .validate_call(&bytes, call),
-        None => envelope::validate(&bytes),
-    };
+    let call = call(service, version, action)?;
+    let run = || envelope::validate_call(&bytes, call);
     let report = if bytes.len() >= DETACH_FROM {
         py.detach(run)
     } else {
@@ -153,7 +126,7 @@ pub(crate) fn parse_rules(ids: Option<Vec<String>>) -> PyResult<Vec<envelope::Ru
         .iter()
         .map(|id| {
             id.parse::<envelope::Rule>()
-                .map_err(|_| PyValueError::new_err(format!("`{id}` is not a rule id")))
+                .map_err(|error| PyValueError::new_err(error.to_string()))
         })
         .collect()
 }
@@ -171,24 +144,12 @@ pub(crate) fn configured(
     if let Some(most) = max_findings {
         validator = validator.max_findings(most);
     }
-    if let Some(limit) = nesting_limit {
-        if !(1..=envelope::Validator::MAX_NESTING_LIMIT).contains(&limit) {
-            return Err(PyValueError::new_err(format!(
-                "nesting_limit must be between 1 and {}, not {limit}",
-                envelope::Validator::MAX_NESTING_LIMIT
-            )));
-        }
+    if let Some(levels) = nesting_limit {
+        let limit = envelope::NestingLimit::try_from(levels)
+            .map_err(|error| PyValueError::new_err(format!("nesting_limit: {error}")))?;
         validator = validator.nesting_limit(limit);
     }
-    for rule in parse_rules(allow)? {
-        validator = validator.severity(rule, None);
-    }
-    for rule in parse_rules(warn)? {
-        validator = validator.severity(rule, Some(envelope::Severity::Warning));
-    }
-    for rule in parse_rules(deny)? {
-        validator = validator.severity(rule, Some(envelope::Severity::Error));
-    }
+    validator = validator.levels(parse_rules(allow)?, parse_rules(warn)?, parse_rules(deny)?);
     if deny_warnings {
         validator = validator.deny_warnings();
     }
@@ -236,11 +197,11 @@ impl Validator {
         action: Option<&str>,
     ) -> PyResult<Report> {
         let bytes = Body::extract(body)?;
-        let call = call(service, version, action).map_err(PyValueError::new_err)?;
+        let call = call(service, version, action)?;
         let report = if bytes.len() >= DETACH_FROM {
-            py.detach(|| check(&mut turn(self.inner.lock()), &bytes, call))
+            py.detach(|| turn(self.inner.lock()).validate_call(&bytes, call))
         } else {
-            check(&mut turn(self.inner.lock_py_attached(py)), &bytes, call)
+            turn(self.inner.lock_py_attached(py)).validate_call(&bytes, call)
         };
         Ok(Report::from(&report))
     }
@@ -269,6 +230,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(common_codes, m)?)?;
     m.add_function(wrap_pyfunction!(categories, m)?)?;
     m.add_function(wrap_pyfunction!(retry_advices, m)?)?;
+    m.add_function(wrap_pyfunction!(outcomes, m)?)?;
+    m.add_function(wrap_pyfunction!(severities, m)?)?;
     m.add_function(wrap_pyfunction!(service_of_host, m)?)?;
     m.add_class::<Validator>()?;
     m.add_class::<Report>()?;

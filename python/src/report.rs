@@ -26,7 +26,7 @@ pub struct Diagnostic {
 impl From<&envelope::Diagnostic> for Diagnostic {
     fn from(diagnostic: &envelope::Diagnostic) -> Self {
         Diagnostic {
-            rule: diagnostic.rule().id(),
+            rule: diagnostic.rule().as_str(),
             severity: diagnostic.severity().as_str(),
             pointer: diagnostic.pointer().to_owned(),
             line: diagnostic.line(),
@@ -105,25 +105,16 @@ pub struct Report {
     omitted: Vec<Omitted>,
 }
 
-/// The lowercase name of an outcome, as the tool prints it.
-pub(crate) fn outcome_name(outcome: envelope::Outcome) -> &'static str {
-    match outcome {
-        envelope::Outcome::Success => "success",
-        envelope::Outcome::Failure => "failure",
-        envelope::Outcome::Invalid => "invalid",
-    }
-}
-
 impl From<&envelope::Report> for Report {
     fn from(report: &envelope::Report) -> Self {
         Report {
-            outcome: outcome_name(report.outcome()),
+            outcome: report.outcome().as_str(),
             request_id: report.request_id().map(str::to_owned),
             code: report.code().map(str::to_owned),
             diagnostics: report.diagnostics().iter().map(Diagnostic::from).collect(),
             omitted: (report.omitted().iter())
                 .map(|o| Omitted {
-                    rule: o.rule().id(),
+                    rule: o.rule().as_str(),
                     severity: o.severity().as_str(),
                     count: o.count(),
                 })
@@ -142,9 +133,8 @@ impl Report {
 
     /// Whether any finding comes from `rule`.
     fn has(&self, rule: &str) -> PyResult<bool> {
-        rule.parse::<envelope::Rule>().map_err(|_| {
-            pyo3::exceptions::PyValueError::new_err(format!("`{rule}` is not a rule id"))
-        })?;
+        rule.parse::<envelope::Rule>()
+            .map_err(|error| pyo3::exceptions::PyValueError::new_err(error.to_string()))?;
         Ok(self.diagnostics.iter().any(|d| d.rule == rule)
             || self.omitted.iter().any(|o| o.rule == rule))
     }
@@ -152,9 +142,9 @@ impl Report {
     /// How many findings have `severity` (`note`, `warning` or `error`), those past the
     /// budget included.
     fn count(&self, severity: &str) -> PyResult<u64> {
-        severity.parse::<envelope::Severity>().map_err(|_| {
-            pyo3::exceptions::PyValueError::new_err(format!("`{severity}` is not a severity"))
-        })?;
+        severity
+            .parse::<envelope::Severity>()
+            .map_err(|error| pyo3::exceptions::PyValueError::new_err(error.to_string()))?;
         let kept = self.diagnostics.iter().filter(|d| d.severity == severity);
         let omitted = self.omitted.iter().filter(|o| o.severity == severity);
         Ok(kept.count() as u64 + omitted.map(|o| o.count).sum::<u64>())

@@ -30,7 +30,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use serde_json::value::RawValue;
 
 use super::{
-    Body, Excerpt, Exchange, Flow, Options, Origin, Place, Record, Sink, in_place, too_large,
+    Body, Excerpt, Exchange, Flow, Options, Origin, Place, Problem, Record, Setting, Sink, Unsaid,
+    in_place, too_large,
 };
 
 /// Why a HAR entry was read and not taken: it cannot hold an answer, or it is not a Tencent
@@ -66,13 +67,53 @@ impl Skip {
             Skip::NoAnswer => "no answer received (status 0)",
             Skip::NoContent => "no content by status (204, 304)",
             Skip::NotSaved => "response body not saved in the archive",
-            Skip::OtherHost => {
-                "not a Tencent Cloud API host (Options::har_all_json takes JSON from any host)"
-            }
+            Skip::OtherHost => other_host!("Options::har_all_json"),
             Skip::NotJson => "not JSON, from a host that is not a Tencent Cloud API endpoint",
         }
     }
+
+    /// The setting that would take such entries: [`Options::har_all_json`] for JSON from
+    /// other hosts.
+    pub const fn setting(self) -> Option<Setting> {
+        match self {
+            Skip::OtherHost => Some(Setting::HarAllJson),
+            _ => None,
+        }
+    }
+
+    /// Why, in words, with the setting that would take such entries named by `name`: a
+    /// front end's own terms ([`Skip::reason`] gives the library's).
+    ///
+    /// ```
+    /// use tencentcloud_envelope::capture::{Setting, Skip};
+    ///
+    /// let flag = |_: Setting| "--har-all-json";
+    /// assert_eq!(
+    ///     Skip::OtherHost.naming(flag),
+    ///     "not a Tencent Cloud API host (--har-all-json takes JSON from any host)"
+    /// );
+    /// assert_eq!(Skip::Preflight.naming(flag), Skip::Preflight.reason());
+    /// ```
+    pub fn naming<'a>(self, name: impl Fn(Setting) -> &'a str) -> std::borrow::Cow<'static, str> {
+        match self.setting() {
+            Some(setting) => format!(other_host!("{}"), name(setting)).into(),
+            None => self.reason().into(),
+        }
+    }
 }
+
+/// The reason of [`Skip::OtherHost`], naming the setting that takes such entries as `$name`
+/// (a literal, or `"{}"` for `format!`).
+macro_rules! other_host {
+    ($name:literal) => {
+        concat!(
+            "not a Tencent Cloud API host (",
+            $name,
+            " takes JSON from any host)"
+        )
+    };
+}
+use other_host;
 
 impl fmt::Display for Skip {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -125,16 +166,17 @@ pub(super) fn read_har(
         .flatten();
     let problem = match (result, stopped, tee.inner.invalid_at) {
         (Ok(()), _, _) => return Ok(har.flow),
-        (Err(_), Some(Stop::OutsideEntries), _) => format!(
-            "more than {entry_cap} bytes outside the entries, more than a whole entry may have (twice Options::max_record, and 1 MiB); the rest of the archive was not read"
-        ),
+        (Err(_), Some(Stop::OutsideEntries), _) => Problem::outside_entries(entry_cap),
         (Err(_), Some(Stop::TooDeep), _) => format!(
             "entry {} nests deeper than {MAX_DEPTH} levels; the rest of the archive was not read",
             har.entries + 1
-        ),
-        (Err(error), None, Some(at)) if error.is_io() => format!("invalid UTF-8 at byte {at}"),
+        )
+        .into(),
+        (Err(error), None, Some(at)) if error.is_io() => {
+            format!("invalid UTF-8 at byte {at}").into()
+        }
         (Err(error), None, None) if error.is_io() => return Err(error.into()),
-        (Err(error), None, _) => error.to_string(),
+        (Err(error), None, _) => error.to_string().into(),
     };
     // The archive itself is broken: say so as a record, so the count stays honest.
     let entries = har.entries;
@@ -144,10 +186,7 @@ pub(super) fn read_har(
             place: Place::Whole,
         },
         excerpt: Excerpt::plain(1, &[]),
-        body: Body::Unreadable(format!(
-            "not a readable HAR archive after {entries} {}: {problem}",
-            if entries == 1 { "entry" } else { "entries" }
-        )),
+        body: Body::Unreadable(Problem::in_archive(entries, problem)),
         exchange: Exchange::default(),
     }))
 }
@@ -733,11 +772,11 @@ impl Har<'_, '_> {
                 let message = error.to_string();
                 let at = format!(" at line {} column {}", error.line(), error.column());
                 let message = message.strip_suffix(&at).unwrap_or(&message);
-                self.unreadable(format!(
+                self.unreadable(Problem::from(format!(
                     "not a HAR entry: {message} (line {}, column {} of the entry)",
                     error.line(),
                     error.column()
-                ));
+                )));
                 None
             }
         }
@@ -745,11 +784,8 @@ impl Har<'_, '_> {
 
     /// Why an entry over the cap, of which `glimpse` is known, is not taken: a skip when it
     /// would not have been taken anyway, else a problem to report in its place.
-    fn pass_over(&self, glimpse: &Glimpse, size: u64) -> Result<Skip, String> {
-        let too_large = format!(
-            "the entry has {size} bytes, more than the cap of {} bytes on a whole entry (twice Options::max_record, and 1 MiB); it was not checked",
-            self.entry_cap
-        );
+    fn pass_over(&self, glimpse: &Glimpse, size: u64) -> Result<Skip, Problem> {
+        let too_large = |unsaid| Problem::entry_too_large(size, self.entry_cap, unsaid);
         if glimpse
             .method
             .as_deref()
@@ -758,13 +794,10 @@ impl Har<'_, '_> {
             return Ok(Skip::Preflight);
         }
         let Some(url) = &glimpse.url else {
-            return Err(format!(
-                "{too_large}: its host is not said in its first {} bytes",
-                self.entry_cap
-            ));
+            return Err(too_large(Some(Unsaid::Host)));
         };
         if is_api_host(host_of(url)) {
-            return Err(too_large);
+            return Err(too_large(None));
         }
         match (self.options.har_all_json, glimpse.mime_type.as_deref()) {
             (false, Some(mime)) if !is_json_content_type(mime) => Ok(Skip::NotJson),
@@ -772,16 +805,13 @@ impl Har<'_, '_> {
             (true, Some(mime)) if !is_json_content_type(mime) && !is_event_stream(mime) => {
                 Ok(Skip::NotJson)
             }
-            (true, Some(_)) => Err(too_large),
-            (true, None) => Err(format!(
-                "{too_large}: its media type is not said in its first {} bytes",
-                self.entry_cap
-            )),
+            (true, Some(_)) => Err(too_large(None)),
+            (true, None) => Err(too_large(Some(Unsaid::MediaType))),
         }
     }
 
     /// Reports the entry just read as a record that could not be read, with why.
-    fn unreadable(&mut self, problem: String) {
+    fn unreadable(&mut self, problem: Problem) {
         self.flow = self.sink.record(Record {
             origin: Origin {
                 name: Arc::clone(self.name),
@@ -837,7 +867,9 @@ impl Har<'_, '_> {
         let bytes = if entry.response.content.encoding.as_deref() == Some("base64") {
             decode_base64(&mut saved)
                 .map(|()| saved.bytes())
-                .map_err(|error| format!("the response content is not valid base64: {error}"))
+                .map_err(|error| {
+                    Problem::from(format!("the response content is not valid base64: {error}"))
+                })
         } else {
             Ok(saved.bytes())
         };

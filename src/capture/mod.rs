@@ -11,7 +11,8 @@
 //!   [`Body::Unreadable`], saying so, and reading goes on;
 //! - nothing is dropped silently: a record that cannot be taken out of its container (broken
 //!   base64, a HAR entry that is not one, an archive cut short) is a [`Body::Unreadable`]
-//!   record, a HAR entry that is deliberately not checked is reported to [`Sink::skip`]
+//!   record saying why (a [`Problem`], which names the [`Setting`] whose limit it went past
+//!   for each front end to name in its own terms), a HAR entry that is deliberately not checked is reported to [`Sink::skip`]
 //!   with its [`Skip`] reason, and a blank JSON Lines line to [`Sink::blank_line`]; after a
 //!   broken entry, reading goes on;
 //! - readers stream, holding one record at a time, and stop as soon as the sink says so.
@@ -52,6 +53,7 @@ mod lines;
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufReader, Read};
+use std::marker::PhantomData;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -150,7 +152,218 @@ pub enum Body<'b> {
     EventStreamFrom(Box<dyn Read + 'b>),
     /// The record could not be taken whole out of its capture (broken base64, a truncated
     /// archive, more bytes than the size cap): why.
-    Unreadable(String),
+    Unreadable(Problem),
+}
+
+/// A setting of [`Options`] that a reader's words may name: a [`Problem`] over a limit, a
+/// [`Skip`] that a setting would take. `Display` gives the library's name
+/// (`Options::max_record`); a front end gives its own (the tool: `--max-record-size`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Setting {
+    /// [`Options::max_record`], the cap on one record.
+    MaxRecord,
+    /// [`Options::har_all_json`], which takes HAR entries of JSON from any host.
+    HarAllJson,
+}
+
+impl Setting {
+    /// The setting's name in the library's terms.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Setting::MaxRecord => "Options::max_record",
+            Setting::HarAllJson => "Options::har_all_json",
+        }
+    }
+}
+
+impl fmt::Display for Setting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a record could not be taken whole out of its capture: a limit it went past (which a
+/// front end names in its own terms with [`Problem::naming`]), or what else broke.
+/// `Display` names the library's settings.
+///
+/// ```
+/// use tencentcloud_envelope::capture::{self, Body, Flow, Layout, Options, Record, Setting, Sink, Skip};
+///
+/// struct Why(Vec<String>);
+/// impl Sink for Why {
+///     fn record(&mut self, record: Record<'_>) -> Flow {
+///         if let Body::Unreadable(problem) = &record.body {
+///             assert_eq!((problem.setting(), problem.cap()), (Some(Setting::MaxRecord), Some(8)));
+///             let flag = |setting: Setting| match setting {
+///                 Setting::MaxRecord => "--max-record-size",
+///                 other => other.as_str(),
+///             };
+///             self.0.push(problem.naming(flag).to_string());
+///         }
+///         Flow::Continue(())
+///     }
+///     fn skip(&mut self, _reason: Skip) {}
+/// }
+///
+/// let mut why = Why(Vec::new());
+/// let small = Options::new().max_record(8);
+/// capture::read("c.jsonl", &b"{\"Response\": {}}\n"[..], Layout::Lines, &small, &mut why)?;
+/// assert_eq!(why.0, ["the record has 16 bytes, more than the cap of 8 bytes (--max-record-size); it was not checked"]);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem(Broke);
+
+/// What broke, as [`Problem`] holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Broke {
+    /// More bytes than the record cap; `at_least` when the record was not read to its end.
+    TooLarge { size: u64, at_least: bool, cap: u64 },
+    /// A HAR entry larger than the cap on a whole entry (twice the record cap, and 1 MiB);
+    /// `unsaid`, what its first bytes did not say that would have let it be skipped.
+    EntryTooLarge {
+        size: u64,
+        cap: u64,
+        unsaid: Option<Unsaid>,
+    },
+    /// More bytes outside a HAR archive's entries than a whole entry may have.
+    OutsideEntries { cap: u64 },
+    /// A HAR archive that breaks after `entries` entries, and why.
+    Archive { entries: usize, why: Box<Problem> },
+    /// Anything else, in words that name no setting.
+    Other(String),
+}
+
+/// What the first bytes of a HAR entry over its cap did not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unsaid {
+    Host,
+    MediaType,
+}
+
+impl Problem {
+    /// A HAR entry of `size` bytes over the cap of `cap` on a whole entry.
+    pub(crate) fn entry_too_large(size: u64, cap: u64, unsaid: Option<Unsaid>) -> Self {
+        Problem(Broke::EntryTooLarge { size, cap, unsaid })
+    }
+
+    /// More than `cap` bytes outside a HAR archive's entries.
+    pub(crate) fn outside_entries(cap: u64) -> Self {
+        Problem(Broke::OutsideEntries { cap })
+    }
+
+    /// A HAR archive that broke after `entries` entries, for `why`.
+    pub(crate) fn in_archive(entries: usize, why: Problem) -> Self {
+        Problem(Broke::Archive {
+            entries,
+            why: Box::new(why),
+        })
+    }
+
+    /// The setting whose limit the record went past, if that is what broke.
+    pub fn setting(&self) -> Option<Setting> {
+        match &self.0 {
+            Broke::TooLarge { .. } | Broke::EntryTooLarge { .. } | Broke::OutsideEntries { .. } => {
+                Some(Setting::MaxRecord)
+            }
+            Broke::Archive { why, .. } => why.setting(),
+            Broke::Other(_) => None,
+        }
+    }
+
+    /// The limit it went past, in bytes: the record cap, or for a HAR entry the cap on a
+    /// whole entry that the record cap sets.
+    pub fn cap(&self) -> Option<u64> {
+        match &self.0 {
+            Broke::TooLarge { cap, .. }
+            | Broke::EntryTooLarge { cap, .. }
+            | Broke::OutsideEntries { cap } => Some(*cap),
+            Broke::Archive { why, .. } => why.cap(),
+            Broke::Other(_) => None,
+        }
+    }
+
+    /// The words, with each setting named by `name`: a front end's own terms for the
+    /// library's [`Setting`]s.
+    pub fn naming<'n, F: Fn(Setting) -> &'n str>(&self, name: F) -> impl fmt::Display {
+        struct Naming<'p, 'n, F>(&'p Problem, F, PhantomData<&'n str>);
+        impl<'n, F: Fn(Setting) -> &'n str> fmt::Display for Naming<'_, 'n, F> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.write(f, &self.1)
+            }
+        }
+        Naming(self, name, PhantomData)
+    }
+
+    fn write<'a>(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        name: &dyn Fn(Setting) -> &'a str,
+    ) -> fmt::Result {
+        let max_record = || name(Setting::MaxRecord);
+        match &self.0 {
+            Broke::TooLarge {
+                size,
+                at_least,
+                cap,
+            } => write!(
+                f,
+                "the record has {}{size} bytes, more than the cap of {cap} bytes ({}); it was not checked",
+                if *at_least { "at least " } else { "" },
+                max_record()
+            ),
+            Broke::EntryTooLarge { size, cap, unsaid } => {
+                write!(
+                    f,
+                    "the entry has {size} bytes, more than the cap of {cap} bytes on a whole entry (twice {}, and 1 MiB); it was not checked",
+                    max_record()
+                )?;
+                match unsaid {
+                    Some(Unsaid::Host) => {
+                        write!(f, ": its host is not said in its first {cap} bytes")
+                    }
+                    Some(Unsaid::MediaType) => {
+                        write!(f, ": its media type is not said in its first {cap} bytes")
+                    }
+                    None => Ok(()),
+                }
+            }
+            Broke::OutsideEntries { cap } => write!(
+                f,
+                "more than {cap} bytes outside the entries, more than a whole entry may have (twice {}, and 1 MiB); the rest of the archive was not read",
+                max_record()
+            ),
+            Broke::Archive { entries, why } => {
+                let noun = if *entries == 1 { "entry" } else { "entries" };
+                write!(f, "not a readable HAR archive after {entries} {noun}: ")?;
+                why.write(f, name)
+            }
+            Broke::Other(words) => f.write_str(words),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, &Setting::as_str)
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// A problem in words that name no setting.
+impl From<String> for Problem {
+    fn from(words: String) -> Self {
+        Problem(Broke::Other(words))
+    }
+}
+
+/// A problem in words that name no setting.
+impl From<&str> for Problem {
+    fn from(words: &str) -> Self {
+        Problem(Broke::Other(words.to_owned()))
+    }
 }
 
 /// What a capture says about the call: the service from the host, action and version from
@@ -273,12 +486,13 @@ impl Default for Options {
     }
 }
 
-/// The message of a record larger than the cap.
-fn too_large(size: u64, cap: u64, exact: bool) -> String {
-    let more = if exact { "" } else { "at least " };
-    format!(
-        "the record has {more}{size} bytes, more than the cap of {cap} bytes (Options::max_record); it was not checked"
-    )
+/// The problem of a record of `size` bytes (at least, unless `exact`) over the cap of `cap`.
+fn too_large(size: u64, cap: u64, exact: bool) -> Problem {
+    Problem(Broke::TooLarge {
+        size,
+        at_least: !exact,
+        cap,
+    })
 }
 
 /// A file that could not be read at all; a caller reading several goes on with the others.
@@ -399,4 +613,77 @@ fn read_document(
         body,
         exchange: Exchange::default(),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every problem over a limit says which setting and which cap; its words name the
+    /// setting as the caller does, and `Display` as the library does.
+    #[test]
+    fn problems_over_a_limit_name_the_setting_as_asked() {
+        let flag = |setting: Setting| match setting {
+            Setting::MaxRecord => "--max-record-size",
+            Setting::HarAllJson => "--har-all-json",
+        };
+        let cases = [
+            (
+                too_large(201, 200, false),
+                Some(200),
+                "the record has at least 201 bytes, more than the cap of 200 bytes (X); it was not checked",
+            ),
+            (
+                too_large(1284, 200, true),
+                Some(200),
+                "the record has 1284 bytes, more than the cap of 200 bytes (X); it was not checked",
+            ),
+            (
+                Problem::entry_too_large(3_145_876, 1_050_624, Some(Unsaid::Host)),
+                Some(1_050_624),
+                "the entry has 3145876 bytes, more than the cap of 1050624 bytes on a whole entry (twice X, and 1 MiB); it was not checked: its host is not said in its first 1050624 bytes",
+            ),
+            (
+                Problem::entry_too_large(3_145_876, 1_050_624, Some(Unsaid::MediaType)),
+                Some(1_050_624),
+                "the entry has 3145876 bytes, more than the cap of 1050624 bytes on a whole entry (twice X, and 1 MiB); it was not checked: its media type is not said in its first 1050624 bytes",
+            ),
+            (
+                Problem::in_archive(0, Problem::outside_entries(1_050_624)),
+                Some(1_050_624),
+                "not a readable HAR archive after 0 entries: more than 1050624 bytes outside the entries, more than a whole entry may have (twice X, and 1 MiB); the rest of the archive was not read",
+            ),
+            (
+                Problem::in_archive(1, Problem::from("EOF while parsing a list")),
+                None,
+                "not a readable HAR archive after 1 entry: EOF while parsing a list",
+            ),
+        ];
+        for (problem, cap, words) in cases {
+            assert_eq!(problem.cap(), cap, "{problem}");
+            assert_eq!(problem.setting(), cap.map(|_| Setting::MaxRecord));
+            assert_eq!(
+                problem.naming(flag).to_string(),
+                words.replace('X', "--max-record-size")
+            );
+            assert_eq!(
+                problem.to_string(),
+                words.replace('X', "Options::max_record")
+            );
+        }
+    }
+
+    #[test]
+    fn a_skip_names_the_setting_that_would_take_it() {
+        assert_eq!(Skip::OtherHost.setting(), Some(Setting::HarAllJson));
+        assert_eq!(
+            Skip::OtherHost.naming(Setting::as_str),
+            Skip::OtherHost.reason()
+        );
+        assert_eq!(Skip::NotJson.setting(), None);
+        assert_eq!(
+            Skip::NotJson.naming(|_| "--har-all-json"),
+            Skip::NotJson.reason()
+        );
+    }
 }

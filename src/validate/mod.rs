@@ -18,15 +18,16 @@ pub(crate) mod uuid;
 mod walk;
 
 use std::borrow::Cow;
+use std::fmt;
 use std::sync::Arc;
 
 use crate::grammar::{BYTE_ORDER_MARK, strip_byte_order_mark};
 use crate::service::same_service;
 use crate::{ErrorCode, EventStream, Schema, Site, StreamItem};
 
-pub use report::{Diagnostic, Omitted, Outcome, Report};
+pub use report::{Diagnostic, Omitted, Outcome, Report, UnknownOutcome};
 pub use request_ids::RequestIdMemory;
-pub use rule::{Consequence, Rule, Severity};
+pub use rule::{Consequence, Rule, Severity, UnknownConsequence, UnknownRule, UnknownSeverity};
 
 use finding::{Budget, Finding, Findings, RuleSet};
 use walk::Context;
@@ -82,6 +83,127 @@ impl<'c> Call<'c> {
         self.action = Some(action);
         self
     }
+
+    /// The call of whichever parts are known, as a capture or a caller's options give them:
+    /// [`Call::default()`] (no call: the envelope alone is checked) when none is.
+    ///
+    /// A service is what selects a description, so only a call without one need not be:
+    /// [`Validator::validate_call`] takes every call this gives, the default included.
+    ///
+    /// # Errors
+    /// A version or an action without a service, which could select nothing: the caller
+    /// decides whether that is a mistake to report (an argument given alone) or a capture
+    /// to check without its call.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::Call;
+    ///
+    /// let call = Call::from_parts(Some("cbs"), None, Some("DescribeDisks"))?;
+    /// assert_eq!(call, Call::new("cbs").action("DescribeDisks"));
+    /// assert_eq!(Call::from_parts(None, None, None)?, Call::default());
+    /// assert!(Call::from_parts(None, Some("2017-03-12"), None).is_err());
+    /// # Ok::<(), tencentcloud_envelope::MissingService>(())
+    /// ```
+    pub fn from_parts(
+        service: Option<&'c str>,
+        version: Option<&'c str>,
+        action: Option<&'c str>,
+    ) -> Result<Self, MissingService> {
+        if service.is_none() && (version.is_some() || action.is_some()) {
+            return Err(MissingService);
+        }
+        Ok(Call {
+            service,
+            version,
+            action,
+        })
+    }
+}
+
+/// A call given a version or an action but no service: see [`Call::from_parts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a version or an action needs a service to select an API description")]
+pub struct MissingService;
+
+/// How deeply arrays and objects may nest in a body before it counts as `invalid-json`: 1 to
+/// [`NestingLimit::MAX`] levels (the check recurses once per level). Checked when made, so
+/// a validator never holds a limit other than the one its caller gave.
+///
+/// ```
+/// use tencentcloud_envelope::{NestingLimit, Validator};
+///
+/// let limit = NestingLimit::new(16)?;
+/// let validator = Validator::new().nesting_limit(limit);
+/// let error = NestingLimit::try_from(5000).unwrap_err();
+/// assert_eq!(error.to_string(), "5000 is out of range: the nesting limit is 1 to 1024");
+/// # Ok::<(), tencentcloud_envelope::NestingLimitOutOfRange>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NestingLimit(usize);
+
+impl NestingLimit {
+    /// The default: 128 levels, far deeper than any API answer.
+    pub const DEFAULT: NestingLimit = NestingLimit(128);
+
+    /// The lowest limit: the top-level value alone.
+    pub const MIN: NestingLimit = NestingLimit(1);
+
+    /// The highest limit.
+    pub const MAX: NestingLimit = NestingLimit(1024);
+
+    /// The limit of `levels`.
+    ///
+    /// # Errors
+    /// When `levels` is not within [`NestingLimit::MIN`] to [`NestingLimit::MAX`].
+    pub const fn new(levels: usize) -> Result<Self, NestingLimitOutOfRange> {
+        if levels < Self::MIN.0 || levels > Self::MAX.0 {
+            return Err(NestingLimitOutOfRange { given: levels });
+        }
+        Ok(NestingLimit(levels))
+    }
+
+    /// The number of levels.
+    pub const fn get(self) -> usize {
+        self.0
+    }
+}
+
+impl Default for NestingLimit {
+    fn default() -> Self {
+        NestingLimit::DEFAULT
+    }
+}
+
+impl TryFrom<usize> for NestingLimit {
+    type Error = NestingLimitOutOfRange;
+
+    fn try_from(levels: usize) -> Result<Self, Self::Error> {
+        NestingLimit::new(levels)
+    }
+}
+
+impl fmt::Display for NestingLimit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// A nesting limit outside the range [`NestingLimit`] accepts; its message names the range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{given} is out of range: the nesting limit is {} to {}",
+    NestingLimit::MIN.0,
+    NestingLimit::MAX.0
+)]
+pub struct NestingLimitOutOfRange {
+    given: usize,
+}
+
+impl NestingLimitOutOfRange {
+    /// The limit that was refused.
+    pub fn given(&self) -> usize {
+        self.given
+    }
 }
 
 /// Checks one response body with the default options; see [`Validator`] for many bodies.
@@ -101,6 +223,22 @@ pub fn validate(input: &[u8]) -> Report {
         .into_report()
 }
 
+/// Checks one response body that answers `call` with the default options, as
+/// [`Validator::validate_call`] does; [`Call::default()`] makes it [`validate`].
+///
+/// ```
+/// use tencentcloud_envelope::{Call, Rule, validate_call};
+///
+/// let body = br#"{"Response": {"TotalCount": "1", "DiskSet": [],
+///     "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#;
+/// let call = Call::from_parts(Some("cbs"), Some("2017-03-12"), Some("DescribeDisks"))?;
+/// assert_eq!(validate_call(body, call).diagnostics()[0].rule(), Rule::SchemaTypeMismatch);
+/// # Ok::<(), tencentcloud_envelope::MissingService>(())
+/// ```
+pub fn validate_call(input: &[u8], call: Call) -> Report {
+    ONE_BODY.validate_call_remembering(input, call, None)
+}
+
 /// The validator of [`validate`] and the SDK readers, set up once rather than per body.
 static ONE_BODY: Validator = Validator::for_one_body();
 
@@ -114,7 +252,7 @@ static ONE_BODY: Validator = Validator::for_one_body();
 /// let mut validator = Validator::new().deny_warnings();
 /// assert_eq!(validator.validate(body).outcome(), Outcome::Invalid);
 ///
-/// let mut lenient = Validator::new().severity(Rule::RequestIdNotUuid, None);
+/// let mut lenient = Validator::new().override_severity(Rule::RequestIdNotUuid, None);
 /// assert_eq!(lenient.validate(body).outcome(), Outcome::Success);
 /// let again = lenient.validate(body);
 /// assert_eq!(again.diagnostics()[0].rule(), Rule::DuplicateRequestId);
@@ -122,7 +260,7 @@ static ONE_BODY: Validator = Validator::for_one_body();
 /// ```
 #[derive(Debug, Clone)]
 pub struct Validator {
-    nesting_limit: usize,
+    nesting_limit: NestingLimit,
     overrides: Vec<(Rule, Option<Severity>)>,
     deny_warnings: bool,
     /// Request ids seen so far; `None` when there is no later response to compare with.
@@ -144,11 +282,12 @@ impl Default for Validator {
 }
 
 impl Validator {
-    /// The default nesting limit: containers deeper than this make the input `invalid-json`.
-    pub const DEFAULT_NESTING_LIMIT: usize = 128;
+    /// The default nesting limit: containers deeper than this make the input `invalid-json`
+    /// ([`NestingLimit::DEFAULT`]'s levels).
+    pub const DEFAULT_NESTING_LIMIT: usize = NestingLimit::DEFAULT.get();
 
-    /// The highest nesting limit accepted; the check recurses once per level.
-    pub const MAX_NESTING_LIMIT: usize = 1024;
+    /// The highest nesting limit accepted ([`NestingLimit::MAX`]'s levels).
+    pub const MAX_NESTING_LIMIT: usize = NestingLimit::MAX.get();
 
     /// How many request ids a validator remembers by default for
     /// [`Rule::DuplicateRequestId`]: 2^18, at most about 22 MiB, whatever the number of bodies.
@@ -160,7 +299,7 @@ impl Validator {
     /// A validator with default severities and the default nesting limit.
     pub fn new() -> Self {
         Validator {
-            nesting_limit: Self::DEFAULT_NESTING_LIMIT,
+            nesting_limit: NestingLimit::DEFAULT,
             overrides: Vec::new(),
             deny_warnings: false,
             seen: Some(RequestIdMemory::new(Self::DEFAULT_REQUEST_ID_MEMORY)),
@@ -175,7 +314,7 @@ impl Validator {
     /// request id of another, so there is nothing to remember (nor a table to set up).
     const fn for_one_body() -> Self {
         Validator {
-            nesting_limit: Self::DEFAULT_NESTING_LIMIT,
+            nesting_limit: NestingLimit::DEFAULT,
             overrides: Vec::new(),
             deny_warnings: false,
             seen: None,
@@ -186,10 +325,10 @@ impl Validator {
         }
     }
 
-    /// Sets how deeply arrays and objects may nest, clamped to `1..=MAX_NESTING_LIMIT`.
+    /// Sets how deeply arrays and objects may nest (by default [`NestingLimit::DEFAULT`]).
     #[must_use]
-    pub fn nesting_limit(mut self, limit: usize) -> Self {
-        self.nesting_limit = limit.clamp(1, Self::MAX_NESTING_LIMIT);
+    pub fn nesting_limit(mut self, limit: NestingLimit) -> Self {
+        self.nesting_limit = limit;
         self
     }
 
@@ -237,19 +376,101 @@ impl Validator {
         self
     }
 
-    /// Gives findings of `rule` another severity, or drops them with `None`.
+    /// Gives findings of `rule` another severity, or drops them with `None`; a later call for
+    /// the same rule wins. [`Validator::deny_warnings`] still makes a warning an error.
     #[must_use]
-    pub fn severity(mut self, rule: Rule, severity: Option<Severity>) -> Self {
+    pub fn override_severity(mut self, rule: Rule, severity: Option<Severity>) -> Self {
         self.overrides.retain(|(r, _)| *r != rule);
         self.overrides.push((rule, severity));
         self
     }
 
-    /// Treats every warning as an error, so that any warning makes a response invalid.
+    /// Sets rules' levels as a command line gives them, whatever the order of its flags:
+    /// the findings of `allow`'s rules are dropped, `warn`'s are warnings, `deny`'s errors,
+    /// and a rule named at several levels takes the last of these (deny over warn over
+    /// allow). The tool's `--allow`, `--warn` and `--deny`, and Python's `allow=`, `warn=` and
+    /// `deny=`, are this.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::{Rule, Severity, Validator};
+    ///
+    /// let validator = Validator::new().levels(
+    ///     [Rule::RequestIdNotUuid, Rule::UnknownErrorCode],
+    ///     [Rule::UnknownErrorCode],
+    ///     [Rule::RequestIdNotUuid],
+    /// );
+    /// assert_eq!(validator.severity(Rule::RequestIdNotUuid), Some(Severity::Error));
+    /// assert_eq!(validator.severity(Rule::UnknownErrorCode), Some(Severity::Warning));
+    /// ```
+    #[must_use]
+    pub fn levels(
+        self,
+        allow: impl IntoIterator<Item = Rule>,
+        warn: impl IntoIterator<Item = Rule>,
+        deny: impl IntoIterator<Item = Rule>,
+    ) -> Self {
+        let allow = allow.into_iter().map(|rule| (rule, None));
+        let warn = warn.into_iter().map(|rule| (rule, Some(Severity::Warning)));
+        let deny = deny.into_iter().map(|rule| (rule, Some(Severity::Error)));
+        allow
+            .chain(warn)
+            .chain(deny)
+            .fold(self, |validator, (rule, severity)| {
+                validator.override_severity(rule, severity)
+            })
+    }
+
+    /// Treats every warning as an error, so that any warning makes a response invalid. It
+    /// applies after [`Validator::override_severity`] and [`Validator::levels`], in
+    /// whichever order they were called.
     #[must_use]
     pub fn deny_warnings(mut self) -> Self {
         self.deny_warnings = true;
         self
+    }
+
+    /// The severity this validator gives findings of `rule`, after its overrides and
+    /// [`Validator::deny_warnings`]; `None` when they are dropped.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::{Rule, Severity, Validator};
+    ///
+    /// let validator = Validator::new().deny_warnings();
+    /// assert_eq!(validator.severity(Rule::RequestIdNotUuid), Some(Severity::Error));
+    /// assert_eq!(validator.severity(Rule::UnknownErrorCode), Some(Severity::Note));
+    /// ```
+    pub fn severity(&self, rule: Rule) -> Option<Severity> {
+        let severity = self
+            .overrides
+            .iter()
+            .find(|(r, _)| *r == rule)
+            .map_or(Some(rule.default_severity()), |&(_, severity)| severity)?;
+        Some(if self.deny_warnings && severity == Severity::Warning {
+            Severity::Error
+        } else {
+            severity
+        })
+    }
+
+    /// The report on a record that could not be taken out of its capture (an archive cut
+    /// short, content whose base64 does not decode, a record over the size cap), saying
+    /// why: one [`Rule::UnreadableCapture`] finding at its start, of the severity this
+    /// validator gives that rule.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::{Outcome, Rule, Severity, Validator};
+    ///
+    /// let report = Validator::new().unreadable("the content is not valid base64");
+    /// assert_eq!(report.outcome(), Outcome::Invalid);
+    /// assert_eq!(report.diagnostics()[0].rule(), Rule::UnreadableCapture);
+    ///
+    /// let lenient = Validator::new().levels([], [Rule::UnreadableCapture], []);
+    /// let report = lenient.unreadable("the content is not valid base64");
+    /// assert_eq!(report.outcome(), Outcome::Success);
+    /// assert_eq!(report.diagnostics()[0].severity(), Severity::Warning);
+    /// ```
+    pub fn unreadable(&self, message: impl Into<String>) -> Report {
+        Report::unreadable_at(self.severity(Rule::UnreadableCapture), message.into())
     }
 
     /// Adds a product's API description, used for calls to its service and version (and
@@ -353,6 +574,18 @@ impl Validator {
     /// ```
     pub fn validate_call(&mut self, input: &[u8], call: Call) -> Report {
         let mut seen = self.seen.take();
+        let report = self.validate_call_remembering(input, call, seen.as_mut());
+        self.seen = seen;
+        report
+    }
+
+    /// [`Validator::validate_call`], remembering the body's request id in `seen` when given.
+    fn validate_call_remembering(
+        &self,
+        input: &[u8],
+        call: Call,
+        seen: Option<&mut RequestIdMemory>,
+    ) -> Report {
         let mut said = Vec::new();
         let mut schema = None;
         if let Some(service) = call.service {
@@ -405,11 +638,7 @@ impl Validator {
                 ),
             ));
         }
-        let report = self
-            .check(input, context, said, seen.as_mut())
-            .into_report();
-        self.seen = seen;
-        report
+        self.check(input, context, said, seen).into_report()
     }
 
     /// Checks a whole `text/event-stream` body: a failure when the service sent an error
@@ -434,7 +663,7 @@ impl Validator {
         header_request_id: Option<&str>,
     ) -> Report {
         self.validate_event_stream_from(input, header_request_id)
-            .unwrap_or_else(|error| Report::unreadable(error.to_string()))
+            .unwrap_or_else(|error| self.unreadable(error.to_string()))
     }
 
     /// [`Validator::validate_event_stream`] on a stream read from `reader` as it arrives:
@@ -502,7 +731,7 @@ impl Validator {
                 };
                 let mut diagnostic = Diagnostic::new(
                     rule,
-                    self.severity_of(rule)?,
+                    self.severity(rule)?,
                     String::new(),
                     broken.to_string(),
                 );
@@ -522,17 +751,6 @@ impl Validator {
             error.as_ref().map(|e| e.code().as_str()),
             diagnostics,
         ))
-    }
-
-    /// Whether the fast path for clean envelopes takes `input`; `Err` when it disagrees with
-    /// the full walk on it (the walk finds something, reads other parts, or `serde_json`
-    /// refuses the text). Not part of the API: it exists for the differential fuzz target.
-    ///
-    /// # Errors
-    /// How the fast path and the walk differ.
-    #[doc(hidden)]
-    pub fn fast_path_agrees(input: &[u8]) -> Result<FastPath, String> {
-        scan::agrees_with_walk(input)
     }
 
     /// Forgets the request ids seen so far.
@@ -557,7 +775,7 @@ impl Validator {
             dropped.insert(*rule);
         }
         Context {
-            nesting_limit: self.nesting_limit,
+            nesting_limit: self.nesting_limit.get(),
             service: None,
             schema: None,
             capture,
@@ -661,7 +879,7 @@ impl Validator {
         let diagnostics = kept
             .into_iter()
             .filter_map(|finding| {
-                let severity = self.severity_of(finding.rule)?;
+                let severity = self.severity(finding.rule)?;
                 let mut diagnostic =
                     Diagnostic::new(finding.rule, severity, finding.pointer, finding.message);
                 let (line, column) = cursor.position(finding.offset);
@@ -671,22 +889,9 @@ impl Validator {
             .collect();
         let omitted = omitted
             .into_iter()
-            .filter_map(|(rule, count)| Some(Omitted::new(rule, self.severity_of(rule)?, count)))
+            .filter_map(|(rule, count)| Some(Omitted::new(rule, self.severity(rule)?, count)))
             .collect();
         (diagnostics, omitted)
-    }
-
-    fn severity_of(&self, rule: Rule) -> Option<Severity> {
-        let severity = self
-            .overrides
-            .iter()
-            .find(|(r, _)| *r == rule)
-            .map_or(Some(rule.default_severity()), |&(_, severity)| severity)?;
-        Some(if self.deny_warnings && severity == Severity::Warning {
-            Severity::Error
-        } else {
-            severity
-        })
     }
 }
 
@@ -780,8 +985,19 @@ fn utf8_prefix(input: &[u8]) -> &str {
     }
 }
 
-/// Which reader checked a body, as [`Validator::fast_path_agrees`] tells. Not part of the API.
-#[doc(hidden)]
+/// Whether the fast path for clean envelopes takes `input`; `Err` when it disagrees with the
+/// full walk on it (the walk finds something, reads other parts, or `serde_json` refuses the
+/// text). Not part of the API (`__private`): it exists for the differential fuzz target and
+/// the tests.
+///
+/// # Errors
+/// How the fast path and the walk differ.
+pub fn fast_path_agrees(input: &[u8]) -> Result<FastPath, String> {
+    scan::agrees_with_walk(input)
+}
+
+/// Which reader checked a body, as [`fast_path_agrees`] tells. Not part of the API
+/// (`__private`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FastPath {
     /// The full walk: the scanner gave up.

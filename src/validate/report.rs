@@ -2,10 +2,19 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::rule::unknown_name;
 use super::short_text::ShortText;
 use super::{Rule, Severity};
 
 /// The verdict on one response.
+///
+/// ```
+/// use tencentcloud_envelope::Outcome;
+///
+/// assert_eq!(Outcome::Invalid.as_str(), "invalid");
+/// assert_eq!("failure".parse(), Ok(Outcome::Failure));
+/// assert_eq!(Outcome::ALL.len(), 3);
+/// ```
 #[derive(
     Debug,
     Clone,
@@ -16,7 +25,8 @@ use super::{Rule, Severity};
     Serialize,
     Deserialize,
     strum::Display,
-    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
 )]
 #[serde(rename_all = "lowercase")]
 #[strum(serialize_all = "lowercase")]
@@ -28,6 +38,23 @@ pub enum Outcome {
     /// At least one finding has severity [`Severity::Error`]: the envelope itself is broken.
     Invalid,
 }
+
+impl Outcome {
+    /// Every outcome.
+    pub const ALL: &'static [Outcome] = <Self as strum::VariantArray>::VARIANTS;
+
+    /// The lowercase name, as displayed, parsed and serialized (`"success"`).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+unknown_name!(
+    /// The error returned when a string is not the lowercase name of an [`Outcome`].
+    UnknownOutcome,
+    Outcome,
+    "an outcome"
+);
 
 /// One finding: which rule, how serious, and where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,7 +164,11 @@ impl Omitted {
 /// Everything the validator found in one response.
 ///
 /// Serializes to `{"outcome", "request_id", "code", "diagnostics"}`, with `"omitted"` when
-/// findings went past the budget; diagnostics come in input order.
+/// findings went past the budget; diagnostics come in input order. It does not deserialize:
+/// its outcome is decided by its findings, so only the validator makes one (see
+/// [`Validator::unreadable`] for a record that never reached it).
+///
+/// [`Validator::unreadable`]: crate::Validator::unreadable
 ///
 /// ```
 /// use tencentcloud_envelope::{validate, Outcome, Rule};
@@ -147,13 +178,13 @@ impl Omitted {
 /// assert_eq!(report.diagnostics()[0].rule(), Rule::MissingRequestId);
 /// assert_eq!(report.diagnostics()[0].pointer(), "/Response");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
     outcome: Outcome,
     request_id: Option<ShortText>,
     code: Option<ShortText>,
     diagnostics: Vec<Diagnostic>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     omitted: Vec<Omitted>,
 }
 
@@ -190,24 +221,29 @@ impl Report {
         self
     }
 
-    /// The report on a body that could not even be taken out of its container (a capture
-    /// entry whose content does not decode, say): invalid, with one `invalid-json` finding at
-    /// the start that carries `message`.
-    ///
-    /// ```
-    /// use tencentcloud_envelope::{Outcome, Report, Rule};
-    /// let report = Report::unreadable("the content is not valid base64");
-    /// assert_eq!(report.outcome(), Outcome::Invalid);
-    /// assert_eq!(report.diagnostics()[0].rule(), Rule::InvalidJson);
-    /// ```
+    /// The report on a record that could not be taken out of its capture: one
+    /// `unreadable-capture` finding at its start, of `severity` (none when dropped).
+    pub(crate) fn unreadable_at(severity: Option<Severity>, message: String) -> Self {
+        let diagnostics = severity
+            .map(|severity| {
+                Diagnostic::new(Rule::UnreadableCapture, severity, String::new(), message)
+            })
+            .into_iter()
+            .collect();
+        Report::new(false, None, None, diagnostics)
+    }
+
+    /// The report on a record that could not be taken out of its capture, with the
+    /// `unreadable-capture` rule at its default severity (error).
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `Validator::unreadable`, which gives `unreadable-capture` the validator's severity"
+    )]
     pub fn unreadable(message: impl Into<String>) -> Self {
-        let diagnostic = Diagnostic::new(
-            Rule::InvalidJson,
-            Severity::Error,
-            String::new(),
+        Report::unreadable_at(
+            Some(Rule::UnreadableCapture.default_severity()),
             message.into(),
-        );
-        Report::new(false, None, None, vec![diagnostic])
+        )
     }
 
     /// The verdict.

@@ -1,7 +1,7 @@
 //! The validator's rules: one table gives each rule its stable id, default severity, what it
 //! means for an SDK reading the response, and its description.
 
-use strum::{Display, EnumString, IntoStaticStr, VariantArray};
+use strum::{Display, IntoStaticStr, VariantArray};
 
 /// How serious a finding is. An `error` makes the response [`invalid`](crate::Outcome::Invalid).
 #[derive(
@@ -14,7 +14,6 @@ use strum::{Display, EnumString, IntoStaticStr, VariantArray};
     PartialOrd,
     Ord,
     Display,
-    EnumString,
     IntoStaticStr,
     VariantArray,
     serde::Serialize,
@@ -44,7 +43,6 @@ pub enum Severity {
     Eq,
     Hash,
     Display,
-    EnumString,
     IntoStaticStr,
     VariantArray,
     serde::Serialize,
@@ -88,7 +86,6 @@ macro_rules! rules {
             PartialOrd,
             Ord,
             Display,
-            EnumString,
             IntoStaticStr,
             VariantArray,
             serde::Serialize,
@@ -216,6 +213,9 @@ rules! {
 }
 
 impl Severity {
+    /// Every severity, from the least serious.
+    pub const ALL: &'static [Severity] = <Self as VariantArray>::VARIANTS;
+
     /// The lowercase name, as displayed and parsed.
     pub fn as_str(self) -> &'static str {
         self.into()
@@ -226,9 +226,15 @@ impl Rule {
     /// Every rule, in the order the documentation lists them.
     pub const ALL: &'static [Rule] = <Self as VariantArray>::VARIANTS;
 
-    /// The stable kebab-case id, such as `"duplicate-key"`.
-    pub fn id(self) -> &'static str {
+    /// The stable kebab-case id, such as `"duplicate-key"`, as displayed and parsed.
+    pub fn as_str(self) -> &'static str {
         self.into()
+    }
+
+    /// The stable kebab-case id: [`Rule::as_str`], the name every other type of the crate gives it.
+    #[deprecated(since = "0.2.0", note = "use `Rule::as_str`")]
+    pub fn id(self) -> &'static str {
+        self.as_str()
     }
 
     /// Whether the rule is about the request id being missing or unusable, which the
@@ -248,6 +254,70 @@ impl Consequence {
     }
 }
 
+/// Declares `$error`, what parsing a name of `$named` fails with (as [`UnknownCategory`] is
+/// [`Category`]'s), and that parse: exactly one of the names `as_str` gives.
+///
+/// [`UnknownCategory`]: crate::UnknownCategory
+/// [`Category`]: crate::Category
+macro_rules! unknown_name {
+    ($(#[$doc:meta])* $error:ident, $named:ty, $what:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct $error {
+            input: String,
+        }
+
+        impl $error {
+            /// The string that failed to parse.
+            pub fn input(&self) -> &str {
+                &self.input
+            }
+        }
+
+        impl std::fmt::Display for $error {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "`{}` is not {}", self.input, $what)
+            }
+        }
+
+        impl std::error::Error for $error {}
+
+        impl std::str::FromStr for $named {
+            type Err = $error;
+
+            fn from_str(text: &str) -> Result<Self, $error> {
+                <$named>::ALL
+                    .iter()
+                    .copied()
+                    .find(|named| named.as_str() == text)
+                    .ok_or_else(|| $error {
+                        input: text.to_owned(),
+                    })
+            }
+        }
+    };
+}
+pub(super) use unknown_name;
+
+unknown_name!(
+    /// The error returned when a string is not the kebab-case id of a [`Rule`].
+    UnknownRule,
+    Rule,
+    "a rule id"
+);
+unknown_name!(
+    /// The error returned when a string is not the lowercase name of a [`Severity`].
+    UnknownSeverity,
+    Severity,
+    "a severity"
+);
+unknown_name!(
+    /// The error returned when a string is not the kebab-case name of a [`Consequence`].
+    UnknownConsequence,
+    Consequence,
+    "a consequence"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,8 +325,48 @@ mod tests {
     #[test]
     fn ids_round_trip() {
         for &rule in Rule::ALL {
-            assert_eq!(rule.id().parse::<Rule>().ok(), Some(rule));
+            assert_eq!(rule.as_str().parse::<Rule>().ok(), Some(rule));
             assert!(rule.description().ends_with('.'), "{rule}");
+        }
+    }
+
+    /// Each name parses back; any other text is refused with an error of the type's own,
+    /// naming the text, and names differing in letter case or spacing are other text.
+    #[test]
+    fn names_parse_with_errors_of_their_own() {
+        assert_eq!("duplicate-key".parse::<Rule>(), Ok(Rule::DuplicateKey));
+        assert_eq!("warning".parse::<Severity>(), Ok(Severity::Warning));
+        assert_eq!(
+            "fatal-without-header-id".parse::<Consequence>(),
+            Ok(Consequence::FatalWithoutHeaderId)
+        );
+        let rule = "Duplicate-Key".parse::<Rule>().unwrap_err();
+        assert_eq!(rule.input(), "Duplicate-Key");
+        assert_eq!(rule.to_string(), "`Duplicate-Key` is not a rule id");
+        assert_eq!(
+            " error".parse::<Severity>().unwrap_err().to_string(),
+            "` error` is not a severity"
+        );
+        assert_eq!(
+            "deadly".parse::<Consequence>().unwrap_err().to_string(),
+            "`deadly` is not a consequence"
+        );
+        assert_eq!("invalid".parse(), Ok(crate::Outcome::Invalid));
+        assert_eq!(
+            "Success".parse::<crate::Outcome>().unwrap_err().to_string(),
+            "`Success` is not an outcome"
+        );
+    }
+
+    #[test]
+    fn every_severity_is_listed_from_the_least_serious() {
+        assert_eq!(
+            Severity::ALL,
+            [Severity::Note, Severity::Warning, Severity::Error]
+        );
+        for &severity in Severity::ALL {
+            assert_eq!(severity.as_str().parse::<Severity>(), Ok(severity));
+            assert_eq!(severity.as_str(), severity.to_string());
         }
     }
 

@@ -207,7 +207,7 @@ fn a_service_error_keeps_what_came_with_it_as_decode_does() {
     let rules: Vec<&str> = classified
         .findings()
         .iter()
-        .map(|d| d.rule().id())
+        .map(|d| d.rule().as_str())
         .collect();
     assert_eq!(rules, ["deprecated-action", "request-id-not-uuid"]);
     assert_eq!(&classified, decoded.as_ref());

@@ -164,7 +164,7 @@ fn capture_of(corpus: &str, api: &str, at_least: usize) {
             direct
                 .diagnostics()
                 .iter()
-                .map(|d| (d.rule().id().to_owned(), d.pointer().to_owned())),
+                .map(|d| (d.rule().as_str().to_owned(), d.pointer().to_owned())),
         );
         assert_eq!(
             from_tool, from_library,

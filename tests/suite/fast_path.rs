@@ -8,13 +8,13 @@
 use crate::common;
 
 use proptest::prelude::*;
-use tencentcloud_envelope::{FastPath, Validator};
+use tencentcloud_envelope::__private::{FastPath, fast_path_agrees};
 
 const ID: &str = "b5b41468-520d-4192-b42f-595cc34b6c1c";
 
 /// Which reader took `body`, once the scanner is known to agree with the walk on it.
 fn reader(body: &str) -> FastPath {
-    match Validator::fast_path_agrees(body.as_bytes()) {
+    match fast_path_agrees(body.as_bytes()) {
         Ok(taken) => taken,
         Err(difference) => panic!("{body}\n{difference}"),
     }
@@ -165,7 +165,7 @@ fn one_corpus(files: &[std::path::PathBuf]) -> usize {
     let (mut clean, mut broken) = (0, 0);
     for path in files {
         let body = std::fs::read(path).unwrap();
-        match Validator::fast_path_agrees(&body) {
+        match fast_path_agrees(&body) {
             Ok(FastPath::Clean) => clean += 1,
             Ok(FastPath::Broken) => broken += 1,
             Ok(FastPath::Walk) => {}
@@ -228,9 +228,9 @@ proptest! {
     fn generated_payloads_agree(pieces in prop::collection::vec(piece(), 0..24)) {
         let payload = pieces.concat();
         let body = format!(r#"{{"Response": {{"P": {payload}, "RequestId": "{ID}"}}}}"#);
-        prop_assert!(Validator::fast_path_agrees(body.as_bytes()).is_ok(), "{body}");
+        prop_assert!(fast_path_agrees(body.as_bytes()).is_ok(), "{body}");
         let bare = format!(r#"{{"Response": {{{payload}}}}}"#);
-        prop_assert!(Validator::fast_path_agrees(bare.as_bytes()).is_ok(), "{bare}");
+        prop_assert!(fast_path_agrees(bare.as_bytes()).is_ok(), "{bare}");
     }
 
     #[test]
@@ -239,7 +239,7 @@ proptest! {
         let body = success(&format!("\"V\": {}, ", text.unwrap()));
         // Whatever serde_json writes that the walk finds clean, the scanner must read.
         let report = tencentcloud_envelope::validate(body.as_bytes());
-        let taken = Validator::fast_path_agrees(body.as_bytes());
+        let taken = fast_path_agrees(body.as_bytes());
         prop_assert!(taken.is_ok(), "{body}: {taken:?}");
         // Escaped surrogates and numbers near a double's edge are left to the walk by design.
         if report.diagnostics().is_empty() && !body.contains("\\u") && !body.contains("e+30") {

@@ -69,8 +69,8 @@ fn the_budget_is_an_option_and_dropped_rules_do_not_spend_it() {
     let unknown = r#""Error": {"Code": "Nope.Nope", "Message": "m"}, "a": 1, "a": 2"#;
     let report = Validator::new()
         .max_findings(1)
-        .severity(Rule::UnknownErrorCode, None)
-        .severity(Rule::ErrorWithPayload, None)
+        .override_severity(Rule::UnknownErrorCode, None)
+        .override_severity(Rule::ErrorWithPayload, None)
         .validate(&body_with(unknown));
     assert_eq!(report.diagnostics().len(), 1);
     assert_eq!(report.diagnostics()[0].rule(), Rule::DuplicateKey);
@@ -203,7 +203,7 @@ fn the_readers_keep_the_verdict_request_id_and_code_of_a_body_past_the_budget() 
 /// with 8 million payload members, in the readers).
 #[test]
 fn the_scanner_leaves_wide_objects_and_failures_with_a_payload_to_the_walk() {
-    use tencentcloud_envelope::FastPath;
+    use tencentcloud_envelope::__private::{FastPath, fast_path_agrees};
     let members = |count: usize| {
         (0..count)
             .map(|i| format!(r#""m{i}": 1"#))
@@ -211,9 +211,9 @@ fn the_scanner_leaves_wide_objects_and_failures_with_a_payload_to_the_walk() {
             .join(", ")
     };
     let narrow = body_with(&members(4_000));
-    assert_eq!(Validator::fast_path_agrees(&narrow), Ok(FastPath::Clean));
+    assert_eq!(fast_path_agrees(&narrow), Ok(FastPath::Clean));
     let wide = body_with(&members(5_000));
-    assert_eq!(Validator::fast_path_agrees(&wide), Ok(FastPath::Walk));
+    assert_eq!(fast_path_agrees(&wide), Ok(FastPath::Walk));
     let failure = body_with(r#""Error": {"Code": "InternalError", "Message": "m"}, "a": 1"#);
-    assert_eq!(Validator::fast_path_agrees(&failure), Ok(FastPath::Walk));
+    assert_eq!(fast_path_agrees(&failure), Ok(FastPath::Walk));
 }

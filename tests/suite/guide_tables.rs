@@ -53,7 +53,7 @@ fn the_rule_table_matches_rule() {
     let rows = table(RULES, "# Rules");
     assert_eq!(rows.len(), Rule::ALL.len());
     for (row, &rule) in rows.iter().zip(Rule::ALL) {
-        assert_eq!(row[0].trim_matches('`'), rule.id());
+        assert_eq!(row[0].trim_matches('`'), rule.as_str());
         assert_eq!(
             row[1].parse::<Severity>().ok(),
             Some(rule.default_severity()),

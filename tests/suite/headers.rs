@@ -87,7 +87,7 @@ fn rules(headers: &[(&'static [u8], Vec<u8>)], body: &[u8]) -> Vec<&'static str>
             .envelope()
             .findings()
             .iter()
-            .map(|d| d.rule().id())
+            .map(|d| d.rule().as_str())
             .collect(),
         other => panic!("{other:?}"),
     }

@@ -26,7 +26,7 @@ fn schema_findings(report: &Report) -> Vec<(Rule, String)> {
     report
         .diagnostics()
         .iter()
-        .filter(|d| d.rule().id().starts_with("schema-") || d.rule() == Rule::UnknownAction)
+        .filter(|d| d.rule().as_str().starts_with("schema-") || d.rule() == Rule::UnknownAction)
         .map(|d| (d.rule(), d.pointer().to_owned()))
         .collect()
 }

@@ -18,7 +18,7 @@ use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 use unicode_width::UnicodeWidthChar;
 
 /// The library's escaping: the tool and the library's `Display`s agree on what is active.
-pub use tencentcloud_envelope::{inert, is_active, push_inert};
+pub use tencentcloud_envelope::__private::{inert, is_active, push_inert};
 
 /// `text` with every active character escaped but the line breaks, for text made of lines
 /// (a usage message, a table): a value inside it must be made [`inert`] first, or a line

@@ -382,7 +382,7 @@ fn site_name(site: Site, lang: Lang) -> &'static str {
 
 fn explain_rule(args: &ExplainArgs) -> u8 {
     let Ok(rule) = args.code.parse::<Rule>() else {
-        let names = closest(&args.code, Rule::ALL.iter().map(|r| r.id()), 0.8);
+        let names = closest(&args.code, Rule::ALL.iter().map(|r| r.as_str()), 0.8);
         let hint = if names.is_empty() {
             "; `tc-envelope rules` lists them".to_owned()
         } else {

@@ -541,18 +541,22 @@ mod tests {
 
     use super::*;
 
-    /// A report with `n` findings, read from the report's JSON form (offsets are 0 then,
-    /// which is where a line scan per finding costs most: the whole line lies after it).
-    fn report_with(n: usize) -> Report {
-        let diagnostic = serde_json::json!({
-            "rule": "duplicate-key", "severity": "error", "pointer": "/Response/K",
-            "line": 1, "column": 1, "message": "the key `K` appears more than once in this object",
-        });
-        serde_json::from_value(serde_json::json!({
-            "outcome": "invalid", "request_id": null, "code": null,
-            "diagnostics": vec![diagnostic; n],
-        }))
-        .unwrap()
+    /// A body of one line of `bytes` bytes, and the validator's report on it: `n` findings
+    /// at its start, which is where a line scan per finding costs most (the whole line lies
+    /// after them).
+    fn body_with(n: usize, bytes: usize) -> (Vec<u8>, Report) {
+        let mut body = br#"{"Response": {"K": 1"#.to_vec();
+        for _ in 0..n {
+            body.extend_from_slice(br#", "K": 1"#);
+        }
+        body.extend_from_slice(br#", "Pad": ""#);
+        body.resize(bytes - 3, b'x');
+        body.extend_from_slice(br#""}}"#);
+        let report = tencentcloud_envelope::Validator::new()
+            .max_findings(n)
+            .validate(&body);
+        assert_eq!(report.diagnostics().len(), n);
+        (body, report)
     }
 
     fn render(format: CheckFormat, body: &[u8], report: &Report) -> (Duration, usize) {
@@ -575,8 +579,7 @@ mod tests {
     #[test]
     fn text_costs_what_it_shows_not_the_line_per_finding() {
         // 5 MB on one line, 60,000 findings: a scan of the line per finding reads 300 GB.
-        let body = vec![b'x'; 5 << 20];
-        let report = report_with(60_000);
+        let (body, report) = body_with(60_000, 5 << 20);
         let (jsonl, _) = render(CheckFormat::Jsonl, &body, &report);
         let (text, written) = render(CheckFormat::Text, &body, &report);
         assert!(

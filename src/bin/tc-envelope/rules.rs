@@ -45,7 +45,7 @@ pub fn run(args: &RulesArgs) -> u8 {
             writeln!(
                 out,
                 "{:27}  {:8}  {}",
-                row.rule.id(),
+                row.rule.as_str(),
                 row.severity.as_str(),
                 row.description
             )?;

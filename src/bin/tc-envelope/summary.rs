@@ -1,5 +1,6 @@
 //! Counts over a whole run, in memory that does not grow with the number of records.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use serde::Serialize;
@@ -51,7 +52,7 @@ pub struct Summary {
 #[derive(Debug, Clone, Serialize)]
 pub struct Skipped {
     pub unit: Unit,
-    pub reason: &'static str,
+    pub reason: Cow<'static, str>,
     pub count: u64,
 }
 
@@ -118,13 +119,14 @@ impl Summary {
     }
 
     /// Counts `count` things (of `unit`) that were read and deliberately not checked.
-    pub fn skip(&mut self, unit: Unit, reason: &'static str, count: u64) {
+    pub fn skip(&mut self, unit: Unit, reason: impl Into<Cow<'static, str>>, count: u64) {
         if count == 0 {
             return;
         }
+        let reason = reason.into();
         match self
             .skipped
-            .binary_search_by(|s| (s.unit, s.reason).cmp(&(unit, reason)))
+            .binary_search_by(|s| (s.unit, &*s.reason).cmp(&(unit, &*reason)))
         {
             Ok(at) => {
                 if let Some(skipped) = self.skipped.get_mut(at) {

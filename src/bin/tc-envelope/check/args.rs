@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use tencentcloud_envelope::{Rule, Validator};
+use tencentcloud_envelope::{NestingLimit, Rule, Validator};
 
 use crate::render::CheckFormat;
 
@@ -86,9 +86,9 @@ pub struct CheckArgs {
     pub site: Option<tencentcloud_envelope::Site>,
 
     /// How deeply arrays and objects may nest before a body counts as invalid JSON (1 to 1024).
-    #[arg(long, default_value_t = Validator::DEFAULT_NESTING_LIMIT, value_name = "LEVELS",
+    #[arg(long, default_value_t = NestingLimit::DEFAULT, value_name = "LEVELS",
           value_parser = parse_nesting_limit)]
-    pub nesting_limit: usize,
+    pub nesting_limit: NestingLimit,
 
     /// The most bytes one record may have (a JSON file, a JSON Lines line, a HAR entry's
     /// body); a larger one is reported as `unreadable-capture` and not checked. Takes K, M
@@ -165,7 +165,7 @@ pub enum ColorWhen {
 
 fn parse_rule(text: &str) -> Result<Rule, String> {
     text.trim().parse().map_err(|_| {
-        let ids: Vec<&str> = Rule::ALL.iter().map(|rule| rule.id()).collect();
+        let ids: Vec<&str> = Rule::ALL.iter().map(|rule| rule.as_str()).collect();
         let closest = ids
             .iter()
             .copied()
@@ -180,18 +180,12 @@ fn parse_rule(text: &str) -> Result<Rule, String> {
     })
 }
 
-fn parse_nesting_limit(text: &str) -> Result<usize, String> {
-    let limit: usize = text
+/// A number of levels, in the range the library's [`NestingLimit`] says.
+fn parse_nesting_limit(text: &str) -> Result<NestingLimit, String> {
+    let levels: usize = text
         .parse()
         .map_err(|_| format!("`{text}` is not a number"))?;
-    if (1..=Validator::MAX_NESTING_LIMIT).contains(&limit) {
-        Ok(limit)
-    } else {
-        Err(format!(
-            "{limit} is out of range: the nesting limit is 1 to {}",
-            Validator::MAX_NESTING_LIMIT
-        ))
-    }
+    NestingLimit::try_from(levels).map_err(|error| error.to_string())
 }
 
 /// `4096`, `512K`, `64M`, `1G`, `64MiB`: powers of 1024.

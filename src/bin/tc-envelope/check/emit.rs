@@ -8,27 +8,27 @@ use indicatif::{ProgressBar, ProgressDrawTarget};
 use tencentcloud_envelope::Report;
 use tencentcloud_envelope::capture::{Origin, Place};
 
-use super::args::CheckArgs;
 use crate::render::{Printer, Shown};
 use crate::summary::Summary;
 
 /// Where checked records go, in input order: the printer, the summary and the progress
 /// counter.
-pub struct Output<'a, W: Write> {
-    pub args: &'a CheckArgs,
+pub struct Output<W: Write> {
+    /// In text, the most findings shown per record.
+    pub max_diagnostics: usize,
     pub printer: Printer<W>,
     pub summary: Summary,
     pub progress: Progress,
 }
 
-impl<W: Write> Output<'_, W> {
+impl<W: Write> Output<W> {
     /// Counts and prints one checked record (its JSON form, if rendered ahead); false once
     /// output is closed.
     pub fn emit(&mut self, shown: &Shown, report: &Report, rendered: Option<&[u8]>) -> bool {
         self.summary.add(report);
         self.summary.looks_like_json_lines += u64::from(shown.looks_like_json_lines);
-        let most = self.args.max_diagnostics.unwrap_or(usize::MAX);
-        self.printer.record(shown, report, most, rendered);
+        self.printer
+            .record(shown, report, self.max_diagnostics, rendered);
         self.progress.tick(self.summary.records);
         self.printer.is_open()
     }

@@ -6,9 +6,9 @@ use std::path::Path;
 
 use tencentcloud_envelope::capture::{self, Flow, Layout, Options, Sink};
 
-use super::args::{CheckArgs, StdinFormat};
+use super::settings::Inputs;
 use crate::summary::{Summary, Unit};
-use crate::walk::{self, Found, PassedOver, WalkOptions};
+use crate::walk::{self, Found, PassedOver};
 
 /// What reading every path left to say besides the records.
 #[derive(Debug, Default)]
@@ -34,15 +34,15 @@ impl ReadAll {
 
 /// Reads every path of the arguments into `sink`, saying on standard error which cannot be
 /// read.
-pub fn read_all(args: &CheckArgs, options: &Options, sink: &mut dyn Sink) -> ReadAll {
+pub fn read_all(inputs: &Inputs, sink: &mut dyn Sink) -> ReadAll {
     let mut unreadable = false;
     let mut passed_over = PassedOver::default();
     let mut problem = |path: &Path, problem: &str| {
         unreadable = true;
         crate::escape::complain(format_args!("cannot read {}: {problem}", path.display()));
     };
-    for path in &args.paths {
-        let flow = read_path(args, path, options, sink, &mut passed_over, &mut problem);
+    for path in &inputs.paths {
+        let flow = read_path(inputs, path, sink, &mut passed_over, &mut problem);
         if flow.is_break() {
             break;
         }
@@ -54,26 +54,16 @@ pub fn read_all(args: &CheckArgs, options: &Options, sink: &mut dyn Sink) -> Rea
 }
 
 fn read_path(
-    args: &CheckArgs,
+    inputs: &Inputs,
     path: &Path,
-    options: &Options,
     sink: &mut dyn Sink,
     passed_over: &mut PassedOver,
     problem: &mut dyn FnMut(&Path, &str),
 ) -> Flow {
+    let options = &inputs.options;
     if path == Path::new("-") {
-        let layout = if args.lines {
-            Layout::Lines
-        } else {
-            match args.stdin_format {
-                StdinFormat::Json => Layout::Document,
-                StdinFormat::Jsonl => Layout::Lines,
-                StdinFormat::Har => Layout::Har,
-                StdinFormat::Sse => Layout::EventStream,
-            }
-        };
         let stdin = io::BufReader::with_capacity(1 << 16, io::stdin().lock());
-        return match capture::read("-", stdin, layout, options, sink) {
+        return match capture::read("-", stdin, inputs.stdin, options, sink) {
             Ok(flow) => flow,
             Err(error) => {
                 problem(path, &error.to_string());
@@ -82,12 +72,8 @@ fn read_path(
         };
     }
     if path.is_dir() {
-        let walk_options = WalkOptions {
-            hidden: args.hidden,
-            no_ignore: args.no_ignore,
-        };
         let mut flow = ControlFlow::Continue(());
-        let passed = walk::walk(path, walk_options, &mut |found| {
+        let passed = walk::walk(path, inputs.walk, &mut |found| {
             match found {
                 Found::File(file, layout) => {
                     flow = read_file(&file, layout, options, sink, problem);

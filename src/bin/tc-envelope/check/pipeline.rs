@@ -34,16 +34,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 
-use tencentcloud_envelope::capture::{Body, Exchange, Flow, Options, Origin, Record, Sink, Skip};
-use tencentcloud_envelope::{Report, RequestIdMemory, Severity, Validator};
+use tencentcloud_envelope::capture::{Body, Exchange, Flow, Origin, Problem, Record, Sink, Skip};
+use tencentcloud_envelope::{Report, RequestIdMemory};
 
-use super::args::CheckArgs;
 use super::emit::{Output, shown_name};
 use super::inputs::{ReadAll, read_all};
-use super::verdict::{
-    capture_severity, check_bytes, check_stream, count_blank_lines, count_skipped,
-    looks_like_json_lines, unknown_record, unreadable_report,
-};
+use super::settings::Inputs;
+use super::verdict::{Judge, count_blank_lines, count_skipped, looks_like_json_lines};
 use crate::render::{Shown, render_json};
 
 /// A batch closes at this many records...
@@ -55,17 +52,17 @@ const LARGE_BATCH: usize = 4 * BATCH_BYTES;
 /// ...and at most this many such batches are in flight at once.
 const LARGE_BATCHES: usize = 2;
 
-/// Runs the check over `threads` validating threads, printing into `output`; returns
-/// what reading left to say, and how many request ids were forgotten.
+/// Runs the check of `inputs` over `threads` validating threads, each with a clone of
+/// `judge`, printing into `output`; returns what reading left to say, and how many of the
+/// `request_id_memory` request ids remembered were forgotten.
 pub fn run<W: Write>(
-    args: &CheckArgs,
-    options: &Options,
-    validator: &Validator,
+    inputs: &Inputs,
+    judge: &Judge<'_>,
+    request_id_memory: usize,
     threads: usize,
-    output: &mut Output<'_, W>,
+    output: &mut Output<W>,
 ) -> (ReadAll, u64) {
     output.printer.flush_by_batch();
-    let severity = capture_severity(args);
     let render_ahead = output.printer.prints_json();
     // Two batches a thread in flight besides the one being filled and the one printed.
     let in_flight = 2 * threads + 2;
@@ -81,8 +78,8 @@ pub fn run<W: Write>(
         let _ = large_tx.send(());
     }
     let stop = AtomicBool::new(false);
-    let mut ids = RequestIdMemory::new(args.request_id_memory);
-    let mut oracle = validator.clone().request_id_memory(1);
+    let mut ids = RequestIdMemory::new(request_id_memory);
+    let mut oracle = judge.with_memory(1);
     std::thread::scope(|scope| {
         let stop = &stop;
         let reader = scope.spawn(move || {
@@ -93,25 +90,24 @@ pub fn run<W: Write>(
                 large: large_rx,
                 jobs: jobs_tx,
                 stop,
-                validator: validator.clone().request_id_memory(0),
-                severity,
+                judge: judge.with_memory(0),
                 skipped: Vec::new(),
                 blank_lines: 0,
             };
-            let read = read_all(args, options, &mut batcher);
+            let read = read_all(inputs, &mut batcher);
             batcher.send();
             (read, batcher.skipped, batcher.blank_lines)
         });
         for _ in 0..threads {
             let jobs = Arc::clone(&jobs_rx);
             let done = done_tx.clone();
-            let mut validator = validator.clone().request_id_memory(0);
+            let mut judge = judge.with_memory(0);
             scope.spawn(move || {
                 loop {
                     let next = jobs.lock().map(|jobs| jobs.recv());
                     let Ok(Ok(mut batch)) = next else { break };
                     let checked = panic::catch_unwind(AssertUnwindSafe(|| {
-                        batch.check(&mut validator, args, severity);
+                        batch.check(&mut judge);
                         if render_ahead {
                             batch.render();
                         }
@@ -135,7 +131,7 @@ pub fn run<W: Write>(
             early.insert(batch.seq, batch);
             while let Some(mut batch) = early.remove(&next) {
                 next += 1;
-                if !batch.print(output, &mut ids, &mut oracle, args) {
+                if !batch.print(output, &mut ids, &mut oracle) {
                     stop.store(true, Ordering::Relaxed);
                     break 'print;
                 }
@@ -200,7 +196,7 @@ enum HeldBody {
         bytes: Range<usize>,
         request_id: Option<String>,
     },
-    Unreadable(String),
+    Unreadable(Problem),
     /// Checked while it was read (an event-stream file, checked as it streams).
     Checked(Option<Report>),
 }
@@ -253,24 +249,24 @@ impl Batch {
     }
 
     /// Validates every record not yet checked.
-    fn check(&mut self, validator: &mut Validator, args: &CheckArgs, severity: Option<Severity>) {
+    fn check(&mut self, judge: &mut Judge<'_>) {
         let bytes = &self.bytes;
         self.reports.extend(self.records.iter_mut().map(|held| {
             let slice = |range: &Range<usize>| bytes.get(range.clone()).unwrap_or_default();
             match &mut held.body {
                 HeldBody::Bytes(body) => {
-                    let report = check_bytes(validator, args, &held.exchange, slice(body));
+                    let report = judge.bytes(&held.exchange, slice(body));
                     held.looks_like_json_lines =
                         looks_like_json_lines(&held.origin, slice(body), &report);
                     report
                 }
                 HeldBody::EventStream { bytes, request_id } => {
-                    validator.validate_event_stream(slice(bytes), request_id.as_deref())
+                    judge.event_stream(slice(bytes), request_id.as_deref())
                 }
-                HeldBody::Unreadable(message) => unreadable_report(message, severity),
+                HeldBody::Unreadable(problem) => judge.unreadable(problem),
                 HeldBody::Checked(report) => report
                     .take()
-                    .unwrap_or_else(|| unreadable_report("checked twice", severity)),
+                    .unwrap_or_else(|| judge.unreadable(&Problem::from("checked twice"))),
             }
         }));
     }
@@ -279,10 +275,9 @@ impl Batch {
     /// closed.
     fn print<W: Write>(
         &mut self,
-        output: &mut Output<'_, W>,
+        output: &mut Output<W>,
         ids: &mut RequestIdMemory,
-        oracle: &mut Validator,
-        args: &CheckArgs,
+        oracle: &mut Judge<'_>,
     ) -> bool {
         let mut source = String::new();
         let mut rendered = self.rendered_at.iter();
@@ -297,9 +292,9 @@ impl Batch {
                 // The library's own report on a repeat: a validator that has just
                 // seen the same body checks it again.
                 let body = self.bytes.get(body.clone()).unwrap_or_default();
-                let _ = check_bytes(oracle, args, &held.exchange, body);
-                *report = check_bytes(oracle, args, &held.exchange, body);
-                oracle.reset();
+                let _ = oracle.bytes(&held.exchange, body);
+                *report = oracle.bytes(&held.exchange, body);
+                oracle.validator.reset();
                 json = None;
             }
             source.clear();
@@ -345,8 +340,7 @@ struct Batcher<'s> {
     jobs: SyncSender<Batch>,
     stop: &'s AtomicBool,
     /// Checks event-stream files as they stream, here.
-    validator: Validator,
-    severity: Option<Severity>,
+    judge: Judge<'s>,
     /// Skipped HAR entries by reason, in the order reasons first came.
     skipped: Vec<(Skip, u64)>,
     blank_lines: u64,
@@ -420,13 +414,11 @@ impl Sink for Batcher<'_> {
                 bytes: batch.hold(bytes, within),
                 request_id: request_id.map(str::to_owned),
             },
-            Body::EventStreamFrom(mut reader) => HeldBody::Checked(Some(check_stream(
-                &mut self.validator,
-                &mut *reader,
-                self.severity,
-            ))),
-            Body::Unreadable(message) => HeldBody::Unreadable(message),
-            _ => HeldBody::Checked(Some(unknown_record(self.severity))),
+            Body::EventStreamFrom(mut reader) => {
+                HeldBody::Checked(Some(self.judge.stream_from(&mut *reader)))
+            }
+            Body::Unreadable(problem) => HeldBody::Unreadable(problem),
+            _ => HeldBody::Checked(Some(self.judge.unknown_record())),
         };
         batch.records.push(Held {
             origin,

@@ -1,56 +1,71 @@
-//! What the arguments ask of the validator, and the report on each record.
+//! The report on each record, and what the summary counts besides.
 
 use serde::de::IgnoredAny;
-use tencentcloud_envelope::capture::{Exchange, Origin, Place, Skip};
-use tencentcloud_envelope::{Call, Report, Rule, Schema, Severity, Validator};
+use tencentcloud_envelope::capture::{Exchange, Origin, Place, Problem, Skip};
+use tencentcloud_envelope::{Report, Rule, Validator};
 
-use super::args::CheckArgs;
+use super::settings::{CallDefaults, flag_of};
 use crate::summary::{Summary, Unit};
 
-/// The call a record answers: what its capture says, else what the arguments say.
-pub fn call_of<'a>(args: &'a CheckArgs, exchange: &'a Exchange) -> Option<Call<'a>> {
-    let service = exchange.service.as_deref().or(args.service.as_deref());
-    service.map(|service| {
-        let mut call = Call::new(service);
-        if let Some(version) = exchange.version.as_deref().or(args.api_version.as_deref()) {
-            call = call.version(version);
-        }
-        if let Some(action) = exchange.action.as_deref().or(args.action.as_deref()) {
-            call = call.action(action);
-        }
-        call
-    })
+/// Decides records: a validator and the call parts the flags give. One per validating
+/// thread.
+pub struct Judge<'s> {
+    pub validator: Validator,
+    defaults: &'s CallDefaults,
 }
 
-/// Checks one body held in memory (not a streamed event-stream file).
-pub fn check_bytes(
-    validator: &mut Validator,
-    args: &CheckArgs,
-    exchange: &Exchange,
-    body: &[u8],
-) -> Report {
-    #[cfg(debug_assertions)]
-    fail_point(body);
-    match call_of(args, exchange) {
-        Some(call) => validator.validate_call(body, call),
-        None => validator.validate(body),
+impl<'s> Judge<'s> {
+    pub fn new(validator: Validator, defaults: &'s CallDefaults) -> Self {
+        Judge {
+            validator,
+            defaults,
+        }
     }
-}
 
-/// Checks an event-stream file as it is read; a read that fails is the capture's finding.
-pub fn check_stream(
-    validator: &mut Validator,
-    reader: &mut dyn std::io::Read,
-    severity: Option<Severity>,
-) -> Report {
-    validator
-        .validate_event_stream_from(reader, None)
-        .unwrap_or_else(|error| unreadable_report(&format!("reading failed: {error}"), severity))
-}
+    /// The same judge with a validator that remembers `ids` request ids (from none).
+    pub fn with_memory(&self, ids: usize) -> Self {
+        Judge {
+            validator: self.validator.clone().request_id_memory(ids),
+            defaults: self.defaults,
+        }
+    }
 
-/// The report on a kind of record added to `capture` after this tool was written.
-pub fn unknown_record(severity: Option<Severity>) -> Report {
-    unreadable_report("a kind of record this tool does not know", severity)
+    /// Checks one body held in memory (not a streamed event-stream file), answering the call
+    /// its capture or the flags name.
+    pub fn bytes(&mut self, exchange: &Exchange, body: &[u8]) -> Report {
+        #[cfg(debug_assertions)]
+        fail_point(body);
+        let call = self.defaults.call_for(exchange);
+        self.validator.validate_call(body, call)
+    }
+
+    /// Checks a whole event stream held in memory.
+    pub fn event_stream(&mut self, bytes: &[u8], request_id: Option<&str>) -> Report {
+        self.validator.validate_event_stream(bytes, request_id)
+    }
+
+    /// Checks an event-stream file as it is read; a read that fails is the capture's finding.
+    pub fn stream_from(&mut self, reader: &mut dyn std::io::Read) -> Report {
+        self.validator
+            .validate_event_stream_from(reader, None)
+            .unwrap_or_else(|error| {
+                self.validator
+                    .unreadable(format!("reading failed: {error}"))
+            })
+    }
+
+    /// The report on a record that could not be taken out of its capture, in the tool's
+    /// terms.
+    pub fn unreadable(&self, problem: &Problem) -> Report {
+        self.validator
+            .unreadable(problem.naming(flag_of).to_string())
+    }
+
+    /// The report on a kind of record added to `capture` after this tool was written.
+    pub fn unknown_record(&self) -> Report {
+        self.validator
+            .unreadable("a kind of record this tool does not know")
+    }
 }
 
 /// A failure point for tests, compiled into debug builds only: a body holding the text of
@@ -72,79 +87,9 @@ fn fail_point(body: &[u8]) {
     }
 }
 
-/// The validator the arguments ask for, or `None` after saying why not.
-pub fn validator(args: &CheckArgs) -> Option<Validator> {
-    let mut validator = Validator::new()
-        .nesting_limit(args.nesting_limit)
-        .request_id_memory(args.request_id_memory)
-        .max_findings(args.max_findings);
-    if args.deny_warnings {
-        validator = validator.deny_warnings();
-    }
-    if let Some(site) = args.site {
-        validator = validator.site(site);
-    }
-    for (rule, severity) in overrides(args) {
-        validator = validator.severity(rule, severity);
-    }
-    for path in &args.schema {
-        let schema = std::fs::read_to_string(path)
-            .map_err(|error| error.to_string())
-            .and_then(|text| Schema::from_api_json(&text).map_err(|error| error.to_string()));
-        match schema {
-            Ok(schema) => validator = validator.schema(schema),
-            Err(error) => {
-                crate::escape::complain(format_args!(
-                    "cannot use {} as an API description: {error}",
-                    path.display()
-                ));
-                return None;
-            }
-        }
-    }
-    Some(validator)
-}
-
-/// `--allow`, `--warn` and `--deny`, in that order: a later flag wins for the same rule.
-fn overrides(args: &CheckArgs) -> impl Iterator<Item = (Rule, Option<Severity>)> + '_ {
-    let allow = args.allow.iter().map(|&rule| (rule, None));
-    let warn = args
-        .warn
-        .iter()
-        .map(|&rule| (rule, Some(Severity::Warning)));
-    let deny = args.deny.iter().map(|&rule| (rule, Some(Severity::Error)));
-    allow.chain(warn).chain(deny)
-}
-
-/// The severity of the tool's own `unreadable-capture` findings, after the overrides
-/// (`None`: dropped).
-pub fn capture_severity(args: &CheckArgs) -> Option<Severity> {
-    let mut severity = Some(Rule::UnreadableCapture.default_severity());
-    for (rule, wanted) in overrides(args) {
-        if rule == Rule::UnreadableCapture {
-            severity = wanted;
-        }
-    }
-    if args.deny_warnings && severity == Some(Severity::Warning) {
-        severity = Some(Severity::Error);
-    }
-    severity
-}
-
-/// The library's capture messages name its options; the tool's users know them as flags.
-fn in_tool_terms(message: &str) -> String {
-    message
-        .replace("Options::max_record", "--max-record-size")
-        .replace("Options::har_all_json", "--har-all-json")
-}
-
 /// Counts `count` HAR entries skipped for `skip`, in the tool's terms.
 pub fn count_skipped(summary: &mut Summary, skip: Skip, count: u64) {
-    let reason = match skip {
-        Skip::OtherHost => "not a Tencent Cloud API host (--har-all-json takes JSON from any host)",
-        other => other.reason(),
-    };
-    summary.skip(Unit::Entry, reason, count);
+    summary.skip(Unit::Entry, skip.naming(flag_of), count);
 }
 
 /// Counts `count` blank JSON Lines lines.
@@ -176,38 +121,4 @@ pub fn looks_like_json_lines(origin: &Origin, body: &[u8], report: &Report) -> b
             gap.contains(&b'\n') && matches!(next.first(), Some(b'{' | b'['))
         }
     }
-}
-
-/// The report on a record that could not be taken out of its capture: one
-/// `unreadable-capture` finding at its start.
-///
-/// The library builds reports only from bodies; this one is read back from the report's own
-/// JSON form, which is the library's public contract.
-pub fn unreadable_report(message: &str, severity: Option<Severity>) -> Report {
-    let message = in_tool_terms(message);
-    let diagnostics: Vec<serde_json::Value> = severity
-        .map(|severity| {
-            serde_json::json!({
-                "rule": Rule::UnreadableCapture,
-                "severity": severity,
-                "pointer": "",
-                "line": 1,
-                "column": 1,
-                "message": message,
-            })
-        })
-        .into_iter()
-        .collect();
-    let outcome = if severity == Some(Severity::Error) {
-        "invalid"
-    } else {
-        "success"
-    };
-    let report = serde_json::json!({
-        "outcome": outcome,
-        "request_id": null,
-        "code": null,
-        "diagnostics": diagnostics,
-    });
-    serde_json::from_value(report).unwrap_or_else(|_| Report::unreadable(message))
 }
