@@ -29,97 +29,11 @@ use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::{
-    Body, Excerpt, Exchange, Flow, Options, Origin, Place, Problem, Record, Setting, Sink, Unsaid,
-    in_place, too_large,
+use super::in_place;
+use super::record::{
+    Body, Excerpt, Exchange, Flow, Options, Origin, Place, Problem, Record, Sink, Skip, Unsaid,
+    too_large,
 };
-
-/// Why a HAR entry was read and not taken: it cannot hold an answer, or it is not a Tencent
-/// Cloud API call.
-///
-/// ```
-/// use tencentcloud_envelope::capture::Skip;
-///
-/// assert_eq!(Skip::Preflight.reason(), "CORS preflight (OPTIONS)");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Skip {
-    /// An `OPTIONS` request.
-    Preflight,
-    /// Status 0: the request never got an answer.
-    NoAnswer,
-    /// Status 204 or 304, which carry no body.
-    NoContent,
-    /// The browser did not save the body.
-    NotSaved,
-    /// JSON from a host that is not a Tencent Cloud API endpoint.
-    OtherHost,
-    /// Not JSON, from a host that is not a Tencent Cloud API endpoint.
-    NotJson,
-}
-
-impl Skip {
-    /// Why, in words (as the tool's summary counts entries).
-    pub const fn reason(self) -> &'static str {
-        match self {
-            Skip::Preflight => "CORS preflight (OPTIONS)",
-            Skip::NoAnswer => "no answer received (status 0)",
-            Skip::NoContent => "no content by status (204, 304)",
-            Skip::NotSaved => "response body not saved in the archive",
-            Skip::OtherHost => other_host!("Options::har_all_json"),
-            Skip::NotJson => "not JSON, from a host that is not a Tencent Cloud API endpoint",
-        }
-    }
-
-    /// The setting that would take such entries: [`Options::har_all_json`] for JSON from
-    /// other hosts.
-    pub const fn setting(self) -> Option<Setting> {
-        match self {
-            Skip::OtherHost => Some(Setting::HarAllJson),
-            _ => None,
-        }
-    }
-
-    /// Why, in words, with the setting that would take such entries named by `name`: a
-    /// front end's own terms ([`Skip::reason`] gives the library's).
-    ///
-    /// ```
-    /// use tencentcloud_envelope::capture::{Setting, Skip};
-    ///
-    /// let flag = |_: Setting| "--har-all-json";
-    /// assert_eq!(
-    ///     Skip::OtherHost.naming(flag),
-    ///     "not a Tencent Cloud API host (--har-all-json takes JSON from any host)"
-    /// );
-    /// assert_eq!(Skip::Preflight.naming(flag), Skip::Preflight.reason());
-    /// ```
-    pub fn naming<'a>(self, name: impl Fn(Setting) -> &'a str) -> std::borrow::Cow<'static, str> {
-        match self.setting() {
-            Some(setting) => format!(other_host!("{}"), name(setting)).into(),
-            None => self.reason().into(),
-        }
-    }
-}
-
-/// The reason of [`Skip::OtherHost`], naming the setting that takes such entries as `$name`
-/// (a literal, or `"{}"` for `format!`).
-macro_rules! other_host {
-    ($name:literal) => {
-        concat!(
-            "not a Tencent Cloud API host (",
-            $name,
-            " takes JSON from any host)"
-        )
-    };
-}
-use other_host;
-
-impl fmt::Display for Skip {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.reason())
-    }
-}
 
 /// The deepest an entry may nest: far beyond any HAR writer's (an entry nests a few levels;
 /// bodies are strings), and it bounds what skipping an entry holds.

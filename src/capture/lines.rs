@@ -8,7 +8,7 @@ use std::sync::Arc;
 use memchr::memmem::Finder;
 use serde::Deserialize;
 
-use super::{Body, Excerpt, Exchange, Flow, Origin, Place, Record, Sink, too_large};
+use super::record::{Body, Excerpt, Exchange, Flow, Origin, Place, Record, Sink, too_large};
 
 /// Bytes of an over-long line kept, to show where it starts.
 const KEPT_OF_LONG_LINE: usize = 256;

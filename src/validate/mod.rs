@@ -1,5 +1,6 @@
 //! Checking a response against every documented invariant of the API 3.0 envelope.
 
+pub(crate) mod agreement;
 mod envelope_rules;
 mod finding;
 mod keys;
@@ -30,6 +31,7 @@ pub use request_ids::RequestIdMemory;
 pub use rule::{Consequence, Rule, Severity, UnknownConsequence, UnknownRule, UnknownSeverity};
 
 use finding::{Budget, Finding, Findings, RuleSet};
+use position::utf8_prefix;
 use walk::Context;
 
 /// The call a response answers, when a capture says: with it the validator holds the payload
@@ -252,7 +254,7 @@ static ONE_BODY: Validator = Validator::for_one_body();
 /// let mut validator = Validator::new().deny_warnings();
 /// assert_eq!(validator.validate(body).outcome(), Outcome::Invalid);
 ///
-/// let mut lenient = Validator::new().override_severity(Rule::RequestIdNotUuid, None);
+/// let mut lenient = Validator::new().with_severity(Rule::RequestIdNotUuid, None);
 /// assert_eq!(lenient.validate(body).outcome(), Outcome::Success);
 /// let again = lenient.validate(body);
 /// assert_eq!(again.diagnostics()[0].rule(), Rule::DuplicateRequestId);
@@ -379,7 +381,7 @@ impl Validator {
     /// Gives findings of `rule` another severity, or drops them with `None`; a later call for
     /// the same rule wins. [`Validator::deny_warnings`] still makes a warning an error.
     #[must_use]
-    pub fn override_severity(mut self, rule: Rule, severity: Option<Severity>) -> Self {
+    pub fn with_severity(mut self, rule: Rule, severity: Option<Severity>) -> Self {
         self.overrides.retain(|(r, _)| *r != rule);
         self.overrides.push((rule, severity));
         self
@@ -416,12 +418,12 @@ impl Validator {
             .chain(warn)
             .chain(deny)
             .fold(self, |validator, (rule, severity)| {
-                validator.override_severity(rule, severity)
+                validator.with_severity(rule, severity)
             })
     }
 
     /// Treats every warning as an error, so that any warning makes a response invalid. It
-    /// applies after [`Validator::override_severity`] and [`Validator::levels`], in
+    /// applies after [`Validator::with_severity`] and [`Validator::levels`], in
     /// whichever order they were called.
     #[must_use]
     pub fn deny_warnings(mut self) -> Self {
@@ -971,41 +973,6 @@ pub(crate) fn read(input: &[u8]) -> Read<'_> {
         deprecated_warning: walked.parts.deprecated_warning,
         payload: walked.parts.payload,
     }
-}
-
-/// The longest prefix of `input` that is UTF-8: positions are counted in characters there,
-/// and in bytes past it.
-fn utf8_prefix(input: &[u8]) -> &str {
-    match std::str::from_utf8(input) {
-        Ok(text) => text,
-        Err(error) => input
-            .get(..error.valid_up_to())
-            .and_then(|valid| std::str::from_utf8(valid).ok())
-            .unwrap_or_default(),
-    }
-}
-
-/// Whether the fast path for clean envelopes takes `input`; `Err` when it disagrees with the
-/// full walk on it (the walk finds something, reads other parts, or `serde_json` refuses the
-/// text). Not part of the API (`__private`): it exists for the differential fuzz target and
-/// the tests.
-///
-/// # Errors
-/// How the fast path and the walk differ.
-pub fn fast_path_agrees(input: &[u8]) -> Result<FastPath, String> {
-    scan::agrees_with_walk(input)
-}
-
-/// Which reader checked a body, as [`fast_path_agrees`] tells. Not part of the API
-/// (`__private`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FastPath {
-    /// The full walk: the scanner gave up.
-    Walk,
-    /// The scanner, on a clean envelope.
-    Clean,
-    /// The scanner and the syntax check, on a body broken before anything else drew a finding.
-    Broken,
 }
 
 /// What a call's service and version select.

@@ -123,6 +123,18 @@ pub(super) fn error_offset(text: &str, error: &serde_json::Error) -> usize {
     (line_start + error.column().saturating_sub(1)).min(text.len())
 }
 
+/// The longest prefix of `input` that is UTF-8: positions are counted in characters there,
+/// and in bytes past it.
+pub(super) fn utf8_prefix(input: &[u8]) -> &str {
+    match std::str::from_utf8(input) {
+        Ok(text) => text,
+        Err(error) => input
+            .get(..error.valid_up_to())
+            .and_then(|valid| std::str::from_utf8(valid).ok())
+            .unwrap_or_default(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Cursor, chars, newlines};

@@ -761,77 +761,6 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Whether the scanner takes `input`, checked against the walk: where it does, the walk must
-/// find nothing but the same syntax error, if any, and read the same parts, and `serde_json`
-/// must accept the text exactly when the scanner does, with and without the payload gathered,
-/// at the default nesting limit and at small ones, and for a service. `Err` says how they
-/// differ. For the differential fuzz target and the property tests.
-pub(super) fn agrees_with_walk(input: &[u8]) -> Result<super::FastPath, String> {
-    let (body, _) = crate::grammar::strip_byte_order_mark(input);
-    let text = super::utf8_prefix(body);
-    let mut taken = super::FastPath::Walk;
-    // Small limits reach `Response` (depth 2) and `Error` (depth 3); a service decides which
-    // codes are known.
-    let settings = [
-        (super::Validator::DEFAULT_NESTING_LIMIT, None),
-        (super::Validator::DEFAULT_NESTING_LIMIT, Some("cvm")),
-        (3, None),
-        (2, None),
-        (1, None),
-    ];
-    for (nesting_limit, service) in settings {
-        for capture in [false, true] {
-            let context = Context {
-                nesting_limit,
-                service,
-                schema: None,
-                capture,
-                budget: super::finding::Budget {
-                    most: super::Validator::DEFAULT_MAX_FINDINGS,
-                    ..Default::default()
-                },
-            };
-            let Some(fast) = scan(text, context) else {
-                continue;
-            };
-            let broken = fast.parts.syntax_error.is_some();
-            taken = if broken {
-                super::FastPath::Broken
-            } else {
-                super::FastPath::Clean
-            };
-            let slow = super::walk::walk(text, context);
-            if !slow.findings.is_empty() {
-                let rules: Vec<_> = slow.findings.rules().collect();
-                return Err(format!(
-                    "the scanner took a body the walk finds {rules:?} in"
-                ));
-            }
-            if fast.parts != slow.parts {
-                return Err(format!(
-                    "nesting limit {nesting_limit}, service {service:?}, capture {capture}:\n  scanner {:?}\n  walk    {:?}",
-                    fast.parts, slow.parts
-                ));
-            }
-            let mut deserializer = serde_json::Deserializer::from_str(text);
-            deserializer.disable_recursion_limit();
-            let accepted = serde::de::Deserialize::deserialize(&mut deserializer)
-                .map(|_: serde::de::IgnoredAny| ())
-                .and_then(|()| deserializer.end());
-            match (accepted, broken) {
-                (Err(error), false) => {
-                    return Err(format!("serde_json refuses what the scanner took: {error}"));
-                }
-                (Ok(()), true) => {
-                    return Err("serde_json accepts what the scanner found broken".to_owned());
-                }
-                _ => {}
-            }
-        }
-    }
-    Ok(taken)
-}
-
 /// The keys of the objects open, innermost last: the first `INLINE` in place (no allocation
 /// for the common body), the rest in a vector.
 struct KeyStack<'a> {
@@ -996,8 +925,8 @@ mod tests {
                 assert_eq!(message, words, "{body}");
             }
             assert_eq!(
-                crate::validate::fast_path_agrees(body.as_bytes()),
-                Ok(crate::validate::FastPath::Broken),
+                crate::validate::agreement::fast_path_agrees(body.as_bytes()),
+                Ok(crate::validate::agreement::FastPath::Broken),
                 "{body}"
             );
         }

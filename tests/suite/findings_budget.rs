@@ -69,8 +69,8 @@ fn the_budget_is_an_option_and_dropped_rules_do_not_spend_it() {
     let unknown = r#""Error": {"Code": "Nope.Nope", "Message": "m"}, "a": 1, "a": 2"#;
     let report = Validator::new()
         .max_findings(1)
-        .override_severity(Rule::UnknownErrorCode, None)
-        .override_severity(Rule::ErrorWithPayload, None)
+        .with_severity(Rule::UnknownErrorCode, None)
+        .with_severity(Rule::ErrorWithPayload, None)
         .validate(&body_with(unknown));
     assert_eq!(report.diagnostics().len(), 1);
     assert_eq!(report.diagnostics()[0].rule(), Rule::DuplicateKey);

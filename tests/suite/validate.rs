@@ -274,10 +274,10 @@ fn severity_overrides_apply() {
     let report = strict.validate(input);
     assert_eq!(report.outcome(), Outcome::Invalid);
     assert_eq!(report.diagnostics()[0].severity(), Severity::Error);
-    let mut silent = Validator::new().override_severity(Rule::RequestIdNotUuid, None);
+    let mut silent = Validator::new().with_severity(Rule::RequestIdNotUuid, None);
     assert!(silent.validate(input).diagnostics().is_empty());
     let mut note = Validator::new()
-        .override_severity(Rule::RequestIdNotUuid, Some(Severity::Note))
+        .with_severity(Rule::RequestIdNotUuid, Some(Severity::Note))
         .deny_warnings();
     assert_eq!(
         note.validate(input).diagnostics()[0].severity(),
