@@ -43,6 +43,10 @@ pub struct ServiceError {
     retry_advice: &'static str,
     /// Whether sending the request again can succeed at all.
     is_retryable: bool,
+    /// `Response.DeprecatedWarning`, when the action is deprecated.
+    deprecated_warning: Option<String>,
+    /// The tolerated findings the body drew.
+    findings: Vec<Diagnostic>,
 }
 
 /// The body is not an envelope that can be trusted: a gateway's page, a cut-off body.
@@ -172,6 +176,8 @@ pub(crate) fn classify<'py>(
             category: error.category().map(envelope::Category::as_str),
             retry_advice: error.retry_advice().as_str(),
             is_retryable: error.is_retryable(),
+            deprecated_warning: error.deprecated_warning().map(str::to_owned),
+            findings: error.findings().iter().map(Diagnostic::from).collect(),
         }
         .into_pyobject(py)?
         .into_any(),

@@ -296,6 +296,17 @@ def test_classify_service_error_with_charset():
     assert result.category == "throttling" and result.is_retryable
 
 
+def test_classify_service_error_keeps_what_came_with_it():
+    body = (
+        b'{"Response": {"Error": {"Code": "InternalError", "Message": "m"},'
+        b' "DeprecatedWarning": "use DescribeDisks", "RequestId": "not-a-uuid"}}'
+    )
+    result = te.classify(503, {}, body)
+    assert isinstance(result, te.ServiceError)
+    assert result.deprecated_warning == "use DescribeDisks"
+    assert [d.rule for d in result.findings] == ["deprecated-action", "request-id-not-uuid"]
+
+
 def test_classify_gateway_page_is_a_protocol_error():
     result = te.classify(502, [("content-type", "text/html")], b"<html>502 Bad Gateway</html>")
     assert isinstance(result, te.ProtocolError)
