@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 /// A text of at most `INLINE` bytes in place, a longer one on the heap.
 #[derive(Clone)]
@@ -61,12 +61,6 @@ impl Serialize for ShortText {
     }
 }
 
-impl<'de> Deserialize<'de> for ShortText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::text::CowStr::deserialize(deserializer).map(|text| ShortText::new(&text.0))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::ShortText;
@@ -90,9 +84,7 @@ mod tests {
         let kept = ShortText::new("b5b41468-520d-4192-b42f-595cc34b6c1c");
         let json = serde_json::to_string(&kept).unwrap();
         assert_eq!(json, r#""b5b41468-520d-4192-b42f-595cc34b6c1c""#);
-        let back: ShortText = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, kept);
-        let escaped: ShortText = serde_json::from_str(r#""a\"b""#).unwrap();
-        assert_eq!(escaped.as_str(), "a\"b");
+        let quoted = serde_json::to_string(&ShortText::new("a\"b")).unwrap();
+        assert_eq!(quoted, r#""a\"b""#);
     }
 }

@@ -270,7 +270,8 @@ impl Node<'_, '_, '_> {
         let limit = self.walker.context.nesting_limit;
         if too_deep(self.depth, limit) {
             return Err(E::custom(format_args!(
-                "nesting deeper than the limit of {limit} levels"
+                "nesting deeper than the limit of {limit} level{}",
+                if limit == 1 { "" } else { "s" }
             )));
         }
         Ok(())

@@ -78,3 +78,13 @@ fn the_validator_checks_at_the_limit_given() {
         "{shallow:?}"
     );
 }
+
+/// A limit of one level is said in the singular.
+#[test]
+fn a_limit_of_one_is_one_level() {
+    let report = Validator::new()
+        .nesting_limit(NestingLimit::new(1).unwrap())
+        .validate(br#"{"Response": {}}"#);
+    let message = report.diagnostics()[0].message();
+    assert!(message.ends_with("the limit of 1 level"), "{message}");
+}
