@@ -10,7 +10,6 @@ mod render;
 mod rules;
 mod snippet;
 mod summary;
-mod walk;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

@@ -8,7 +8,7 @@ use tencentcloud_envelope::capture::{self, Flow, Layout, Options, Sink};
 
 use super::settings::Inputs;
 use crate::summary::{Summary, Unit};
-use crate::walk::{self, Found, PassedOver};
+use super::files::{self, Found, PassedOver};
 
 /// What reading every path left to say besides the records.
 #[derive(Debug, Default)]
@@ -73,7 +73,7 @@ fn read_path(
     }
     if path.is_dir() {
         let mut flow = ControlFlow::Continue(());
-        let passed = walk::walk(path, inputs.walk, &mut |found| {
+        let passed = files::walk(path, inputs.walk, &mut |found| {
             match found {
                 Found::File(file, layout) => {
                     flow = read_file(&file, layout, options, sink, problem);

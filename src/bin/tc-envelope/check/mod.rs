@@ -3,6 +3,7 @@
 
 mod args;
 mod emit;
+mod files;
 mod inputs;
 mod pipeline;
 mod settings;

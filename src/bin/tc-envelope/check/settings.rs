@@ -10,7 +10,7 @@ use tencentcloud_envelope::{Call, Schema, Validator};
 
 use super::args::{CheckArgs, ColorWhen, StdinFormat};
 use crate::render::CheckFormat;
-use crate::walk::WalkOptions;
+use super::files::WalkOptions;
 
 /// Everything `check` needs besides the records.
 pub struct Settings {
