@@ -13,13 +13,16 @@ mod inputs;
 use std::hint::black_box;
 use std::process::ExitCode;
 
-use tencentcloud_envelope::{Envelope, validate};
+use tencentcloud_envelope::{Envelope, decode, validate};
+
+const JSON: [(&str, &str); 1] = [("Content-Type", "application/json")];
 
 /// How many times the counted function reads the body; the script divides by it.
 const ROUNDS: usize = 10;
 
-/// The ways of reading a body, `Value` first as the baseline the others are divided by.
-const MODES: [&str; 4] = ["value", "ignored-any", "validate", "envelope"];
+/// The ways of reading a body, `Value` first as the baseline the others are divided by;
+/// `decode` is the one call an SDK makes (`decode::<IgnoredAny>`, status and content type given).
+const MODES: [&str; 5] = ["value", "ignored-any", "validate", "envelope", "decode"];
 
 /// The representative bodies, by name: a short failure, a short success, a medium
 /// `DescribeDisks` and a large list.
@@ -54,6 +57,7 @@ fn read(mode: &str, body: &[u8]) -> bool {
         "value" => serde_json::from_slice::<serde_json::Value>(body).is_ok(),
         "ignored-any" => serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok(),
         "validate" => validate(body).diagnostics().is_empty(),
+        "decode" => decode::<serde::de::IgnoredAny, _, _>(200, JSON, body).is_ok(),
         _ => Envelope::from_slice(body).is_ok(),
     }
 }
