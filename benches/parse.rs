@@ -2,6 +2,7 @@
 //!
 //! `cargo bench` runs it; each group reports throughput so inputs of different sizes compare.
 
+#[allow(dead_code, reason = "the examples read the corpus through it")]
 mod inputs;
 
 use std::hint::black_box;

@@ -6,8 +6,12 @@
 //!
 //! `cargo run --release --example decode_table -- ../shared/corpus`
 
+#[path = "../benches/inputs/mod.rs"]
+#[allow(dead_code, reason = "the benchmark inputs serve several drivers")]
+mod inputs;
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use serde::de::IgnoredAny;
@@ -49,30 +53,6 @@ const READERS: [Reader; 7] = [
     ("Envelope::from_slice", |b| Envelope::from_slice(b).is_ok()),
 ];
 
-fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            json_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
-    }
-}
-
-fn load(dir: &Path) -> Vec<Vec<u8>> {
-    let mut paths = Vec::new();
-    json_files(dir, &mut paths);
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|path| std::fs::read(path).ok())
-        .collect()
-}
-
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times[times.len() / 2]
@@ -103,8 +83,8 @@ fn main() {
             .nth(1)
             .unwrap_or_else(|| "../shared/corpus".into()),
     );
-    let international = load(&corpus.join("doc-examples"));
-    let china = load(&corpus.join("doc-examples-china"));
+    let international = inputs::corpus_bodies(&corpus.join("doc-examples"));
+    let china = inputs::corpus_bodies(&corpus.join("doc-examples-china"));
     let one = |path: &str| std::fs::read(corpus.join(path)).expect("the corpus holds it");
     let (large, error) = (one(LARGE), one(SMALL_ERROR));
     let columns = [

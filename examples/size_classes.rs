@@ -6,8 +6,12 @@
 //!
 //! `cargo run --release --example size_classes -- ../shared/corpus/doc-examples`
 
+#[path = "../benches/inputs/mod.rs"]
+#[allow(dead_code, reason = "the benchmark inputs serve several drivers")]
+mod inputs;
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use tencentcloud_envelope::__private::{FastPath, fast_path_agrees};
@@ -104,29 +108,11 @@ fn fresh_request_id(line: &[u8], id: &str) -> Vec<u8> {
     out
 }
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
-    }
-}
-
 /// The records, in corpus order repeated until the set reaches `TARGET_BYTES`.
 fn records(corpus: &Path) -> Vec<Vec<u8>> {
-    let mut paths = Vec::new();
-    files(corpus, &mut paths);
-    paths.sort();
-    let bodies: Vec<Vec<u8>> = paths
+    let bodies: Vec<Vec<u8>> = inputs::corpus_bodies(corpus)
         .iter()
-        .filter_map(|path| std::fs::read(path).ok())
-        .map(|text| compact(&text))
+        .map(|text| compact(text))
         .collect();
     assert!(
         !bodies.is_empty(),

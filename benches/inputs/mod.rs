@@ -130,3 +130,27 @@ pub fn event_stream(bytes: usize) -> Vec<u8> {
     }
     out
 }
+
+/// Every `.json` file under `dir`, read, in path order: a documentation corpus.
+pub fn corpus_bodies(dir: &std::path::Path) -> Vec<Vec<u8>> {
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                out.push(path);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    files(dir, &mut paths);
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|path| std::fs::read(path).ok())
+        .collect()
+}

@@ -6,9 +6,9 @@ use std::path::Path;
 
 use tencentcloud_envelope::capture::{self, Flow, Layout, Options, Sink};
 
+use super::files::{self, Found, PassedOver};
 use super::settings::Inputs;
 use crate::summary::{Summary, Unit};
-use super::files::{self, Found, PassedOver};
 
 /// What reading every path left to say besides the records.
 #[derive(Debug, Default)]

@@ -9,8 +9,8 @@ use tencentcloud_envelope::capture::{Exchange, Layout, Options, Setting};
 use tencentcloud_envelope::{Call, Schema, Validator};
 
 use super::args::{CheckArgs, ColorWhen, StdinFormat};
-use crate::render::CheckFormat;
 use super::files::WalkOptions;
+use crate::render::CheckFormat;
 
 /// Everything `check` needs besides the records.
 pub struct Settings {
