@@ -610,6 +610,8 @@ impl Explanation {
     }
 }
 
+// Here rather than in `catalog.rs`: a listing's category is the resolution's, which reads the
+// catalogue, so the catalogue cannot ask for it without a cycle.
 impl ProductCode {
     /// The kind of failure, from the code's common prefix, as [`explain`] reads it.
     pub fn category(&self) -> Option<Category> {
