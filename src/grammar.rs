@@ -24,9 +24,6 @@ pub(crate) mod names {
     pub(crate) const REQUEST_ID_HEADER: &[u8] = b"x-tc-requestid";
 }
 
-/// The domain every API 3.0 endpoint is a name under (`cvm.tencentcloudapi.com`).
-pub(crate) const API_DOMAIN: &str = "tencentcloudapi.com";
-
 /// A UTF-8 byte-order mark, tolerated before a body and before an event stream.
 pub(crate) const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 

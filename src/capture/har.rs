@@ -22,7 +22,7 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::grammar::{API_DOMAIN, names};
+use crate::grammar::names;
 use crate::read::classify::RequestIdHeaders;
 use crate::{Classified, classify, is_json_content_type};
 use serde::Deserialize;
@@ -594,6 +594,9 @@ fn header<'h>(headers: &'h [Header], wanted: &str) -> Option<&'h str> {
         .find(|h| h.name.eq_ignore_ascii_case(wanted))
         .map(|h| h.value.trim())
 }
+
+/// The domain every API 3.0 endpoint is a name under (`cvm.tencentcloudapi.com`).
+const API_DOMAIN: &str = "tencentcloudapi.com";
 
 /// Whether `host` is a Tencent Cloud API endpoint: `tencentcloudapi.com` itself or a name
 /// under it, compared without regard to letter case or a trailing dot.
