@@ -184,7 +184,7 @@ function install(client, { strict = false, service } = {}) {
       const headers = {
         get: (name) => (String(name).toLowerCase() === "content-type" ? "text/event-stream" : res.headers.get(name)),
       };
-      return original.call(this, Object.assign(Object.create(res), { headers, status: res.status, body: res.body }));
+      return original.call(this, { status: res.status, statusText: res.statusText, headers, body: res.body });
     }
     const body = new Uint8Array(await res.arrayBuffer());
     return check(res.status, headersOf(res), body, {
