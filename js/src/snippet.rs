@@ -169,8 +169,17 @@ mod tests {
     fn active_characters_are_shown_inert() {
         let body = "{\"Response\": {\"A\u{202e}\u{1b}\": 1, \"RequestId\": 7}}".as_bytes();
         let snippet = first(body);
-        assert!(snippet.before.contains("\\u{202e}\\u{1b}"), "{snippet:?}");
-        assert!(!snippet.before.chars().any(is_active));
+        let shown = [&snippet.before, &snippet.at, &snippet.after];
+        assert!(
+            shown.iter().all(|part| !part.chars().any(is_active)),
+            "{snippet:?}"
+        );
+        assert!(
+            shown
+                .map(String::as_str)
+                .concat()
+                .contains("A\\u{202e}\\u{1b}\":")
+        );
     }
 
     #[test]
@@ -186,9 +195,12 @@ mod tests {
         let snippet = Snippet::of(&excerpt, &report.diagnostics()[0]).unwrap();
         assert_eq!((snippet.line, snippet.at.as_str()), (3, "7"));
         assert_eq!(snippet.column, body_at + report.diagnostics()[0].column());
-        assert_eq!(
-            snippet.before,
-            format!("{CUT}e\": {{\"Response\": {{\"RequestId\": ")
-        );
+        // The last characters of the line before the finding, cut.
+        let before = std::str::from_utf8(&line[..line.len() - 4]).unwrap();
+        let kept: String = before
+            .chars()
+            .skip(before.chars().count() - BEFORE)
+            .collect();
+        assert_eq!(snippet.before, format!("{CUT}{kept}"));
     }
 }
