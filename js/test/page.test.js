@@ -270,6 +270,48 @@ describe("the page in headless Chromium", () => {
     );
   });
 
+  test("a large capture is read off the main thread, with progress shown", async (t) => {
+    if (skipWithoutChromium(t)) return;
+    const lines = Array.from({ length: 40_000 }, (_, n) =>
+      n % 1000 === 7
+        ? `{"Response": {"RequestId": "r-${n}", "RequestId": "again"}}`
+        : `{"Response": {"TotalCount": ${n}, "RequestId": "${String(n).padStart(8, "0")}-f35e-473f-b9f3-0d451b8b79c6"}}`,
+    );
+    const large = path.join(tmp, "large.jsonl");
+    fs.writeFileSync(large, lines.join("\n") + "\n");
+    // Watch the status and how late the main thread's timer fires while the worker reads.
+    await page.evaluate(() => {
+      window.seen = [];
+      window.longestGap = 0;
+      let last = performance.now();
+      window.ticker = setInterval(() => {
+        const now = performance.now();
+        window.longestGap = Math.max(window.longestGap, now - last);
+        last = now;
+      }, 10);
+      new MutationObserver(() => window.seen.push(document.querySelector("#status").textContent)).observe(
+        document.querySelector("#status"),
+        { childList: true, characterData: true, subtree: true },
+      );
+    });
+    await page.setInputFiles("#file", large);
+    await page.waitForSelector("#status[data-state='done']");
+    const { seen, longestGap } = await page.evaluate(() => {
+      clearInterval(window.ticker);
+      return { seen: window.seen, longestGap: window.longestGap };
+    });
+    const progress = seen.map((text) => /: (\d+) records, (\d+)%/.exec(text)).filter(Boolean).map((m) => Number(m[1]));
+    assert.ok(progress.some((n) => n > 0 && n < 40_000), `progress shown: ${seen.slice(0, 5)}`);
+    assert.ok(longestGap < 1000, `the main thread stalled for ${longestGap} ms`);
+    const summary = te.readCapture(fs.readFileSync(large), { name: "large.jsonl" }).summary;
+    assert.deepEqual(await shownCounts("large.jsonl"), counts(summary));
+    assert.equal(summary.invalid, 40);
+    // A page of records is drawn, and more on demand.
+    assert.equal(await page.locator("li.record").count(), 200);
+    await page.click("#more");
+    assert.equal(await page.locator("li.record").count(), 400);
+  });
+
   test("nothing was requested after load, and no script failed", async (t) => {
     if (skipWithoutChromium(t)) return;
     await page.waitForTimeout(200);
