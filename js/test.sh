@@ -7,8 +7,9 @@
 # the Rust unit tests, tsc --strict on a usage file, the package packed and installed into an
 # empty project, and every Node.js test: API, parity with the tool, the official SDK, the page.
 #
-#   js/test.sh                    every test
-#   js/test.sh test/sdk.test.js   extra arguments name test files
+#   js/test.sh                       every test
+#   js/test.sh test/sdk.test.js      extra arguments name test files
+#   UPDATE_SCREENSHOT=1 js/test.sh   also takes docs/images/page.png again
 #
 # Tests that need ../shared (the documentation corpus) fail when CI is set and it is missing,
 # and are reported as SKIPPED otherwise; so are the browser tests without chromium.
