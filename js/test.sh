@@ -69,6 +69,16 @@ tarball=$(npm pack --ignore-scripts --silent --pack-destination "$work")
     node -e "require('tencentcloud-envelope/sdk')"
 )
 
+step "the bundler build as a bundler links it (an ES module importing the .wasm), and the web build"
+node --experimental-wasm-modules --no-warnings --input-type=module -e "
+    import { validate } from './pkg/bundler/index.js';
+    if (validate('{}').outcome !== 'invalid') process.exit(1);"
+node --input-type=module -e "
+    import { readFileSync } from 'node:fs';
+    import init, { validate } from './pkg/web/index.js';
+    await init({ module_or_path: readFileSync('./pkg/web/index_bg.wasm') });
+    if (validate('{}').outcome !== 'invalid') process.exit(1);"
+
 step "running the Node.js tests"
 if [ "$#" -eq 0 ]; then
     set -- test/*.test.js
