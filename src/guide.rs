@@ -36,5 +36,9 @@ pub mod hostile_input {}
 pub mod performance {}
 
 #[doc = include_str!("guide/links.md")]
+#[doc = include_str!("../docs/javascript.md")]
+pub mod javascript {}
+
+#[doc = include_str!("guide/links.md")]
 #[doc = include_str!("../docs/development.md")]
 pub mod development {}

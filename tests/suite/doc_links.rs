@@ -56,6 +56,15 @@ impl Page {
     }
 }
 
+/// The guides: the Markdown files of `docs/` (beside them, `docs/images/` holds what they show).
+fn guides() -> Vec<PathBuf> {
+    fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs"))
+        .unwrap()
+        .map(|entry| Path::new("docs").join(entry.unwrap().file_name()))
+        .filter(|file| file.extension().is_some_and(|extension| extension == "md"))
+        .collect()
+}
+
 /// The file a `#![doc = include_str!("…")]` or `#[doc = include_str!("…")]` line of `source`
 /// includes, relative to the repository.
 fn included(source: &Path, line: &str) -> Option<PathBuf> {
@@ -249,8 +258,7 @@ fn every_link_leads_somewhere_as_a_file_and_in_rustdoc() {
         shown.contains(&PathBuf::from("README.md")),
         "the front page is not the README"
     );
-    for guide in fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs")).unwrap() {
-        let guide = Path::new("docs").join(guide.unwrap().file_name());
+    for guide in guides() {
         if !shown.contains(&guide) {
             broken.push(format!("{}: no page of the guide module", guide.display()));
         }
@@ -271,9 +279,7 @@ fn every_cargo_install_shown_keeps_to_the_lock_file() {
         PathBuf::from("python/README.md"),
         PathBuf::from("fuzz/run.sh"),
     ];
-    for guide in fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs")).unwrap() {
-        files.push(Path::new("docs").join(guide.unwrap().file_name()));
-    }
+    files.extend(guides());
     let mut unlocked = Vec::new();
     for file in &files {
         for (number, line) in read(file).lines().enumerate() {
