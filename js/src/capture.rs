@@ -11,11 +11,9 @@ use std::ops::ControlFlow;
 use js_sys::Function;
 use serde::{Serialize, Serializer};
 use tencentcloud_envelope::capture::{
-    self, Body, Exchange, Flow, Layout, Place, Record, Sink, Skip,
+    self, Body, Exchange, Flow, Layout, Place, Record, Setting, Sink, Skip,
 };
-use tencentcloud_envelope::{
-    Call, Diagnostic, Omitted, Outcome, Report, Rule, Severity, Validator,
-};
+use tencentcloud_envelope::{Diagnostic, Omitted, Outcome, Report, Severity, Validator};
 use wasm_bindgen::JsValue;
 
 use crate::input::{CallSpec, Options, range_error, to_js};
@@ -32,8 +30,6 @@ pub struct Request {
     snippets: bool,
     /// The call of records whose capture does not say.
     call: CallSpec,
-    /// The severity of `unreadable-capture` findings, after the overrides (`None`: dropped).
-    unreadable: Option<Severity>,
     on_records: Option<Function>,
     on_progress: Option<Function>,
 }
@@ -60,22 +56,12 @@ impl Request {
         if let Some(cap) = options.count("maxRecordSize")? {
             capture = capture.max_record(cap);
         }
-        let mut unreadable = Some(Rule::UnreadableCapture.default_severity());
-        for (rule, severity) in crate::input::overrides(options)? {
-            if rule == Rule::UnreadableCapture {
-                unreadable = severity;
-            }
-        }
-        if options.flag("denyWarnings")? && unreadable == Some(Severity::Warning) {
-            unreadable = Some(Severity::Error);
-        }
         let request = Request {
             name,
             layout,
             options: capture,
             snippets: options.flag("snippets")?,
             call: CallSpec::read(options)?,
-            unreadable,
             on_records: options.function("onRecords")?,
             on_progress: options.function("onProgress")?,
         };
@@ -265,59 +251,13 @@ struct Progress {
     total: usize,
 }
 
-/// The library's capture messages name its Rust options; JavaScript knows them by their
-/// option names.
-fn in_js_terms(message: &str) -> String {
-    message
-        .replace("Options::max_record", "maxRecordSize")
-        .replace("Options::har_all_json", "harAllJson")
-}
-
-/// The report on a record that could not be taken out of its capture: one
-/// `unreadable-capture` finding at its start, as the tool makes it. The library builds
-/// reports only from bodies; this one is read back from the report's JSON form, which is the
-/// library's public contract.
-fn unreadable(message: &str, severity: Option<Severity>) -> Report {
-    let message = in_js_terms(message);
-    let diagnostics: Vec<serde_json::Value> = severity
-        .map(|severity| {
-            serde_json::json!({
-                "rule": Rule::UnreadableCapture,
-                "severity": severity,
-                "pointer": "",
-                "line": 1,
-                "column": 1,
-                "message": message,
-            })
-        })
-        .into_iter()
-        .collect();
-    let outcome = if severity == Some(Severity::Error) {
-        "invalid"
-    } else {
-        "success"
-    };
-    let report = serde_json::json!({
-        "outcome": outcome,
-        "request_id": null,
-        "code": null,
-        "diagnostics": diagnostics,
-    });
-    serde_json::from_value(report).unwrap_or_else(|_| Report::unreadable(message))
-}
-
-/// The call a record answers: what its capture says, else what the options say (as the tool
-/// takes it from its capture, else from its arguments).
-fn call_of<'a>(exchange: &'a Exchange, options: &'a CallSpec) -> Option<Call<'a>> {
-    let service = exchange.service.as_deref().or(options.service.as_deref())?;
-    let mut call = Call::new(service);
-    if let Some(version) = exchange.version.as_deref().or(options.version.as_deref()) {
-        call = call.version(version);
+/// A capture setting by the name JavaScript's options give it.
+fn option_of(setting: Setting) -> &'static str {
+    match setting {
+        Setting::MaxRecord => "maxRecordSize",
+        Setting::HarAllJson => "harAllJson",
+        _ => "an option",
     }
-    if let Some(action) = exchange.action.as_deref().or(options.action.as_deref()) {
-        call = call.action(action);
-    }
-    Some(call)
 }
 
 /// The sink: checks each record, writes it into the current batch of JSON, counts it.
@@ -340,10 +280,15 @@ impl Reader<'_> {
     fn check(&mut self, record: &mut Record<'_>) -> Report {
         let request = self.request;
         match &mut record.body {
-            Body::Bytes(bytes) => match call_of(&record.exchange, &request.call) {
-                Some(call) => self.validator.validate_call(bytes, call),
-                None => self.validator.validate(bytes),
-            },
+            Body::Bytes(bytes) => {
+                let spec = &request.call;
+                let call = record.exchange.call(
+                    spec.service.as_deref(),
+                    spec.version.as_deref(),
+                    spec.action.as_deref(),
+                );
+                self.validator.validate_call(bytes, call)
+            }
             Body::EventStream { bytes, request_id } => {
                 self.validator.validate_event_stream(bytes, *request_id)
             }
@@ -351,13 +296,15 @@ impl Reader<'_> {
                 .validator
                 .validate_event_stream_from(&mut **reader, None)
                 .unwrap_or_else(|error| {
-                    unreadable(&format!("reading failed: {error}"), request.unreadable)
+                    self.validator
+                        .unreadable(format!("reading failed: {error}"))
                 }),
-            Body::Unreadable(message) => unreadable(message, request.unreadable),
-            _ => unreadable(
-                "a kind of record this reader does not know",
-                request.unreadable,
-            ),
+            Body::Unreadable(problem) => self
+                .validator
+                .unreadable(problem.naming(option_of).to_string()),
+            _ => self
+                .validator
+                .unreadable("a kind of record this reader does not know"),
         }
     }
 
@@ -465,7 +412,7 @@ impl Sink for Reader<'_> {
     }
 
     fn skip(&mut self, reason: Skip) {
-        self.summary.skip("entry", in_js_terms(reason.reason()));
+        self.summary.skip("entry", reason.naming(option_of).into());
     }
 
     fn blank_line(&mut self) {

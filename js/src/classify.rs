@@ -29,6 +29,9 @@ enum Verdict<'a> {
         category: Option<Category>,
         retry_advice: RetryAdvice,
         retryable: bool,
+        deprecated_warning: Option<&'a str>,
+        /// The tolerated findings.
+        findings: &'a [Diagnostic],
     },
     ProtocolError {
         status: u16,
@@ -117,15 +120,18 @@ pub fn classify(
                 findings: envelope.findings(),
             })
         }
-        envelope::Classified::ServiceError { error, status } => {
+        envelope::Classified::ServiceError(error) => {
             crate::input::to_js(&Verdict::ServiceError {
-                status,
+                // `classify` always knows the status.
+                status: error.status().unwrap_or(status),
                 code: error.code().as_str(),
                 message: error.message(),
                 request_id: error.request_id(),
                 category: error.category(),
                 retry_advice: error.retry_advice(),
                 retryable: error.is_retryable(),
+                deprecated_warning: error.deprecated_warning(),
+                findings: error.findings(),
             })
         }
         envelope::Classified::ProtocolError(problem) => {

@@ -170,25 +170,21 @@ impl CallSpec {
             version: options.string("version")?,
             action: options.string("action")?,
         };
-        if spec.service.is_none() && (spec.version.is_some() || spec.action.is_some()) {
-            return Err(type_error(&format!(
-                "{}: a version or an action needs a service to select an API description",
-                options.what
-            )));
-        }
+        spec.call()
+            .map_err(|error| type_error(&format!("{}: {error}", options.what)))?;
         Ok(spec)
     }
 
-    /// The call, if a service is named.
-    pub fn call(&self) -> Option<envelope::Call<'_>> {
-        let mut call = envelope::Call::new(self.service.as_deref()?);
-        if let Some(version) = &self.version {
-            call = call.version(version);
-        }
-        if let Some(action) = &self.action {
-            call = call.action(action);
-        }
-        Some(call)
+    /// The call these parts make (`Call::default()`, no call, without a service).
+    ///
+    /// # Errors
+    /// A version or an action without a service.
+    pub fn call(&self) -> Result<envelope::Call<'_>, envelope::MissingService> {
+        envelope::Call::from_parts(
+            self.service.as_deref(),
+            self.version.as_deref(),
+            self.action.as_deref(),
+        )
     }
 }
 
@@ -222,14 +218,9 @@ pub fn validator(options: &Options) -> Result<envelope::Validator, JsValue> {
         validator = validator.request_id_memory(size(ids));
     }
     if let Some(limit) = options.count("nestingLimit")? {
-        let most = envelope::Validator::MAX_NESTING_LIMIT;
-        if !(1..=most as u64).contains(&limit) {
-            return Err(range_error(&format!(
-                "{}.nestingLimit must be between 1 and {most}, not {limit}",
-                options.what
-            )));
-        }
-        validator = validator.nesting_limit(size(limit));
+        let limit = envelope::NestingLimit::new(size(limit))
+            .map_err(|error| range_error(&format!("{}.nestingLimit: {error}", options.what)))?;
+        validator = validator.nesting_limit(limit);
     }
     if let Some(site) = options.string("site")? {
         let site = site
@@ -237,32 +228,13 @@ pub fn validator(options: &Options) -> Result<envelope::Validator, JsValue> {
             .map_err(|error| range_error(&format!("{}.site: {error}", options.what)))?;
         validator = validator.site(site);
     }
-    for (rule, severity) in overrides(options)? {
-        validator = validator.severity(rule, severity);
-    }
+    validator = validator.levels(
+        rules(options, "allow")?,
+        rules(options, "warn")?,
+        rules(options, "deny")?,
+    );
     if options.flag("denyWarnings")? {
         validator = validator.deny_warnings();
     }
     Ok(validator)
-}
-
-/// `allow`, `warn` and `deny`, in that order: a later list wins for the same rule.
-pub fn overrides(
-    options: &Options,
-) -> Result<Vec<(envelope::Rule, Option<envelope::Severity>)>, JsValue> {
-    let mut all: Vec<_> = rules(options, "allow")?
-        .into_iter()
-        .map(|rule| (rule, None))
-        .collect();
-    all.extend(
-        rules(options, "warn")?
-            .into_iter()
-            .map(|rule| (rule, Some(envelope::Severity::Warning))),
-    );
-    all.extend(
-        rules(options, "deny")?
-            .into_iter()
-            .map(|rule| (rule, Some(envelope::Severity::Error))),
-    );
-    Ok(all)
 }

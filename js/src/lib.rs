@@ -58,13 +58,8 @@ pub fn validate(
         None => envelope::validate(&bytes),
         Some(call) => {
             let spec = CallSpec::read(&Options::new(call.into(), "call")?)?;
-            match spec.call() {
-                // Alone, as `validate` does: no memory of request ids.
-                Some(call) => envelope::Validator::new()
-                    .request_id_memory(0)
-                    .validate_call(&bytes, call),
-                None => envelope::validate(&bytes),
-            }
+            // `read` refused a version or an action without a service.
+            envelope::validate_call(&bytes, spec.call().unwrap_or_default())
         }
     };
     to_js(&report)
@@ -97,10 +92,9 @@ impl Validator {
     ) -> Result<JsValue, JsValue> {
         let bytes = input::body(&body, "body")?;
         let spec = CallSpec::read(&Options::new(options(call), "call")?)?;
-        let report = match spec.call() {
-            Some(call) => self.inner.validate_call(&bytes, call),
-            None => self.inner.validate(&bytes),
-        };
+        let report = self
+            .inner
+            .validate_call(&bytes, spec.call().unwrap_or_default());
         to_js(&report)
     }
 

@@ -102,6 +102,9 @@ export interface ServiceError {
   retry_advice: RetryAdvice;
   /** Any retry advice but `do-not-retry`. */
   retryable: boolean;
+  deprecated_warning: string | null;
+  /** The tolerated findings. */
+  findings: Diagnostic[];
 }
 
 /** The body is not an envelope that can be trusted: a gateway's page, a cut-off body. */

@@ -33,7 +33,7 @@ test("misuse is a TypeError or a RangeError that says what was expected", () => 
   assert.throws(() => te.validate("{}", { version: "2017-03-12" }), { name: "TypeError", message: /needs a service/ });
   assert.throws(() => te.validate("{}", { service: 7 }), { name: "TypeError", message: /call.service must be a string/ });
   assert.throws(() => new te.Validator({ allow: ["no-such-rule"] }), { name: "RangeError", message: /`no-such-rule` is not a rule id/ });
-  assert.throws(() => new te.Validator({ nestingLimit: 0 }), { name: "RangeError", message: /between 1 and 1024/ });
+  assert.throws(() => new te.Validator({ nestingLimit: 0 }), { name: "RangeError", message: /nestingLimit: 0 is out of range: the nesting limit is 1 to 1024/ });
   assert.throws(() => new te.Validator({ maxFindings: -1 }), { name: "RangeError" });
   assert.throws(() => new te.Validator({ site: "mars" }), { name: "RangeError", message: /not a site/ });
   assert.throws(() => te.classify(70000, [], "{}"), { name: "RangeError" });
@@ -78,8 +78,15 @@ test("classify: a service error at any status, a gateway's page, the header's re
       category: "throttling",
       retry_advice: "retry",
       retryable: true,
+      deprecated_warning: null,
+      findings: [],
     });
   }
+  // The service error carries what came with it, as decode's does.
+  const deprecated = `{"Response": {"Error": {"Code": "InternalError", "Message": "m"}, "DeprecatedWarning": "use B", "RequestId": "r-1"}}`;
+  const withFindings = te.classify(503, {}, deprecated);
+  assert.equal(withFindings.deprecated_warning, "use B");
+  assert.deepEqual(withFindings.findings.map((d) => d.rule), ["deprecated-action", "request-id-not-uuid"]);
   const gateway = te.classify(502, [["Content-Type", "text/html"]], "<html>bad gateway</html>");
   assert.equal(gateway.kind, "protocol-error");
   assert.deepEqual([gateway.rule, gateway.retry_advice, gateway.content_type], ["invalid-json", "retry-if-idempotent", "text/html"]);

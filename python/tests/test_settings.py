@@ -37,7 +37,7 @@ def test_a_nesting_limit_in_range_is_kept(limit):
     report = te.Validator(nesting_limit=limit).validate(deep)
     # `Response` and the top level are two of the levels.
     [invalid] = [d for d in report.diagnostics if d.rule == "invalid-json"]
-    assert f"limit of {limit} levels" in invalid.message
+    assert invalid.message.endswith(f"limit of {limit} level{'' if limit == 1 else 's'}")
 
 
 # One rule of each default severity: warning, note.

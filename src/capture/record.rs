@@ -10,6 +10,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::Call;
+
 /// What a sink says after each record: go on, or stop reading.
 pub type Flow = ControlFlow<()>;
 
@@ -343,6 +345,37 @@ pub struct Exchange {
     /// envelope: status, content type and an excerpt.
     #[serde(skip_serializing_if = "Option::is_none", skip_deserializing)]
     pub protocol_error: Option<String>,
+}
+
+impl Exchange {
+    /// The call the record answers: each part as the capture says, else as the defaults give
+    /// it (a front end's flags or options). A record that neither gives a service is checked
+    /// without a call, whatever version or action they give: a default may be meant for the
+    /// records whose capture names the service.
+    ///
+    /// ```
+    /// use tencentcloud_envelope::Call;
+    /// use tencentcloud_envelope::capture::Exchange;
+    ///
+    /// let mut exchange = Exchange::default();
+    /// exchange.action = Some("DescribeDisks".to_owned());
+    /// let call = exchange.call(Some("cbs"), None, Some("DescribeInstances"));
+    /// assert_eq!(call, Call::new("cbs").action("DescribeDisks"));
+    /// assert_eq!(Exchange::default().call(None, Some("2017-03-12"), None), Call::default());
+    /// ```
+    pub fn call<'a>(
+        &'a self,
+        service: Option<&'a str>,
+        version: Option<&'a str>,
+        action: Option<&'a str>,
+    ) -> Call<'a> {
+        Call::from_parts(
+            self.service.as_deref().or(service),
+            self.version.as_deref().or(version),
+            self.action.as_deref().or(action),
+        )
+        .unwrap_or_default()
+    }
 }
 
 /// How a file holds its responses.

@@ -119,16 +119,13 @@ pub struct CallDefaults {
 }
 
 impl CallDefaults {
-    /// The call a record answers: each part as its capture says, else as the flags say. A
-    /// record that neither gives a service is checked without a call, whatever version or
-    /// action they give (a flag's may be meant for the records whose capture names one).
+    /// The call a record answers ([`Exchange::call`]).
     pub fn call_for<'a>(&'a self, exchange: &'a Exchange) -> Call<'a> {
-        Call::from_parts(
-            exchange.service.as_deref().or(self.service.as_deref()),
-            exchange.version.as_deref().or(self.version.as_deref()),
-            exchange.action.as_deref().or(self.action.as_deref()),
+        exchange.call(
+            self.service.as_deref(),
+            self.version.as_deref(),
+            self.action.as_deref(),
         )
-        .unwrap_or_default()
     }
 }
 
