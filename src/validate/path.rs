@@ -1,9 +1,9 @@
 //! Where a value sits in a document: its JSON Pointer, and its byte offset once needed.
 
+use std::cell::Cell;
 use std::ops::Range;
 
-use std::cell::Cell;
-
+use super::swar::{has_byte, word};
 use crate::text::quoted;
 
 /// Where a value sits: a chain of segments from the root, each with the value's place when
@@ -265,19 +265,33 @@ pub(super) fn member_value_start(text: &str, from: usize) -> usize {
     skip_whitespace(text, colon + 1)
 }
 
-/// The offset just past the string whose opening quote is at `at`.
+/// The offset just past the string whose opening quote is at `at`, which the walk has read
+/// whole (so its escapes are well formed): eight bytes at a time, stepping over each escape
+/// without leaving the loop. Measured on a documentation example's 56 KB string with an
+/// escape every ten bytes: a search call per escape cost several times as much.
 pub(super) fn string_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = at + 1;
-    while let Some(step) = bytes
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|&b| b == b'"' || b == b'\\'))
-    {
-        i += step;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = word(chunk);
+        let stop = has_byte(word, b'"') | has_byte(word, b'\\');
+        if stop == 0 {
+            i += 8;
+            continue;
+        }
+        i += (stop.trailing_zeros() / 8) as usize;
         if bytes.get(i) == Some(&b'"') {
             return i + 1;
         }
+        // A backslash and the byte it escapes.
         i += 2;
+    }
+    while let Some(&byte) = bytes.get(i) {
+        match byte {
+            b'"' => return i + 1,
+            b'\\' => i += 2,
+            _ => i += 1,
+        }
     }
     bytes.len()
 }
@@ -313,7 +327,33 @@ pub(super) fn value_end(text: &str, at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{member_value_start, value_end};
+    use proptest::prelude::*;
+
+    use super::{member_value_start, string_end, value_end};
+
+    /// The end of a string, found one byte at a time.
+    fn naive_string_end(text: &str, at: usize) -> usize {
+        let mut escaped = false;
+        for (i, b) in text.bytes().enumerate().skip(at + 1) {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => return i + 1,
+                _ => {}
+            }
+        }
+        text.len()
+    }
+
+    proptest! {
+        /// Eight bytes at a time finds the same end as one at a time, wherever the quotes and
+        /// escapes fall across the words.
+        #[test]
+        fn string_ends_agree(body in "[a\"\\\\é]{0,40}", lead in 0usize..9) {
+            let text = format!("{}\"{body}", " ".repeat(lead));
+            prop_assert_eq!(string_end(&text, lead), naive_string_end(&text, lead));
+        }
+    }
 
     #[test]
     fn value_spans() {
