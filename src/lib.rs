@@ -37,7 +37,7 @@ pub use codes::catalog::{ProductCode, listings_of, product_code, product_codes, 
 pub use codes::category::{Category, UnknownCategory};
 pub use codes::common_code::{CommonCode, UnknownCommonCode};
 pub use codes::error_code::{EmptyErrorCode, ErrorCode};
-pub use codes::explain::{CodeKind, Explanation, UnknownCodeKind, explain};
+pub use codes::explain::{CodeKind, Explanation, ExplanationJson, Prose, UnknownCodeKind, explain};
 pub use codes::legacy_code::LegacyCode;
 pub use codes::retry::{RetryAdvice, UnknownRetryAdvice};
 pub use codes::sdk_code::{Sdk, SdkCode};

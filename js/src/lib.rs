@@ -155,7 +155,7 @@ pub fn explain(
         None => envelope::Lang::En,
     };
     let explanation = envelope::explain(&code, service);
-    to_js(&codes::Answer::of(&explanation, service, lang))
+    to_js(&explanation.json_form(service, lang))
 }
 
 /// Every rule: its id, default severity, consequence for a reader, and what it means.

@@ -618,3 +618,114 @@ impl ProductCode {
         resolve(self.code(), None).category
     }
 }
+
+/// An explanation in the fields of `tc-envelope explain --format json`, the form every front
+/// end that hands one on as JSON gives it (the tool, the npm package): it serializes with
+/// serde, and its fields are that contract.
+#[derive(Debug, Clone, serde::Serialize)]
+#[non_exhaustive]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each flag is a field of the JSON contract"
+)]
+pub struct ExplanationJson<'a> {
+    /// The code in its canonical spelling.
+    pub code: &'a str,
+    /// A table lists the code itself: common, product, legacy or SDK-made.
+    pub known: bool,
+    /// `common`, `under-common-prefix`, `product`, `legacy`, `sdk` or `unknown`.
+    pub kind: CodeKind,
+    /// The common code this code is or extends; for a legacy code, the code sent today.
+    pub common: Option<&'static str>,
+    /// The kind of failure, when known.
+    pub category: Option<Category>,
+    /// The language of `description` and `advice`.
+    pub lang: Lang,
+    /// What the code means.
+    pub description: &'a str,
+    /// The shortcut: any retry advice but `do-not-retry`.
+    pub retryable: bool,
+    /// Whether to send the request again, and when.
+    pub retry_advice: RetryAdvice,
+    /// Whether a table states the retry advice rather than it defaulting to `do-not-retry`.
+    pub advice_stated: bool,
+    /// Whether a person checked the meaning and advice against the product's documentation.
+    pub reviewed: bool,
+    /// What to do, in one sentence.
+    pub advice: &'static str,
+    /// `description` and `advice` in every language, by tag (`en`, `zh`).
+    pub translations: std::collections::BTreeMap<Lang, Prose<'a>>,
+    /// Every service whose code list has the code.
+    pub products: &'a [&'static str],
+    /// The sites whose code lists have it for the products in scope: `intl`, `china`.
+    pub sites: &'static [Site],
+    /// The service the code was asked about, when one was named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service: Option<&'a str>,
+    /// Where the product documents the code.
+    pub documentation: Option<&'a str>,
+    /// The spellings the code was also listed under.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub other_spellings: &'a [&'static str],
+}
+
+/// An explanation's prose in one language.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+#[non_exhaustive]
+pub struct Prose<'a> {
+    /// What the code means.
+    pub description: &'a str,
+    /// What to do.
+    pub advice: &'static str,
+}
+
+impl Explanation {
+    /// The explanation in its JSON form, asked for `service`, its prose in `lang` (and every
+    /// language under `translations`).
+    ///
+    /// ```
+    /// use tencentcloud_envelope::{Lang, explain};
+    ///
+    /// let answer = explain("InvalidDisk.Busy", Some("cbs"));
+    /// let json = serde_json::to_value(answer.json_form(Some("cbs"), Lang::Zh))?;
+    /// assert_eq!(json["retry_advice"], "retry-later");
+    /// assert_eq!(json["lang"], "zh");
+    /// assert!(json["translations"]["en"]["description"].as_str().is_some_and(|d| d.contains("cloud disk")));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn json_form<'a>(&'a self, service: Option<&'a str>, lang: Lang) -> ExplanationJson<'a> {
+        let common = match self.legacy() {
+            Some(legacy) => legacy.successor().map(CommonCode::as_str),
+            None => self.common().map(CommonCode::as_str),
+        };
+        ExplanationJson {
+            code: self.code(),
+            known: self.is_known(),
+            kind: self.kind(),
+            common,
+            category: self.category(),
+            lang,
+            description: self.description_in(lang),
+            retryable: self.is_retryable(),
+            retry_advice: self.retry_advice(),
+            advice_stated: self.is_advice_stated(),
+            reviewed: self.is_reviewed(),
+            advice: self.what_to_do_in(lang),
+            translations: Lang::ALL
+                .iter()
+                .map(|&l| {
+                    let prose = Prose {
+                        description: self.description_in(l),
+                        advice: self.what_to_do_in(l),
+                    };
+                    (l, prose)
+                })
+                .collect(),
+            products: self.products(),
+            sites: self.sites(),
+            service,
+            documentation: self.documentation(),
+            other_spellings: self.other_spellings(),
+        }
+    }
+}

@@ -4,7 +4,7 @@ use std::fmt::{self, Write};
 
 use serde::Serialize;
 use tencentcloud_envelope::{
-    Category, CodeKind, CommonCode, ErrorCode, Explanation, Lang, RetryAdvice, Rule, Site,
+    CodeKind, ErrorCode, Explanation, ExplanationJson, Lang, RetryAdvice, Rule, Site,
     explain as explain_code,
 };
 
@@ -46,89 +46,20 @@ pub struct ExplainArgs {
     pub lang: LangArg,
 }
 
-/// The JSON form of an explanation: a stable contract (`known` and `retryable` are read by
-/// scripts; the other fields were added beside them).
+/// The JSON form of an explanation (the library's, a stable contract: `known` and `retryable`
+/// are read by scripts), and the known codes its text may be a misspelling of.
 #[derive(Debug, Serialize)]
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "each flag is a field of the JSON contract"
-)]
 struct Answer<'a> {
-    code: &'a str,
-    /// A table lists the code itself: common, product, legacy or SDK-made.
-    known: bool,
-    /// `common`, `under-common-prefix`, `product`, `legacy`, `sdk` or `unknown`.
-    kind: CodeKind,
-    /// The common code this code is or extends; for a legacy code, the code sent today.
-    common: Option<&'static str>,
-    category: Option<Category>,
-    /// The language of `description` and `advice`.
-    lang: Lang,
-    description: &'a str,
-    /// The shortcut: any retry advice but `do-not-retry`.
-    retryable: bool,
-    retry_advice: RetryAdvice,
-    /// Whether a table states the retry advice rather than it defaulting to `do-not-retry`.
-    advice_stated: bool,
-    /// Whether a person checked the meaning and advice against the product's documentation.
-    reviewed: bool,
-    /// What to do, in one sentence.
-    advice: &'static str,
-    /// `description` and `advice` in every language, by tag (`en`, `zh`).
-    translations: std::collections::BTreeMap<Lang, Translation<'a>>,
-    products: &'a [&'static str],
-    /// The sites whose code lists have it for the products in scope: `intl`, `china`.
-    sites: &'static [Site],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    service: Option<&'a str>,
-    documentation: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    other_spellings: &'a [&'static str],
+    #[serde(flatten)]
+    form: ExplanationJson<'a>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     suggestions: Vec<&'static str>,
 }
 
-/// An answer's prose in one language.
-#[derive(Debug, Serialize)]
-struct Translation<'a> {
-    description: &'a str,
-    advice: &'static str,
-}
-
 impl<'a> Answer<'a> {
     fn of(e: &'a Explanation, service: Option<&'a str>, lang: Lang) -> Self {
-        let common = match e.legacy() {
-            Some(legacy) => legacy.successor().map(CommonCode::as_str),
-            None => e.common().map(CommonCode::as_str),
-        };
         Answer {
-            code: e.code(),
-            known: e.is_known(),
-            kind: e.kind(),
-            common,
-            category: e.category(),
-            lang,
-            description: e.description_in(lang),
-            retryable: e.is_retryable(),
-            retry_advice: e.retry_advice(),
-            advice_stated: e.is_advice_stated(),
-            reviewed: e.is_reviewed(),
-            advice: e.what_to_do_in(lang),
-            translations: Lang::ALL
-                .iter()
-                .map(|&l| {
-                    let prose = Translation {
-                        description: e.description_in(l),
-                        advice: e.what_to_do_in(l),
-                    };
-                    (l, prose)
-                })
-                .collect(),
-            products: e.products(),
-            sites: e.sites(),
-            service,
-            documentation: e.documentation(),
-            other_spellings: e.other_spellings(),
+            form: e.json_form(service, lang),
             suggestions: if e.is_known() {
                 Vec::new()
             } else {
@@ -308,7 +239,8 @@ const CHINESE: Words = Words {
 
 /// The explanation for people; the code and the meaning (which quotes the code) are made
 /// inert, line breaks and all.
-fn write_explanation(out: &mut String, a: &Answer<'_>) -> fmt::Result {
+fn write_explanation(out: &mut String, answer: &Answer<'_>) -> fmt::Result {
+    let a = &answer.form;
     let words = match a.lang {
         Lang::Zh => &CHINESE,
         _ => &ENGLISH,
@@ -365,8 +297,8 @@ fn write_explanation(out: &mut String, a: &Answer<'_>) -> fmt::Result {
     if !a.other_spellings.is_empty() {
         writeln!(out, "  {spelled}{}", a.other_spellings.join(", "))?;
     }
-    if !a.suggestions.is_empty() {
-        writeln!(out, "  {suggest}{}", a.suggestions.join(", "))?;
+    if !answer.suggestions.is_empty() {
+        writeln!(out, "  {suggest}{}", answer.suggestions.join(", "))?;
     }
     Ok(())
 }
