@@ -10,9 +10,8 @@
 #[allow(dead_code, reason = "the benchmark inputs serve several drivers")]
 mod inputs;
 
-use std::hint::black_box;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde::de::IgnoredAny;
 use tencentcloud_envelope::{Envelope, classify, decode, validate};
@@ -53,28 +52,10 @@ const READERS: [Reader; 7] = [
     ("Envelope::from_slice", |b| Envelope::from_slice(b).is_ok()),
 ];
 
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
-}
-
-/// The median time of each reader over `bodies`, repeated so that one pass takes a while.
+/// The median time of each reader over `bodies`.
 fn measure(bodies: &[Vec<u8>]) -> Vec<Duration> {
-    let bytes: usize = bodies.iter().map(Vec::len).sum();
-    let repeat = (20_000_000 / bytes.max(1)).max(1);
-    let mut times = vec![Vec::new(); READERS.len()];
-    for _ in 0..ROUNDS {
-        for (reader, (_, read)) in READERS.iter().enumerate() {
-            let start = Instant::now();
-            for _ in 0..repeat {
-                for body in bodies {
-                    black_box(read(black_box(body)));
-                }
-            }
-            times[reader].push(start.elapsed());
-        }
-    }
-    times.into_iter().map(median).collect()
+    let readers: Vec<fn(&[u8]) -> bool> = READERS.iter().map(|&(_, read)| read).collect();
+    inputs::median_times(&readers, bodies, ROUNDS).0
 }
 
 fn main() {

@@ -12,7 +12,6 @@ mod inputs;
 
 use std::hint::black_box;
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use tencentcloud_envelope::__private::{FastPath, fast_path_agrees};
 use tencentcloud_envelope::{Envelope, validate};
@@ -155,11 +154,6 @@ fn count_these_instructions(read: Reader, class: &[&[u8]]) -> usize {
         .count()
 }
 
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
-}
-
 fn main() {
     let corpus = std::env::args()
         .nth(1)
@@ -221,21 +215,8 @@ fn main() {
     println!("| --- | --- | --- | --- | --- | --- |");
     for (name, class) in &classes {
         let bytes: usize = class.iter().map(|r| r.len()).sum();
-        // Enough passes over small classes that each timing is tens of milliseconds.
-        let repeat = (20_000_000 / bytes.max(1)).max(1);
-        let mut times = vec![Vec::new(); READERS.len()];
-        for _ in 0..ROUNDS {
-            for (reader, (_, read)) in READERS.iter().enumerate() {
-                let start = Instant::now();
-                for _ in 0..repeat {
-                    for record in class {
-                        black_box(read(black_box(record)));
-                    }
-                }
-                times[reader].push(start.elapsed());
-            }
-        }
-        let medians: Vec<Duration> = times.into_iter().map(median).collect();
+        let readers: Vec<Reader> = READERS.iter().map(|&(_, read)| read).collect();
+        let (medians, repeat) = inputs::median_times(&readers, class, ROUNDS);
         let value = medians[0].as_secs_f64();
         #[allow(clippy::cast_precision_loss, reason = "a figure, not a count")]
         let megabytes = (bytes * repeat) as f64 / 1e6;

@@ -154,3 +154,35 @@ pub fn corpus_bodies(dir: &std::path::Path) -> Vec<Vec<u8>> {
         .filter_map(|path| std::fs::read(path).ok())
         .collect()
 }
+
+/// The median time of each reader over `bodies`: `rounds` passes, the readers taking turns
+/// within each so that a noisy machine slows them alike, each pass going over the bodies as
+/// many times as it takes to read about 20 MB; and that many times.
+pub fn median_times<B: AsRef<[u8]>>(
+    readers: &[fn(&[u8]) -> bool],
+    bodies: &[B],
+    rounds: usize,
+) -> (Vec<std::time::Duration>, usize) {
+    let bytes: usize = bodies.iter().map(|body| body.as_ref().len()).sum();
+    let repeat = (20_000_000 / bytes.max(1)).max(1);
+    let mut times = vec![Vec::new(); readers.len()];
+    for _ in 0..rounds {
+        for (reader, read) in readers.iter().enumerate() {
+            let start = std::time::Instant::now();
+            for _ in 0..repeat {
+                for body in bodies {
+                    std::hint::black_box(read(std::hint::black_box(body.as_ref())));
+                }
+            }
+            times[reader].push(start.elapsed());
+        }
+    }
+    let medians = times
+        .into_iter()
+        .map(|mut times| {
+            times.sort();
+            times[times.len() / 2]
+        })
+        .collect();
+    (medians, repeat)
+}
