@@ -21,8 +21,16 @@ const JSON: [(&str, &str); 1] = [("Content-Type", "application/json")];
 const ROUNDS: usize = 10;
 
 /// The ways of reading a body, `Value` first as the baseline the others are divided by;
-/// `decode` is the one call an SDK makes (`decode::<IgnoredAny>`, status and content type given).
-const MODES: [&str; 5] = ["value", "ignored-any", "validate", "envelope", "decode"];
+/// `decode` is the one call an SDK makes (status and content type given): `decode` checks the
+/// body and ignores the payload (`IgnoredAny`), `decode-value` reads it into `Value`.
+const MODES: [&str; 6] = [
+    "value",
+    "ignored-any",
+    "validate",
+    "envelope",
+    "decode",
+    "decode-value",
+];
 
 /// The representative bodies, by name: a short failure, a short success, a medium
 /// `DescribeDisks` and a large list.
@@ -58,6 +66,7 @@ fn read(mode: &str, body: &[u8]) -> bool {
         "ignored-any" => serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok(),
         "validate" => validate(body).diagnostics().is_empty(),
         "decode" => decode::<serde::de::IgnoredAny, _, _>(200, JSON, body).is_ok(),
+        "decode-value" => decode::<serde_json::Value, _, _>(200, JSON, body).is_ok(),
         _ => Envelope::from_slice(body).is_ok(),
     }
 }

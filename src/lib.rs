@@ -66,5 +66,5 @@ pub use validate::{
 pub mod __private {
     /// The escaping of response text in every `Display`, shared with the tool.
     pub use crate::text::{inert, is_active, push_inert};
-    pub use crate::validate::agreement::{FastPath, fast_path_agrees};
+    pub use crate::validate::agreement::{FastPath, fast_path_agrees, one_pass_takes};
 }

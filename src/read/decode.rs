@@ -1,16 +1,23 @@
 //! One call's answer, typed: from an HTTP status, headers and body to the payload an SDK
 //! returns, or one error type that says what went wrong and whether to try again.
 
-use serde::Deserialize;
+use std::marker::PhantomData;
 
-use crate::read::classify::{HeaderPair, RequestIdSource, read_response};
+use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+
+use crate::read::classify::{HeaderPair, HttpFacts, RequestIdSource, read_response};
+use crate::read::envelope::PayloadDeserializer;
 use crate::read::error::CallError;
 use crate::validate::Diagnostic;
+use crate::validate::one_pass::PayloadReader;
+use crate::validate::uuid::is_uuid;
 
 /// Reads a whole HTTP response into the action's payload type `T`, or the reason there is
 /// none: the one call an SDK needs after sending a request.
 ///
-/// The body is read once, by the validator's walk: a body that breaks a fatal rule is a
+/// The body is read once: a clean success (the common answer) as the payload is
+/// deserialized, anything else by the validator's walk. A body that breaks a fatal rule is a
 /// [`CallError::Protocol`] (retryable only for the gateway statuses), an `Error` is a
 /// [`CallError::Service`] whatever comes before it in the body, and a payload that does not
 /// fit `T` is a [`CallError::Payload`] that still names the request id and says which member
@@ -50,17 +57,49 @@ where
     I: IntoIterator<Item = H>,
     H: HeaderPair,
 {
-    let (envelope, source) = read_response(status, headers, body);
-    let envelope = envelope.map_err(|problem| CallError::Protocol(Box::new(problem)))?;
-    let (payload, request_id, deprecated_warning, findings) = envelope.into_parts(Some(status))?;
-    Ok(Reply {
+    let clean = if reads_nothing::<T>() {
+        None
+    } else {
+        crate::validate::read_clean(body, Typed(PhantomData))
+    };
+    let reply = |payload, request_id, source, deprecated_warning, findings| Reply {
         payload,
         request_id,
         source,
         status,
         deprecated_warning,
         findings,
-    })
+    };
+    let streamed = match clean {
+        Some((payload, id)) if is_uuid(id) => {
+            // A clean body draws no finding; the headers' own, if any, are the reply's.
+            let http = HttpFacts::read(status, headers, false);
+            let id = id.to_owned();
+            return Ok(reply(
+                payload,
+                id,
+                RequestIdSource::Body,
+                None,
+                http.findings,
+            ));
+        }
+        Some((payload, id)) => Some((payload, id)),
+        None => None,
+    };
+    let (envelope, source) = read_response(status, headers, body);
+    let envelope = envelope.map_err(|problem| CallError::Protocol(Box::new(problem)))?;
+    // An id that is no UUID was known only at the end of the pass: the validator has named
+    // what it draws, and the payload read stands if the reply reports the id it was given.
+    if let Some((payload, id)) = streamed
+        && source == RequestIdSource::Body
+        && envelope.is_success()
+        && envelope.request_id() == id
+    {
+        let (IgnoredAny, id, deprecated_warning, findings) = envelope.into_parts(Some(status))?;
+        return Ok(reply(payload, id, source, deprecated_warning, findings));
+    }
+    let (payload, id, deprecated_warning, findings) = envelope.into_parts(Some(status))?;
+    Ok(reply(payload, id, source, deprecated_warning, findings))
 }
 
 /// A successful call: the typed payload and what came with it.
@@ -109,5 +148,76 @@ impl<T> Reply<T> {
     /// gives them.
     pub fn findings(&self) -> &[Diagnostic] {
         &self.findings
+    }
+}
+
+/// The payload typed as `T`, read by the one-pass reader.
+struct Typed<T>(PhantomData<T>);
+
+impl<'a, T: Deserialize<'a>> PayloadReader<'a> for Typed<T> {
+    type Value = T;
+
+    fn read<M: MapAccess<'a, Error = serde_json::Error>>(
+        self,
+        map: &mut M,
+    ) -> Result<T, serde_json::Error> {
+        T::deserialize(PayloadDeserializer(map))
+    }
+}
+
+/// Whether `T` reads nothing of a payload (`IgnoredAny`, `()`, unit structs): for such a type
+/// checking the body is all there is to do, which the scanner does faster than a pass that
+/// hands every value to the type.
+fn reads_nothing<'a, T: Deserialize<'a>>() -> bool {
+    T::deserialize(Probe).is_ok()
+}
+
+/// Answers only the requests of a type that reads nothing.
+struct Probe;
+
+/// What [`Probe`] answers any other request with.
+#[derive(Debug)]
+struct Reads;
+
+impl std::fmt::Display for Reads {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("the type reads the payload")
+    }
+}
+
+impl std::error::Error for Reads {}
+
+impl de::Error for Reads {
+    fn custom<M: std::fmt::Display>(_message: M) -> Self {
+        Reads
+    }
+}
+
+impl<'de> Deserializer<'de> for Probe {
+    type Error = Reads;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Reads> {
+        Err(Reads)
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Reads> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Reads> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Reads> {
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option newtype_struct seq tuple tuple_struct map struct enum identifier
     }
 }

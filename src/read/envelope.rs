@@ -525,7 +525,7 @@ impl<'a> de::IntoDeserializer<'a, serde_json::Error> for Value<'a> {
 
 /// The payload as a map, except to types that read nothing (`()`, unit structs), which take
 /// it as the unit they are, as with [`Response`](crate::Response).
-struct PayloadDeserializer<'m, M>(&'m mut M);
+pub(super) struct PayloadDeserializer<'m, M>(pub(super) &'m mut M);
 
 impl<'de, M: de::MapAccess<'de, Error = serde_json::Error>> Deserializer<'de>
     for PayloadDeserializer<'_, M>

@@ -1,11 +1,15 @@
 //! The fast path held to the walk: what the differential fuzz target and the property tests
 //! drive, reached through `__private`.
 
-use super::Validator;
-use super::finding::Budget;
+use serde::de::MapAccess;
+
+use super::finding::{Budget, Findings};
+use super::one_pass::{PayloadReader, read_clean};
 use super::position::utf8_prefix;
 use super::scan::scan;
+use super::uuid::is_uuid;
 use super::walk::{Context, walk};
+use super::{Rule, Validator};
 
 /// Whether the fast path for clean envelopes takes `input`; `Err` when it disagrees with the
 /// full walk on it (the walk finds something, reads other parts, or `serde_json` refuses the
@@ -16,6 +20,16 @@ use super::walk::{Context, walk};
 /// How the fast path and the walk differ.
 pub fn fast_path_agrees(input: &[u8]) -> Result<FastPath, String> {
     agrees_with_walk(input)
+}
+
+/// Whether the one-pass reader `decode` tries first takes `input` (at the default nesting
+/// limit); `Err` when it disagrees with the walk on it (see `one_pass_agrees`). Not part of the
+/// API (`__private`): for the tests.
+///
+/// # Errors
+/// How the one-pass reader and the walk differ.
+pub fn one_pass_takes(input: &[u8]) -> Result<bool, String> {
+    one_pass_agrees(input, Validator::DEFAULT_NESTING_LIMIT)
 }
 
 /// Which reader checked a body, as [`fast_path_agrees`] tells. Not part of the API
@@ -33,9 +47,13 @@ pub enum FastPath {
 /// Whether the scanner takes `input`, checked against the walk: where it does, the walk must
 /// find nothing but the same syntax error, if any, and read the same parts, and `serde_json`
 /// must accept the text exactly when the scanner does, with and without the payload gathered,
-/// at the default nesting limit and at small ones, and for a service. `Err` says how they
-/// differ. For the differential fuzz target and the property tests.
+/// at the default nesting limit and at small ones, and for a service. The one-pass reader is
+/// held to the walk at the same limits (see `one_pass_agrees`). `Err` says how they differ.
+/// For the differential fuzz target and the property tests.
 fn agrees_with_walk(input: &[u8]) -> Result<FastPath, String> {
+    for nesting_limit in [Validator::DEFAULT_NESTING_LIMIT, 3, 2, 1] {
+        one_pass_agrees(input, nesting_limit)?;
+    }
     let (body, _) = crate::grammar::strip_byte_order_mark(input);
     let text = utf8_prefix(body);
     let mut taken = FastPath::Walk;
@@ -70,10 +88,14 @@ fn agrees_with_walk(input: &[u8]) -> Result<FastPath, String> {
                 FastPath::Clean
             };
             let slow = walk(text, context);
-            if !slow.findings.is_empty() {
-                let rules: Vec<_> = slow.findings.rules().collect();
+            let rules = |findings: &Findings| findings.rules().collect::<Vec<_>>();
+            if slow.findings.kept() != fast.findings.kept()
+                || rules(&slow.findings) != rules(&fast.findings)
+            {
                 return Err(format!(
-                    "the scanner took a body the walk finds {rules:?} in"
+                    "the scanner found {:?}, the walk {:?}",
+                    fast.findings.kept(),
+                    slow.findings.kept()
                 ));
             }
             if fast.parts != slow.parts {
@@ -99,4 +121,77 @@ fn agrees_with_walk(input: &[u8]) -> Result<FastPath, String> {
         }
     }
     Ok(taken)
+}
+
+/// Where the one-pass reader takes `input`, the walk must find nothing in it but what a request
+/// id that is no UUID draws, read a success
+/// with the same request id, and gather the same payload members, which the reader must have
+/// handed on in the same order with their values as `serde_json` reads them, `RequestId` last.
+fn one_pass_agrees(input: &[u8], nesting_limit: usize) -> Result<bool, String> {
+    let Some((members, id)) = read_clean(input, nesting_limit, Members) else {
+        return Ok(false);
+    };
+    let text = std::str::from_utf8(input)
+        .map_err(|_| "the one-pass reader took a body that is not UTF-8".to_owned())?;
+    let context = Context {
+        nesting_limit,
+        service: None,
+        schema: None,
+        capture: true,
+        budget: Budget {
+            most: Validator::DEFAULT_MAX_FINDINGS,
+            ..Default::default()
+        },
+    };
+    let walked = walk(text, context);
+    // A request id that is no UUID is the one finding the pass lets through; its caller has
+    // the validator name it.
+    let allowed = |rule: Rule| {
+        !is_uuid(id) && matches!(rule, Rule::RequestIdNotUuid | Rule::InvalidRequestId)
+    };
+    if !walked.findings.rules().all(allowed) {
+        let rules: Vec<_> = walked.findings.rules().collect();
+        return Err(format!(
+            "limit {nesting_limit}: the one-pass reader took a body the walk finds {rules:?} in"
+        ));
+    }
+    let parts = walked.parts;
+    if parts.failed || parts.syntax_error.is_some() || parts.request_id.as_deref() != Some(id) {
+        return Err(format!(
+            "limit {nesting_limit}: the one-pass reader read a success with id {id}; the walk read {parts:?}"
+        ));
+    }
+    let mut expected = Vec::new();
+    for (key, raw) in &parts.payload {
+        let value = serde_json::from_str(raw).map_err(|error| error.to_string())?;
+        expected.push((key.to_string(), value));
+    }
+    expected.push((
+        "RequestId".to_owned(),
+        serde_json::Value::String(id.to_owned()),
+    ));
+    if members != expected {
+        return Err(format!(
+            "limit {nesting_limit}: the one-pass reader handed on {members:?}; the walk gathered {expected:?}"
+        ));
+    }
+    Ok(true)
+}
+
+/// Reads the payload as its members, in order.
+struct Members;
+
+impl<'a> PayloadReader<'a> for Members {
+    type Value = Vec<(String, serde_json::Value)>;
+
+    fn read<M: MapAccess<'a, Error = serde_json::Error>>(
+        self,
+        map: &mut M,
+    ) -> Result<Self::Value, serde_json::Error> {
+        let mut members = Vec::new();
+        while let Some(member) = map.next_entry()? {
+            members.push(member);
+        }
+        Ok(members)
+    }
 }

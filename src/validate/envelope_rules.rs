@@ -155,6 +155,17 @@ pub(super) fn too_deep(depth: usize, limit: usize) -> bool {
     depth > limit
 }
 
+/// What a `RequestId` string that breaks a rule (see [`request_id_fault`]) is told.
+pub(super) fn request_id_message(id: &str) -> String {
+    if id.is_empty() {
+        return "`RequestId` is empty".to_owned();
+    }
+    format!(
+        "`RequestId` `{}` is not a UUID in 8-4-4-4-12 hexadecimal form",
+        quoted(id)
+    )
+}
+
 /// The rule a `RequestId` string breaks, if any.
 #[inline]
 pub(super) fn request_id_fault(id: &str) -> Option<Rule> {
@@ -313,15 +324,7 @@ impl<'a> Members<'a> {
             }
             (names::REQUEST_ID, Kind::Str(id)) => {
                 if let Some(rule) = request_id_fault(&id) {
-                    facts.report(rule, child, || {
-                        if id.is_empty() {
-                            return "`RequestId` is empty".to_owned();
-                        }
-                        format!(
-                            "`RequestId` `{}` is not a UUID in 8-4-4-4-12 hexadecimal form",
-                            quoted(&id)
-                        )
-                    });
+                    facts.report(rule, child, || request_id_message(&id));
                 }
                 facts.parts.request_id = Some(id);
                 facts.parts.request_id_offset = child.offset(facts.text);

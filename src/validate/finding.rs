@@ -8,6 +8,7 @@ use super::Rule;
 use super::path::{Segment, pointer_of};
 
 /// A finding before the validator's severity overrides and positions are applied.
+#[derive(Debug, PartialEq, Eq)]
 pub(super) struct Finding {
     pub rule: Rule,
     pub pointer: String,
@@ -123,6 +124,11 @@ impl Findings {
     /// The rules of the findings, kept and omitted.
     pub(super) fn rules(&self) -> impl Iterator<Item = Rule> + '_ {
         (self.kept.iter().map(|f| f.rule)).chain(self.omitted.iter().map(|(rule, _)| *rule))
+    }
+
+    /// The findings kept, in the order they were made.
+    pub(super) fn kept(&self) -> &[Finding] {
+        &self.kept
     }
 
     #[inline]

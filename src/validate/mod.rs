@@ -3,8 +3,10 @@
 pub(crate) mod agreement;
 mod envelope_rules;
 mod finding;
+mod key_stack;
 mod keys;
 mod numbers;
+pub(crate) mod one_pass;
 mod path;
 mod position;
 mod report;
@@ -973,6 +975,15 @@ pub(crate) fn read(input: &[u8]) -> Read<'_> {
         deprecated_warning: walked.parts.deprecated_warning,
         payload: walked.parts.payload,
     }
+}
+
+/// The payload `reader` reads from `body` and the body's request id, when `body` is a clean
+/// success read in one pass at the limits [`read`] keeps; `None` sends the body to [`read`].
+pub(crate) fn read_clean<'a, R: one_pass::PayloadReader<'a>>(
+    body: &'a [u8],
+    reader: R,
+) -> Option<(R::Value, &'a str)> {
+    one_pass::read_clean(body, ONE_BODY.nesting_limit.get(), reader)
 }
 
 /// What a call's service and version select.

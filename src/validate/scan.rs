@@ -16,12 +16,14 @@
 //! target drive.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
+use super::Rule;
 use super::envelope_rules::{
-    Member, Parts, Role, closing_faults, code_fault, message_fault, request_id_fault, too_deep,
+    Member, Parts, Role, closing_faults, code_fault, message_fault, request_id_fault,
+    request_id_message, too_deep,
 };
 use super::finding::Findings;
+use super::key_stack::{KeyStack, Keys};
 use super::swar::{ONES, has_byte, has_byte_below, word};
 use super::uuid::is_uuid;
 use super::walk::{Context, Walked};
@@ -40,6 +42,7 @@ pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>
         limit: context.nesting_limit,
         keys: KeyStack::new(),
         stop: None,
+        findings: Findings::new(context.budget),
     };
     let mut envelope = Envelope {
         capture: context.capture,
@@ -53,6 +56,8 @@ pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>
         // has one, `serde_json`'s (found again) where it has not.
         None => match scanner.stop? {
             Stop::Unusual => return None,
+            // Where a finding precedes the break, the walk orders them.
+            Stop::Broken(..) if !scanner.findings.is_empty() => return None,
             Stop::Broken(_, Break::InsideNumber) => {
                 Some(super::syntax::first_error(text, context.nesting_limit)?)
             }
@@ -60,7 +65,7 @@ pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>
         },
     };
     Some(Walked {
-        findings: Findings::new(context.budget),
+        findings: scanner.findings,
         parts: envelope.parts,
     })
 }
@@ -104,6 +109,9 @@ struct Scanner<'a> {
     /// Why the scanner stopped short, once it has; when it stops without saying why, the
     /// walk reads the body.
     stop: Option<Stop>,
+    /// The one finding the scanner makes itself: a request id that is no UUID (placeholders
+    /// are common in documentation and tests), known at its own place.
+    findings: Findings,
 }
 
 /// Why the scanner stopped short of the end.
@@ -409,8 +417,9 @@ impl<'a> Scanner<'a> {
     }
 
     /// The value of `RequestId`, a UUID. A UUID has no character that ends a string's plain
-    /// run, so one followed by a quote is the whole string, checked once.
-    fn request_id(&mut self) -> Option<&'a str> {
+    /// run, so one followed by a quote is the whole string, checked once. Any other string
+    /// without escapes draws its finding here, at `start`, as the walk words and places it.
+    fn request_id(&mut self, start: usize) -> Option<&'a str> {
         let quoted = self.peek() == Some(b'"') && self.bytes.get(self.at + 37) == Some(&b'"');
         if quoted
             && let Some(id) = self.text.get(self.at + 1..self.at + 37)
@@ -420,8 +429,14 @@ impl<'a> Scanner<'a> {
             return Some(id);
         }
         let id = self.plain_string()?;
-        if request_id_fault(id).is_some() {
-            return self.unusual();
+        if let Some(rule) = request_id_fault(id) {
+            if rule != Rule::RequestIdNotUuid {
+                return self.unusual();
+            }
+            if let Some(slot) = self.findings.admit(rule) {
+                let pointer = format!("/{}/{}", names::RESPONSE, names::REQUEST_ID);
+                slot.fill(pointer, start, request_id_message(id));
+            }
         }
         Some(id)
     }
@@ -467,7 +482,7 @@ impl<'a> Scanner<'a> {
             let start = self.at;
             match key {
                 names::REQUEST_ID => {
-                    envelope.parts.request_id = Some(Cow::Borrowed(self.request_id()?));
+                    envelope.parts.request_id = Some(Cow::Borrowed(self.request_id(start)?));
                     envelope.parts.request_id_offset = start;
                 }
                 names::ERROR => {
@@ -758,122 +773,6 @@ impl<'a> Scanner<'a> {
             return self.broke(Break::InsideNumber);
         }
         Some(())
-    }
-}
-
-/// The keys of the objects open, innermost last: the first `INLINE` in place (no allocation
-/// for the common body), the rest in a vector.
-struct KeyStack<'a> {
-    inline: [&'a str; KeyStack::INLINE],
-    len: usize,
-    spilled: Vec<&'a str>,
-}
-
-impl<'a> KeyStack<'a> {
-    const INLINE: usize = 40;
-
-    fn new() -> Self {
-        KeyStack {
-            inline: [""; KeyStack::INLINE],
-            len: 0,
-            spilled: Vec::new(),
-        }
-    }
-
-    fn push(&mut self, key: &'a str) {
-        match self.inline.get_mut(self.len) {
-            Some(slot) => *slot = key,
-            None => self.spilled.push(key),
-        }
-        self.len += 1;
-    }
-
-    fn truncate(&mut self, len: usize) {
-        self.len = len;
-        self.spilled.truncate(len.saturating_sub(KeyStack::INLINE));
-    }
-
-    /// The keys from `base` up, in order.
-    fn since(&self, base: usize) -> impl Iterator<Item = &'a str> + '_ {
-        let inline = self
-            .inline
-            .get(base.min(KeyStack::INLINE)..self.len.min(KeyStack::INLINE))
-            .unwrap_or_default();
-        let spilled = self
-            .spilled
-            .get(base.saturating_sub(KeyStack::INLINE)..)
-            .unwrap_or_default();
-        inline.iter().chain(spilled).copied()
-    }
-}
-
-/// The keys of one object so far, all without escapes. They sit on the scanner's stack
-/// above those of the objects that enclose it, up to `FEW` of them behind a 64-bit filter,
-/// so that a new key is compared with the others only when its filter bit is already set;
-/// past that, in a hash set, so that wide objects stay linear.
-struct Keys<'a> {
-    /// Where this object's keys start on the stack.
-    base: usize,
-    filter: u64,
-    /// Hashing uses a per-process random seed, so a crafted input cannot count on collisions.
-    many: Option<HashSet<&'a str, foldhash::fast::RandomState>>,
-}
-
-impl<'a> Keys<'a> {
-    const FEW: usize = 32;
-    /// The most keys an object may have for the scanner to take it.
-    const MANY: usize = 4_096;
-
-    fn new(stack: &KeyStack<'a>) -> Self {
-        Keys {
-            base: stack.len,
-            filter: 0,
-            many: None,
-        }
-    }
-
-    /// Adds `key`; true when the object already had it, or has more keys than the scanner
-    /// takes.
-    #[allow(
-        clippy::inline_always,
-        reason = "measured: as a call, small bodies cost 2% more instructions, medium ones 4%"
-    )]
-    #[inline(always)]
-    fn insert(&mut self, stack: &mut KeyStack<'a>, key: &'a str) -> bool {
-        let count = stack.len - self.base;
-        if count < Keys::FEW {
-            let bytes = key.as_bytes();
-            let last = bytes.last().copied().unwrap_or_default();
-            let bit = 1u64 << ((bytes.len().wrapping_mul(5) ^ usize::from(last)) & 63);
-            if self.filter & bit != 0 && stack.since(self.base).any(|k| k == key) {
-                return true;
-            }
-            self.filter |= bit;
-            stack.push(key);
-            return false;
-        }
-        // A wider object is left to the walk, whose key table takes 8 bytes a key.
-        if self
-            .many
-            .as_ref()
-            .is_some_and(|many| many.len() >= Keys::MANY)
-        {
-            return true;
-        }
-        let many = self.many.get_or_insert_with(|| {
-            let mut many = HashSet::with_capacity_and_hasher(
-                4 * Keys::FEW,
-                foldhash::fast::RandomState::default(),
-            );
-            many.extend(stack.since(self.base));
-            many
-        });
-        !many.insert(key)
-    }
-
-    /// The object has ended: its keys leave the stack.
-    fn close(self, stack: &mut KeyStack<'a>) {
-        stack.truncate(self.base);
     }
 }
 

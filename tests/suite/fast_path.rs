@@ -8,7 +8,8 @@
 use crate::common;
 
 use proptest::prelude::*;
-use tencentcloud_envelope::__private::{FastPath, fast_path_agrees};
+use tencentcloud_envelope::__private::{FastPath, fast_path_agrees, one_pass_takes};
+use tencentcloud_envelope::{Classified, Envelope, classify, decode};
 
 const ID: &str = "b5b41468-520d-4192-b42f-595cc34b6c1c";
 
@@ -47,14 +48,83 @@ fn clean_successes_and_failures_take_the_fast_path() {
 }
 
 #[test]
+fn decode_reads_clean_successes_in_one_pass_and_leaves_the_rest_to_the_walk() {
+    let takes = |body: &str| one_pass_takes(body.as_bytes()).unwrap_or_else(|d| panic!("{d}"));
+    for payload in [
+        "",
+        r#""TotalCount": 0, "Set": [], "#,
+        r#""A": {"B": [1, -2.5e-3, true, false, null, "x\"\\\/\b\f\n\r\t\u00e9 \ud83d\ude00"]}, "#,
+    ] {
+        assert!(takes(&success(payload)), "not taken: {payload}");
+    }
+    // A request id that is no UUID is known only at the end: the pass takes the body, and
+    // `decode` has the validator name the finding.
+    assert!(takes(
+        r#"{"Response": {"A": 1, "RequestId": "not-a-uuid"}}"#
+    ));
+    for body in [
+        format!(
+            r#"{{"Response": {{"Error": {{"Code": "InternalError", "Message": "m"}}, "RequestId": "{ID}"}}}}"#
+        ),
+        success(r#""DeprecatedWarning": "use B", "#),
+        success(r#""requestid": "x", "#),
+        success(r#""A": 1, "A": 2, "#),
+        success(r#""A": {"k": 1, "k": 2}, "#),
+        success(r#""A": {"\u006b": 1}, "#),
+        success(r#""A": "\ud800", "#),
+        success(r#""A": 1e309, "#),
+        success(r#""A": [1, 2, "#),
+        format!(r#"{{"Response": {{"RequestId": "\u0061{}"}}}}"#, &ID[1..]),
+        r#"{"Response": {"RequestId": 7}}"#.to_owned(),
+        format!(r#"{{"Response": {{"RequestId": "{ID}"}}, "Other": 1}}"#),
+        format!("\u{feff}{}", success("")),
+    ] {
+        assert!(!takes(&body), "taken: {body}");
+    }
+}
+
+/// A request id that is no UUID (the documentation's placeholders) is the one finding the
+/// scanner makes itself: `fast_path_agrees` holds its rule, place and words to the walk's.
+#[test]
+fn the_scanner_names_a_request_id_that_is_no_uuid_as_the_walk_does() {
+    for body in [
+        r#"{"Response": {"RequestId": "not-a-uuid"}}"#.to_owned(),
+        format!(r#"{{"Response": {{"RequestId": "{ID}0"}}}}"#),
+        format!(
+            r#"{{"Response": {{"A": [1], "RequestId": "{}"}}}}"#,
+            &ID[..35]
+        ),
+        format!(
+            r#"{{"Response": {{"Error": {{"Code": "InternalError", "Message": "m"}}, "RequestId": "x"}}}}"#
+        ),
+    ] {
+        assert_eq!(reader(&body), FastPath::Clean, "{body}");
+    }
+    // Broken after the finding: the walk orders the two.
+    assert_eq!(
+        reader(r#"{"Response": {"RequestId": "x", "A": [1,]}}"#),
+        FastPath::Walk
+    );
+    let report = tencentcloud_envelope::validate(br#"{"Response": {"RequestId": "x"}}"#);
+    let [finding] = report.diagnostics() else {
+        panic!("{report:?}")
+    };
+    assert_eq!(
+        finding.rule(),
+        tencentcloud_envelope::Rule::RequestIdNotUuid
+    );
+    assert_eq!(
+        (finding.pointer(), finding.line(), finding.column()),
+        ("/Response/RequestId", 1, 28)
+    );
+}
+
+#[test]
 fn bodies_with_findings_or_unusual_text_go_to_the_walk() {
     for body in [
         // Findings of the envelope's rules.
-        r#"{"Response": {"RequestId": "not-a-uuid"}}"#.to_owned(),
         r#"{"Response": {"RequestId": ""}}"#.to_owned(),
-        format!(r#"{{"Response": {{"RequestId": "{ID}0"}}}}"#),
         format!(r#"{{"Response": {{"RequestId": "{ID}\u0030"}}}}"#),
-        format!(r#"{{"Response": {{"RequestId": "{}"}}}}"#, &ID[..35]),
         format!(r#"{{"Response": {{"A": 1, "A": 2, "RequestId": "{ID}"}}}}"#),
         format!(r#"{{"Response": {{"A": {{"k": 1, "k": 1}}, "RequestId": "{ID}"}}}}"#),
         format!(r#"{{"Response": {{"requestId": "{ID}"}}}}"#),
@@ -160,18 +230,33 @@ fn every_documentation_example_of_both_sites_agrees() {
     assert!(broken > 100, "{broken} broken examples");
 }
 
-/// Holds every file to the walk; the number read as broken JSON.
+/// Holds every file to the walk; the number read as broken JSON. The one-pass reader must take
+/// exactly the clean successes the scanner takes, or `decode` would read them twice.
 fn one_corpus(files: &[std::path::PathBuf]) -> usize {
-    let (mut clean, mut broken) = (0, 0);
+    let (mut clean, mut broken, mut one_pass) = (0, 0, 0);
     for path in files {
         let body = std::fs::read(path).unwrap();
-        match fast_path_agrees(&body) {
-            Ok(FastPath::Clean) => clean += 1,
-            Ok(FastPath::Broken) => broken += 1,
-            Ok(FastPath::Walk) => {}
+        let taken = match fast_path_agrees(&body) {
+            Ok(taken) => taken,
             Err(difference) => panic!("{}: {difference}", path.display()),
+        };
+        match taken {
+            FastPath::Clean => clean += 1,
+            FastPath::Broken => broken += 1,
+            FastPath::Walk => {}
         }
+        let clean_success = taken == FastPath::Clean
+            && Envelope::from_slice(&body).is_ok_and(|envelope| envelope.is_success());
+        let took = one_pass_takes(&body).unwrap_or_else(|difference| panic!("{difference}"));
+        assert!(took || !clean_success, "{}", path.display());
+        one_pass += usize::from(took);
+        decode_reads_as_classify(&body, path);
     }
+    eprintln!("the one-pass reader took {one_pass} clean successes");
+    assert!(
+        one_pass * 2 > clean,
+        "{one_pass} clean successes of {clean}"
+    );
     eprintln!(
         "the scanner read {clean} clean and {broken} broken of {} examples",
         files.len()
@@ -179,6 +264,32 @@ fn one_corpus(files: &[std::path::PathBuf]) -> usize {
     // Most examples are clean envelopes: if the count falls, the fast path stopped working.
     assert!(clean * 2 > files.len(), "{clean} of {}", files.len());
     broken
+}
+
+/// `decode` (which tries the one-pass reader first) gives the payload, request id, warning and
+/// findings that `classify` and the envelope's payload give, and fails where they do.
+fn decode_reads_as_classify(body: &[u8], path: &std::path::Path) {
+    let headers = [("Content-Type", "application/json")];
+    let decoded = decode::<serde_json::Value, _, _>(200, headers, body);
+    let Classified::Success(success) = classify(200, headers, body) else {
+        assert!(decoded.is_err(), "{}", path.display());
+        return;
+    };
+    let envelope = success.envelope();
+    let payload = envelope
+        .payload()
+        .expect("a success")
+        .deserialize::<serde_json::Value>();
+    match (decoded, payload) {
+        (Ok(reply), Ok(payload)) => {
+            assert_eq!(reply.payload(), &payload, "{}", path.display());
+            assert_eq!(reply.request_id(), envelope.request_id());
+            assert_eq!(reply.findings(), envelope.findings());
+            assert_eq!(reply.deprecated_warning(), envelope.deprecated_warning());
+        }
+        (Err(_), Err(_)) => {}
+        (decoded, payload) => panic!("{}: {decoded:?} against {payload:?}", path.display()),
+    }
 }
 
 /// JSON-ish text built from the pieces the grammar turns on, inside an envelope so that the
