@@ -289,7 +289,7 @@ where
     I: IntoIterator<Item = H>,
     H: HeaderPair,
 {
-    match read_response(status, headers, body) {
+    match read_response(status, headers, body, true) {
         (Ok(envelope), source) => match envelope.into_service_error(Some(status)) {
             Ok(error) => Classified::ServiceError(error),
             Err(envelope) => Classified::Success(Success {
@@ -303,21 +303,27 @@ where
 }
 
 /// Reads a whole HTTP response once, for `classify` and `decode`: the envelope, or why the
-/// body cannot be trusted; and where the request id came from.
+/// body cannot be trusted; and where the request id came from. The envelope holds the
+/// payload's members when `capture`.
 pub(crate) fn read_response<I, H>(
     status: u16,
     headers: I,
     body: &[u8],
+    capture: bool,
 ) -> (Result<Envelope<'_>, ProtocolError>, RequestIdSource)
 where
     I: IntoIterator<Item = H>,
     H: HeaderPair,
 {
-    let read = read(body);
+    let read = read(body, capture);
     // Without a fatal finding, the body is no protocol error, whatever the headers say.
     let mut http = HttpFacts::read(status, headers, read.fatal(false).is_some());
     let source = request_id_source(&read);
-    let body_id = read.request_id.as_deref().map(str::to_owned);
+    // The body's id, for the protocol error only.
+    let refused = read.fatal(http.request_id.is_some()).is_some();
+    let body_id = (read.request_id.as_deref())
+        .filter(|_| refused)
+        .map(str::to_owned);
     let header_findings = std::mem::take(&mut http.findings);
     let envelope = Envelope::from_read(read, body, http.request_id.as_deref())
         .map(|envelope| envelope.with_header_findings(header_findings))

@@ -4,14 +4,13 @@
 use std::marker::PhantomData;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use crate::read::classify::{HeaderPair, HttpFacts, RequestIdSource, read_response};
 use crate::read::envelope::PayloadDeserializer;
 use crate::read::error::CallError;
 use crate::validate::Diagnostic;
 use crate::validate::one_pass::PayloadReader;
-use crate::validate::uuid::is_uuid;
 
 /// Reads a whole HTTP response into the action's payload type `T`, or the reason there is
 /// none: the one call an SDK needs after sending a request.
@@ -57,10 +56,12 @@ where
     I: IntoIterator<Item = H>,
     H: HeaderPair,
 {
-    let clean = if reads_nothing::<T>() {
-        None
-    } else {
-        crate::validate::read_clean(body, Typed(PhantomData))
+    // A type that reads nothing of the payload (`IgnoredAny`, `()`) is made without it, and
+    // checking the body is all there is to do.
+    let nothing = T::deserialize(Probe).ok();
+    let clean = match nothing {
+        Some(_) => None,
+        None => crate::validate::read_clean(body, Typed(PhantomData)),
     };
     let reply = |payload, request_id, source, deprecated_warning, findings| Reply {
         payload,
@@ -70,32 +71,22 @@ where
         deprecated_warning,
         findings,
     };
-    let streamed = match clean {
-        Some((payload, id)) if is_uuid(id) => {
-            // A clean body draws no finding; the headers' own, if any, are the reply's.
-            let http = HttpFacts::read(status, headers, false);
-            let id = id.to_owned();
-            return Ok(reply(
-                payload,
-                id,
-                RequestIdSource::Body,
-                None,
-                http.findings,
-            ));
-        }
-        Some((payload, id)) => Some((payload, id)),
-        None => None,
-    };
-    let (envelope, source) = read_response(status, headers, body);
+    if let Some((payload, id, body_findings)) = clean {
+        // The headers' findings, if any, come first, as with any reply.
+        let mut findings = HttpFacts::read(status, headers, false).findings;
+        findings.extend(body_findings);
+        return Ok(reply(
+            payload,
+            id.to_owned(),
+            RequestIdSource::Body,
+            None,
+            findings,
+        ));
+    }
+    let (envelope, source) = read_response(status, headers, body, nothing.is_none());
     let envelope = envelope.map_err(|problem| CallError::Protocol(Box::new(problem)))?;
-    // An id that is no UUID was known only at the end of the pass: the validator has named
-    // what it draws, and the payload read stands if the reply reports the id it was given.
-    if let Some((payload, id)) = streamed
-        && source == RequestIdSource::Body
-        && envelope.is_success()
-        && envelope.request_id() == id
-    {
-        let (IgnoredAny, id, deprecated_warning, findings) = envelope.into_parts(Some(status))?;
+    if let Some(payload) = nothing {
+        let (_, id, deprecated_warning, findings) = envelope.into_success(Some(status))?;
         return Ok(reply(payload, id, source, deprecated_warning, findings));
     }
     let (payload, id, deprecated_warning, findings) = envelope.into_parts(Some(status))?;
@@ -165,14 +156,8 @@ impl<'a, T: Deserialize<'a>> PayloadReader<'a> for Typed<T> {
     }
 }
 
-/// Whether `T` reads nothing of a payload (`IgnoredAny`, `()`, unit structs): for such a type
-/// checking the body is all there is to do, which the scanner does faster than a pass that
-/// hands every value to the type.
-fn reads_nothing<'a, T: Deserialize<'a>>() -> bool {
-    T::deserialize(Probe).is_ok()
-}
-
-/// Answers only the requests of a type that reads nothing.
+/// Answers only the requests of a type that reads nothing of a payload (`IgnoredAny`, `()`,
+/// unit structs), which it makes without one.
 struct Probe;
 
 /// What [`Probe`] answers any other request with.

@@ -82,7 +82,7 @@ impl<'a> Envelope<'a> {
     /// anywhere, or has an `Error` without a non-empty string `Code`, among others.
     /// [`validate`](crate::validate()) explains such bodies in full.
     pub fn from_slice(input: &'a [u8]) -> Result<Self, InvalidEnvelope> {
-        Envelope::from_read(read(input), input, None)
+        Envelope::from_read(read(input, true), input, None)
     }
 
     /// The envelope of `body`, already read; `header_id` stands in for a missing or invalid
@@ -235,6 +235,23 @@ impl<'a> Envelope<'a> {
         self,
         status: Option<u16>,
     ) -> Result<(T, String, Option<String>, Vec<Diagnostic>), CallError> {
+        let (payload, request_id, deprecated_warning, findings) = self.into_success(status)?;
+        match payload.deserialize_at() {
+            Ok(value) => Ok((value, request_id, deprecated_warning, findings)),
+            Err((json, at)) => {
+                let (member, place) = payload.locate(at, &json);
+                Err(CallError::Payload(PayloadError::new(
+                    request_id, status, json, member, place,
+                )))
+            }
+        }
+    }
+
+    /// The payload, unread, and what came with it; the service's error for a failure.
+    pub(crate) fn into_success(
+        self,
+        status: Option<u16>,
+    ) -> Result<(Payload<'a>, String, Option<String>, Vec<Diagnostic>), CallError> {
         let Envelope {
             request_id,
             body,
@@ -242,24 +259,12 @@ impl<'a> Envelope<'a> {
             findings,
         } = self;
         match body {
-            Body::Success(payload) => match payload.deserialize_at() {
-                Ok(value) => Ok((
-                    value,
-                    request_id.into_owned(),
-                    deprecated_warning.map(Cow::into_owned),
-                    findings,
-                )),
-                Err((json, at)) => {
-                    let (member, place) = payload.locate(at, &json);
-                    Err(CallError::Payload(PayloadError::new(
-                        request_id.into_owned(),
-                        status,
-                        json,
-                        member,
-                        place,
-                    )))
-                }
-            },
+            Body::Success(payload) => Ok((
+                payload,
+                request_id.into_owned(),
+                deprecated_warning.map(Cow::into_owned),
+                findings,
+            )),
             Body::Failure(error) => Err(CallError::Service(Box::new(error.into_service_error(
                 request_id,
                 status,

@@ -7,9 +7,8 @@ use super::finding::{Budget, Findings};
 use super::one_pass::{PayloadReader, read_clean};
 use super::position::utf8_prefix;
 use super::scan::scan;
-use super::uuid::is_uuid;
 use super::walk::{Context, walk};
-use super::{Rule, Validator};
+use super::{Diagnostic, ONE_BODY, Rule, Validator, clean_id_findings};
 
 /// Whether the fast path for clean envelopes takes `input`; `Err` when it disagrees with the
 /// full walk on it (the walk finds something, reads other parts, or `serde_json` refuses the
@@ -123,8 +122,8 @@ fn agrees_with_walk(input: &[u8]) -> Result<FastPath, String> {
     Ok(taken)
 }
 
-/// Where the one-pass reader takes `input`, the walk must find nothing in it but what a request
-/// id that is no UUID draws, read a success
+/// Where the one-pass reader takes `input`, the walk must find in it only what the request id
+/// draws, as `decode` reports it, read a success
 /// with the same request id, and gather the same payload members, which the reader must have
 /// handed on in the same order with their values as `serde_json` reads them, `RequestId` last.
 fn one_pass_agrees(input: &[u8], nesting_limit: usize) -> Result<bool, String> {
@@ -144,16 +143,18 @@ fn one_pass_agrees(input: &[u8], nesting_limit: usize) -> Result<bool, String> {
         },
     };
     let walked = walk(text, context);
-    // A request id that is no UUID is the one finding the pass lets through; its caller has
-    // the validator name it.
-    let allowed = |rule: Rule| {
-        !is_uuid(id) && matches!(rule, Rule::RequestIdNotUuid | Rule::InvalidRequestId)
-    };
-    if !walked.findings.rules().all(allowed) {
-        let rules: Vec<_> = walked.findings.rules().collect();
-        return Err(format!(
-            "limit {nesting_limit}: the one-pass reader took a body the walk finds {rules:?} in"
-        ));
+    // What `decode` reports beside the payload: nothing for a UUID, the walk's own finding for
+    // any other id but the empty one, which it leaves to the walk.
+    let findings = ONE_BODY.diagnostics(walked.findings, text, 0).0;
+    let rules: Vec<_> = findings.iter().map(Diagnostic::rule).collect();
+    match clean_id_findings(input, id) {
+        Some(said) if said == findings => {}
+        None if rules == [Rule::InvalidRequestId] => {}
+        said => {
+            return Err(format!(
+                "limit {nesting_limit}: the one-pass reader said {said:?}; the walk finds {findings:?}"
+            ));
+        }
     }
     let parts = walked.parts;
     if parts.failed || parts.syntax_error.is_some() || parts.request_id.as_deref() != Some(id) {

@@ -166,6 +166,24 @@ pub(super) fn request_id_message(id: &str) -> String {
     )
 }
 
+/// Notes in `findings` what the request id `id` of a body that is otherwise clean draws, at
+/// `offset` (its opening quote), as the walk places and words it: nothing for a UUID, a
+/// tolerated finding for any other string but the empty one. False for that one, whose verdict
+/// turns on the headers and is left to the walk.
+pub(super) fn note_request_id(findings: &mut Findings, id: &str, offset: usize) -> bool {
+    match request_id_fault(id) {
+        None => true,
+        Some(rule @ Rule::RequestIdNotUuid) => {
+            if let Some(slot) = findings.admit(rule) {
+                let pointer = format!("/{}/{}", names::RESPONSE, names::REQUEST_ID);
+                slot.fill(pointer, offset, request_id_message(id));
+            }
+            true
+        }
+        Some(_) => false,
+    }
+}
+
 /// The rule a `RequestId` string breaks, if any.
 #[inline]
 pub(super) fn request_id_fault(id: &str) -> Option<Rule> {

@@ -16,6 +16,7 @@ pub(super) struct KeyStack<'a> {
 impl<'a> KeyStack<'a> {
     const INLINE: usize = 40;
 
+    #[inline]
     pub(super) fn new() -> Self {
         KeyStack {
             inline: [""; KeyStack::INLINE],
@@ -25,10 +26,12 @@ impl<'a> KeyStack<'a> {
     }
 
     /// How many keys the stack holds.
+    #[inline]
     pub(super) fn len(&self) -> usize {
         self.len
     }
 
+    #[inline]
     pub(super) fn push(&mut self, key: &'a str) {
         match self.inline.get_mut(self.len) {
             Some(slot) => *slot = key,
@@ -37,12 +40,14 @@ impl<'a> KeyStack<'a> {
         self.len += 1;
     }
 
+    #[inline]
     pub(super) fn truncate(&mut self, len: usize) {
         self.len = len;
         self.spilled.truncate(len.saturating_sub(KeyStack::INLINE));
     }
 
     /// The keys from `base` up, in order.
+    #[inline]
     pub(super) fn since(&self, base: usize) -> impl Iterator<Item = &'a str> + '_ {
         let inline = self
             .inline
@@ -73,6 +78,7 @@ impl<'a> Keys<'a> {
     /// The most keys an object may have for the scanner to take it.
     const MANY: usize = 4_096;
 
+    #[inline]
     pub(super) fn new(stack: &KeyStack<'a>) -> Self {
         Keys {
             base: stack.len,
@@ -121,6 +127,7 @@ impl<'a> Keys<'a> {
     }
 
     /// The object has ended: its keys leave the stack.
+    #[inline]
     pub(super) fn close(self, stack: &mut KeyStack<'a>) {
         stack.truncate(self.base);
     }

@@ -955,14 +955,16 @@ impl Read<'_> {
 }
 
 /// Reads one body for an SDK: one walk, the same as [`validate`]'s, that also gathers the
-/// payload members' text.
-pub(crate) fn read(input: &[u8]) -> Read<'_> {
+/// payload members' text when `capture` (a reader that hands on no payload needs none).
+pub(crate) fn read(input: &[u8], capture: bool) -> Read<'_> {
     // The findings past a fatal one or the budget are not needed: the verdict is in.
+    let mut context = ONE_BODY.context(true);
+    context.capture = capture;
     let Checked {
         walked,
         diagnostics,
         omitted: _,
-    } = ONE_BODY.check(input, ONE_BODY.context(true), Vec::new(), None);
+    } = ONE_BODY.check(input, context, Vec::new(), None);
     let code = walked.parts.code.and_then(|code| code.parse().ok());
     let error = code
         .filter(|_| walked.parts.failed)
@@ -977,13 +979,29 @@ pub(crate) fn read(input: &[u8]) -> Read<'_> {
     }
 }
 
-/// The payload `reader` reads from `body` and the body's request id, when `body` is a clean
-/// success read in one pass at the limits [`read`] keeps; `None` sends the body to [`read`].
+/// The payload `reader` reads from `body`, its request id and the findings the id draws, when
+/// `body` is a clean success read in one pass at the limits [`read`] keeps; `None` sends the
+/// body to [`read`] (so does an empty id, whose verdict turns on the headers).
 pub(crate) fn read_clean<'a, R: one_pass::PayloadReader<'a>>(
     body: &'a [u8],
     reader: R,
-) -> Option<(R::Value, &'a str)> {
-    one_pass::read_clean(body, ONE_BODY.nesting_limit.get(), reader)
+) -> Option<(R::Value, &'a str, Vec<Diagnostic>)> {
+    let (payload, id) = one_pass::read_clean(body, ONE_BODY.nesting_limit.get(), reader)?;
+    Some((payload, id, clean_id_findings(body, id)?))
+}
+
+/// What the request id `id`, a slice of the clean body `body`, draws, placed and worded as a
+/// full reading would; `None` for an empty id.
+fn clean_id_findings(body: &[u8], id: &str) -> Option<Vec<Diagnostic>> {
+    if uuid::is_uuid(id) {
+        return Some(Vec::new());
+    }
+    let text = utf8_prefix(body);
+    // The id's opening quote.
+    let offset = (id.as_ptr() as usize).checked_sub(text.as_ptr() as usize + 1)?;
+    let mut findings = Findings::new(ONE_BODY.context(true).budget);
+    envelope_rules::note_request_id(&mut findings, id, offset)
+        .then(|| ONE_BODY.diagnostics(findings, text, 0).0)
 }
 
 /// What a call's service and version select.

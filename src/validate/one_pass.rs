@@ -45,6 +45,9 @@ pub(crate) fn read_clean<'a, R: PayloadReader<'a>>(
     nesting_limit: usize,
     reader: R,
 ) -> Option<(R::Value, &'a str)> {
+    if opens_as_failure(body) {
+        return None;
+    }
     let mut state = State {
         keys: KeyStack::new(),
         limit: nesting_limit,
@@ -63,6 +66,20 @@ pub(crate) fn read_clean<'a, R: PayloadReader<'a>>(
         return None;
     }
     Some((payload?, state.request_id?))
+}
+
+/// Whether `body` opens as failures do, `{"Response": {"Error"`: such a body is left to the
+/// usual reading at once, since ending the pass (which takes `serde_json` errors, each
+/// allocated and placed) would cost about as much as reading the whole small body.
+fn opens_as_failure(body: &[u8]) -> bool {
+    let mut rest = body;
+    for token in [&b"{"[..], b"\"Response\"", b":", b"{", b"\"Error\""] {
+        match rest.trim_ascii_start().strip_prefix(token) {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// What the pass carries down through the values it reads.
@@ -431,7 +448,7 @@ impl<'a, V: Visitor<'a>> Visitor<'a> for CheckedVisitor<'_, 'a, V> {
 
     /// A number near the edge of a double is left to the walk, as the scanner leaves it.
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<V::Value, E> {
-        if !(value.abs() <= 1e300) {
+        if !value.is_finite() || value.abs() > 1e300 {
             return Err(self.state.unusual());
         }
         self.inner.visit_f64(value)

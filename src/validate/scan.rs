@@ -17,10 +17,8 @@
 
 use std::borrow::Cow;
 
-use super::Rule;
 use super::envelope_rules::{
-    Member, Parts, Role, closing_faults, code_fault, message_fault, request_id_fault,
-    request_id_message, too_deep,
+    Member, Parts, Role, closing_faults, code_fault, message_fault, note_request_id, too_deep,
 };
 use super::finding::Findings;
 use super::key_stack::{KeyStack, Keys};
@@ -42,7 +40,7 @@ pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>
         limit: context.nesting_limit,
         keys: KeyStack::new(),
         stop: None,
-        findings: Findings::new(context.budget),
+        odd_id: None,
     };
     let mut envelope = Envelope {
         capture: context.capture,
@@ -57,15 +55,21 @@ pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>
         None => match scanner.stop? {
             Stop::Unusual => return None,
             // Where a finding precedes the break, the walk orders them.
-            Stop::Broken(..) if !scanner.findings.is_empty() => return None,
+            Stop::Broken(..) if scanner.odd_id.is_some() => return None,
             Stop::Broken(_, Break::InsideNumber) => {
                 Some(super::syntax::first_error(text, context.nesting_limit)?)
             }
             Stop::Broken(offset, broken) => Some((offset, broken.message()?.to_owned())),
         },
     };
+    let mut findings = Findings::new(context.budget);
+    if let Some((offset, id)) = scanner.odd_id
+        && !note_request_id(&mut findings, id, offset)
+    {
+        return None;
+    }
     Some(Walked {
-        findings: scanner.findings,
+        findings,
         parts: envelope.parts,
     })
 }
@@ -109,9 +113,9 @@ struct Scanner<'a> {
     /// Why the scanner stopped short, once it has; when it stops without saying why, the
     /// walk reads the body.
     stop: Option<Stop>,
-    /// The one finding the scanner makes itself: a request id that is no UUID (placeholders
-    /// are common in documentation and tests), known at its own place.
-    findings: Findings,
+    /// A request id that is no UUID (placeholders are common in documentation and tests), and
+    /// where its value starts: the one finding the scanner makes itself.
+    odd_id: Option<(usize, &'a str)>,
 }
 
 /// Why the scanner stopped short of the end.
@@ -418,7 +422,7 @@ impl<'a> Scanner<'a> {
 
     /// The value of `RequestId`, a UUID. A UUID has no character that ends a string's plain
     /// run, so one followed by a quote is the whole string, checked once. Any other string
-    /// without escapes draws its finding here, at `start`, as the walk words and places it.
+    /// without escapes is noted, at `start`, for its finding.
     fn request_id(&mut self, start: usize) -> Option<&'a str> {
         let quoted = self.peek() == Some(b'"') && self.bytes.get(self.at + 37) == Some(&b'"');
         if quoted
@@ -429,14 +433,8 @@ impl<'a> Scanner<'a> {
             return Some(id);
         }
         let id = self.plain_string()?;
-        if let Some(rule) = request_id_fault(id) {
-            if rule != Rule::RequestIdNotUuid {
-                return self.unusual();
-            }
-            if let Some(slot) = self.findings.admit(rule) {
-                let pointer = format!("/{}/{}", names::RESPONSE, names::REQUEST_ID);
-                slot.fill(pointer, start, request_id_message(id));
-            }
+        if !is_uuid(id) {
+            self.odd_id = Some((start, id));
         }
         Some(id)
     }

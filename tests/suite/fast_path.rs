@@ -94,9 +94,8 @@ fn the_scanner_names_a_request_id_that_is_no_uuid_as_the_walk_does() {
             r#"{{"Response": {{"A": [1], "RequestId": "{}"}}}}"#,
             &ID[..35]
         ),
-        format!(
-            r#"{{"Response": {{"Error": {{"Code": "InternalError", "Message": "m"}}, "RequestId": "x"}}}}"#
-        ),
+        r#"{"Response": {"Error": {"Code": "InternalError", "Message": "m"}, "RequestId": "x"}}"#
+            .to_owned(),
     ] {
         assert_eq!(reader(&body), FastPath::Clean, "{body}");
     }
