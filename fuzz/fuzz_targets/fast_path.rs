@@ -1,6 +1,6 @@
-//! The scanner that reads clean envelopes agrees with the full walk and with serde_json:
-//! wherever it takes a body, the walk finds nothing in it and reads the same parts, and
-//! serde_json accepts it. Each input is tried as it is and inside an envelope's payload and
+//! The scanner that reads clean envelopes, and the one-pass reader `decode` tries first, agree
+//! with the full walk and with serde_json: wherever either takes a body, the walk finds in it
+//! only what they report, reads the same parts and members, and serde_json accepts it. Each input is tried as it is and inside an envelope's payload and
 //! `Error`, so that mutations reach the scanner's grammar past the envelope's first bytes.
 #![no_main]
 

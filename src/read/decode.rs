@@ -15,14 +15,15 @@ use crate::validate::one_pass::PayloadReader;
 /// Reads a whole HTTP response into the action's payload type `T`, or the reason there is
 /// none: the one call an SDK needs after sending a request.
 ///
-/// The body is read once: a clean success (the common answer) as the payload is
-/// deserialized, anything else by the validator's walk. A body that breaks a fatal rule is a
+/// A clean success, the common answer, is read once: the payload is deserialized as the envelope's
+/// rules are checked, with no tree and no second parse. Anything else is judged by the validator
+/// first, with the same verdicts and errors either way. A body that breaks a fatal rule is a
 /// [`CallError::Protocol`] (retryable only for the gateway statuses), an `Error` is a
-/// [`CallError::Service`] whatever comes before it in the body, and a payload that does not
-/// fit `T` is a [`CallError::Payload`] that still names the request id and says which member
-/// failed, where in the body, and why. The request id is [`classify`](crate::classify())'s (the
-/// body's, else the `X-TC-RequestId` headers' by the rule given there), and types that declare
-/// `RequestId`, as the official SDKs' do, receive that id wherever it came from.
+/// [`CallError::Service`] whatever comes before it in the body, and a payload that does not fit `T`
+/// is a [`CallError::Payload`] that still names the request id and says which member failed, where
+/// in the body, and why. The request id is [`classify`](crate::classify())'s (the body's, else the
+/// `X-TC-RequestId` headers' by the rule given there), and types that declare `RequestId`, as the
+/// official SDKs' do, receive that id wherever it came from.
 ///
 /// ```
 /// use serde::Deserialize;

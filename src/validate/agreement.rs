@@ -1,5 +1,6 @@
-//! The fast path held to the walk: what the differential fuzz target and the property tests
-//! drive, reached through `__private`.
+//! The fast paths held to the walk (the scanner, and the one-pass reader `decode` tries
+//! first): what the differential fuzz target and the property tests drive, reached through
+//! `__private`.
 
 use serde::de::MapAccess;
 
@@ -10,10 +11,10 @@ use super::scan::scan;
 use super::walk::{Context, walk};
 use super::{Diagnostic, ONE_BODY, Rule, Validator, clean_id_findings};
 
-/// Whether the fast path for clean envelopes takes `input`; `Err` when it disagrees with the
-/// full walk on it (the walk finds something, reads other parts, or `serde_json` refuses the
-/// text). Not part of the API (`__private`): it exists for the differential fuzz target and
-/// the tests.
+/// Whether the fast path for clean envelopes takes `input`; `Err` when it, or the one-pass
+/// reader `decode` tries first, disagrees with the full walk on it (the walk finds something
+/// else, reads other parts, or `serde_json` refuses the text). Not part of the API
+/// (`__private`): it exists for the differential fuzz target and the tests.
 ///
 /// # Errors
 /// How the fast path and the walk differ.

@@ -1,6 +1,7 @@
 //! The fast path for the common body: one forward pass over the bytes that accepts exactly
-//! the well-formed envelopes that draw no finding, and the bodies that break as JSON before
-//! anything in them draws one; it gives up on anything else.
+//! the well-formed envelopes that draw no finding (or only the one a request id that is no UUID
+//! draws, which it makes itself), and the bodies that break as JSON before anything in them draws
+//! one; it gives up on anything else.
 //!
 //! Most responses are a clean success or a clean failure. For them, `serde_json`'s visitor
 //! machinery and the walk's bookkeeping (paths, key sets, spans found again by stepping back
@@ -27,8 +28,8 @@ use super::uuid::is_uuid;
 use super::walk::{Context, Walked};
 use crate::grammar::{is_reserved_key, names};
 
-/// Reads `text` when it is a clean envelope, or one broken before anything else in it drew a
-/// finding; `None` sends it to the walk.
+/// Reads `text` when it is a clean envelope (its request id aside), or one broken before
+/// anything else in it drew a finding; `None` sends it to the walk.
 pub(super) fn scan<'a>(text: &'a str, context: Context<'a>) -> Option<Walked<'a>> {
     if context.schema.is_some() {
         return None;

@@ -1,6 +1,9 @@
 //! The scanner that reads clean envelopes without the full walk: wherever it takes a body,
-//! the walk must find nothing in it but the same syntax error, if any, and read the same
-//! parts, and `serde_json` must accept it exactly when it has no syntax error.
+//! the walk must find in it what the scanner found (nothing, or a request id that is no UUID)
+//! and the same syntax error, if any, and read the same parts, and `serde_json` must accept it
+//! exactly when it has no syntax error. The same of the one-pass reader `decode` tries first,
+//! which must also hand the payload's type the members the walk gathers, and take every clean
+//! success the scanner takes.
 //! Held here on the documentation corpus, on generated bodies, and on the cases where
 //! `serde_json`'s grammar is easy to get wrong; `fuzz/fuzz_targets/fast_path.rs` searches for
 //! the rest.
