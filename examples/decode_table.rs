@@ -5,6 +5,9 @@
 //! readers taking turns within each pass, so that a noisy machine slows them alike.
 //!
 //! `cargo run --release --example decode_table -- ../shared/corpus`
+//!
+//! `bench/decode-instructions` runs it as `decode_table CORPUS --count READER COLUMN` under
+//! callgrind: one pass of one reader over one column, the same table in instructions.
 
 #[path = "../benches/inputs/mod.rs"]
 #[allow(dead_code, reason = "the benchmark inputs serve several drivers")]
@@ -52,6 +55,15 @@ const READERS: [Reader; 7] = [
     ("Envelope::from_slice", |b| Envelope::from_slice(b).is_ok()),
 ];
 
+/// One pass of `read` over `bodies`; the only function callgrind counts.
+#[inline(never)]
+fn count_these_instructions(read: fn(&[u8]) -> bool, bodies: &[Vec<u8>]) -> usize {
+    bodies
+        .iter()
+        .filter(|body| read(std::hint::black_box(body)))
+        .count()
+}
+
 /// The median time of each reader over `bodies`.
 fn measure(bodies: &[Vec<u8>]) -> Vec<Duration> {
     let readers: Vec<fn(&[u8]) -> bool> = READERS.iter().map(|&(_, read)| read).collect();
@@ -77,6 +89,22 @@ fn main() {
         (format!("one {} KB body", large.len() / 1000), vec![large]),
         (format!("one {} B error", error.len()), vec![error]),
     ];
+    let args: Vec<String> = std::env::args().skip(2).collect();
+    if let [flag, reader, column] = args.as_slice()
+        && flag == "--count"
+    {
+        let (_, read) = READERS
+            .iter()
+            .find(|(name, _)| name == reader)
+            .expect("a reader of the table");
+        let (name, bodies) = &columns[column.parse::<usize>().expect("a column number")];
+        let accepted = count_these_instructions(*read, bodies);
+        println!(
+            "{reader} on {name}: {} bodies, {accepted} accepted",
+            bodies.len()
+        );
+        return;
+    }
     let measured: Vec<Vec<Duration>> = columns.iter().map(|(_, bodies)| measure(bodies)).collect();
     print!("| reader |");
     for (name, _) in &columns {

@@ -867,6 +867,7 @@ impl Validator {
 
     /// Applies severity overrides and places each finding by line and column; the findings
     /// past the budget, counted by rule, take their severity too.
+    #[inline]
     fn diagnostics(
         &self,
         findings: Findings,
@@ -877,6 +878,16 @@ impl Validator {
         if findings.is_empty() {
             return (Vec::new(), Vec::new());
         }
+        self.place(findings, text, shift)
+    }
+
+    /// [`Validator::diagnostics`] of a body with findings.
+    fn place(
+        &self,
+        findings: Findings,
+        text: &str,
+        shift: usize,
+    ) -> (Vec<Diagnostic>, Vec<Omitted>) {
         let (mut kept, omitted) = findings.into_parts();
         kept.sort_by_key(|finding| finding.offset);
         let mut cursor = position::Cursor::new(text);
