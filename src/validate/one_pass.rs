@@ -8,8 +8,8 @@
 //! Anything else (an `Error`, a `DeprecatedWarning`, a misspelt fixed member, an escaped id,
 //! broken text, or a payload its type refuses) ends the pass, and the caller reads the body the
 //! usual way, so that every verdict and every error stays the walk's. The one thing is a
-//! request id that is no UUID: it is known only at the end, and the caller has the validator
-//! judge the body then rather than read the payload again. The differential tests and the
+//! request id that is no UUID: it is known only at the end, and its finding is noted where the
+//! walk would place it rather than the body read again. The differential tests and the
 //! `fast_path` fuzz target hold the two ways to the same answer.
 
 use serde::de::value::BorrowedStrDeserializer;
@@ -35,11 +35,9 @@ pub(crate) trait PayloadReader<'a> {
 
 /// The payload `reader` reads from `body` and the body's request id, when `body` is a clean
 /// success read in one pass; `None` when it is anything else, for the caller to read it again
-/// the usual way. A request id that is not a UUID (the documentation's placeholders) is the
-/// one finding the pass lets through: read to its end, such a body costs less to have the
-/// validator judge again than to read twice, so the caller does that (see [`is_uuid`]).
-///
-/// [`is_uuid`]: super::uuid::is_uuid
+/// the usual way. The request id may be any string without escapes: one that is no UUID (the
+/// documentation's placeholders) draws a tolerated finding, which the caller notes as the walk
+/// would (`validate::read_clean`).
 pub(crate) fn read_clean<'a, R: PayloadReader<'a>>(
     body: &'a [u8],
     nesting_limit: usize,
@@ -198,14 +196,6 @@ struct Members<'s, 'a, A> {
     id: IdTurn,
 }
 
-impl<'a, A: MapAccess<'a>> Members<'_, 'a, A> {
-    /// `serde_json`'s error, or the check's, as the payload's type is given it: either way the
-    /// body is read again the usual way, so only that it failed matters.
-    fn failed(&mut self, _error: &A::Error) -> Error {
-        self.state.unusual()
-    }
-}
-
 impl<'a, A: MapAccess<'a>> MapAccess<'a> for Members<'_, 'a, A> {
     type Error = Error;
 
@@ -225,7 +215,9 @@ impl<'a, A: MapAccess<'a>> MapAccess<'a> for Members<'_, 'a, A> {
                         .deserialize(BorrowedStrDeserializer::new(names::REQUEST_ID))
                         .map(Some);
                 }
-                Err(error) => return Err(self.failed(&error)),
+                // `serde_json`'s error or the check's: either way the body is read again the
+                // usual way, so only that the pass ended matters.
+                Err(_) => return Err(self.state.unusual()),
             };
             if self.keys.insert(&mut self.state.keys, key) {
                 return Err(self.state.unusual());
@@ -233,7 +225,7 @@ impl<'a, A: MapAccess<'a>> MapAccess<'a> for Members<'_, 'a, A> {
             if key == names::REQUEST_ID {
                 match self.map.next_value_seed(IdSeed) {
                     Ok(id) => self.state.request_id = Some(id),
-                    Err(error) => return Err(self.failed(&error)),
+                    Err(_) => return Err(self.state.unusual()),
                 }
                 continue;
             }
@@ -261,7 +253,7 @@ impl<'a, A: MapAccess<'a>> MapAccess<'a> for Members<'_, 'a, A> {
         };
         self.map
             .next_value_seed(seed)
-            .map_err(|error| self.failed(&error))
+            .map_err(|_| self.state.unusual())
     }
 }
 
@@ -296,7 +288,7 @@ impl<'a> Visitor<'a> for KeySeed<'_, 'a> {
 }
 
 /// `RequestId`, a string without escapes. One that is no UUID draws a tolerated finding,
-/// which the caller has the validator name.
+/// which the caller notes.
 struct IdSeed;
 
 impl<'a> DeserializeSeed<'a> for IdSeed {
