@@ -7,7 +7,8 @@
 use crate::escape::{push_inert, shown_width};
 
 /// How many bytes to look at on either side of the offending byte. A window never needs more
-/// than this: it shows at most [`Window::width`] columns, and a character is at most 4 bytes.
+/// than this: it shows at most the `width` columns [`Window::around`] is given, and a character
+/// is at most 4 bytes.
 const REACH: usize = 512;
 
 /// Marks a cut end of a line.
