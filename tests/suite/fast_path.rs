@@ -417,3 +417,112 @@ fn repeated_keys_are_found_in_wide_and_nested_objects() {
         );
     }
 }
+
+/// A payload type that reaches every request the one-pass reader wraps: enums as strings and as
+/// objects, options, newtypes, borrowed text, maps with their own keys, tuples and nested lists.
+#[derive(Debug, PartialEq, serde::Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Typed<'a> {
+    state: State,
+    change: Option<Change>,
+    name: Name,
+    #[serde(borrow)]
+    zone: &'a str,
+    tags: std::collections::BTreeMap<String, u32>,
+    pair: (u8, bool),
+    nested: Vec<Vec<f64>>,
+    #[serde(default)]
+    request_id: String,
+}
+
+#[derive(Debug, PartialEq, serde::Deserialize)]
+enum State {
+    Running,
+    Stopped,
+}
+
+#[derive(Debug, PartialEq, serde::Deserialize)]
+enum Change {
+    Resize(u32),
+    Move { to: String },
+}
+
+#[derive(Debug, PartialEq, serde::Deserialize)]
+struct Name(String);
+
+/// `decode` gives what the envelope's payload gives for a type that uses every kind of request,
+/// on bodies it reads in one pass and on bodies the pass leaves (a repeated key inside an enum's
+/// object, an escaped key in a map, nesting past the limit, a type mismatch).
+#[test]
+fn a_typed_payload_reads_the_same_in_one_pass_and_the_usual_way() {
+    let payload = |state: &str, change: &str, tags: &str, nested: &str| {
+        format!(
+            r#""State": {state}, "Change": {change}, "Name": "n\u00e9", "Zone": "ap-guangzhou-3", "Tags": {tags}, "Pair": [7, true], "Nested": {nested}, "#
+        )
+    };
+    let deep = format!("{}1{}", "[".repeat(140), "]".repeat(140));
+    let bodies = [
+        success(&payload(
+            r#""Running""#,
+            r#"{"Resize": 40}"#,
+            r#"{"a": 1, "b": 2}"#,
+            "[[1.5], []]",
+        )),
+        success(&payload(
+            r#""Stopped""#,
+            r#"{"Move": {"to": "ap-shanghai"}}"#,
+            "{}",
+            "[]",
+        )),
+        success(&payload(
+            r#""Stopped""#,
+            "null",
+            r#"{"a\u0062": 1}"#,
+            "[[1e300]]",
+        )),
+        success(&payload(
+            r#""Running""#,
+            r#"{"Move": {"to": "x", "to": "y"}}"#,
+            "{}",
+            "[]",
+        )),
+        success(&payload(r#""Running""#, "null", "{}", &deep)),
+        success(&payload(r#""Paused""#, "null", "{}", "[]")),
+        success(&payload(
+            r#""Running""#,
+            r#"{"Resize": 1}"#,
+            r#"{"a": 1, "a": 2}"#,
+            "[]",
+        )),
+    ];
+    let headers = [("Content-Type", "application/json")];
+    let mut taken = 0;
+    for body in &bodies {
+        taken += usize::from(one_pass_takes(body.as_bytes()).unwrap_or_else(|d| panic!("{d}")));
+        let decoded = decode::<Typed, _, _>(200, headers, body.as_bytes());
+        let expected = Envelope::from_slice(body.as_bytes())
+            .map_err(|error| error.to_string())
+            .and_then(|envelope| {
+                let id = envelope.request_id().to_owned();
+                let payload = envelope.payload().expect("a success");
+                payload
+                    .deserialize::<Typed>()
+                    .map(|typed| (typed, id))
+                    .map_err(|e| e.to_string())
+            });
+        match (&decoded, &expected) {
+            (Ok(reply), Ok((typed, id))) => {
+                assert_eq!(reply.payload(), typed, "{body}");
+                assert_eq!(reply.request_id(), id);
+                assert_eq!(reply.payload().request_id, *id);
+            }
+            (Err(_), Err(_)) => {}
+            _ => panic!("{body}\n decode: {decoded:?}\n payload: {expected:?}"),
+        }
+    }
+    // The first two are clean, and read in one pass.
+    assert!(taken >= 2, "{taken}");
+    let first = decode::<Typed, _, _>(200, headers, bodies[0].as_bytes()).unwrap();
+    assert_eq!(first.payload().change, Some(Change::Resize(40)));
+    assert_eq!(first.payload().name, Name("né".to_owned()));
+}
