@@ -20,6 +20,8 @@ pub(crate) mod names {
     pub(crate) const DEPRECATED_WARNING: &str = "DeprecatedWarning";
     /// The members of an API 2.0 reply's top-level object, by which one is told apart.
     pub(crate) const LEGACY: [&str; 3] = ["code", "message", "codeDesc"];
+    /// Where findings about the request id point.
+    pub(crate) const REQUEST_ID_POINTER: &str = "/Response/RequestId";
     /// The response header that carries the request id when the body cannot (event streams).
     pub(crate) const REQUEST_ID_HEADER: &[u8] = b"x-tc-requestid";
 }

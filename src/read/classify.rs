@@ -1,6 +1,8 @@
 //! Whole HTTP responses, as an SDK holds them: status, headers and body, classified into
 //! success, the service's error, or a protocol error, with no HTTP crate required.
 
+use std::borrow::Cow;
+
 use crate::grammar::names;
 use crate::read::envelope::{Envelope, InvalidEnvelope};
 use crate::read::error::{ProtocolError, ServiceError};
@@ -319,15 +321,12 @@ where
     // Without a fatal finding, the body is no protocol error, whatever the headers say.
     let mut http = HttpFacts::read(status, headers, read.fatal(false).is_some());
     let source = request_id_source(&read);
-    // The body's id, for the protocol error only.
-    let refused = read.fatal(http.request_id.is_some()).is_some();
-    let body_id = (read.request_id.as_deref())
-        .filter(|_| refused)
-        .map(str::to_owned);
     let header_findings = std::mem::take(&mut http.findings);
     let envelope = Envelope::from_read(read, body, http.request_id.as_deref())
         .map(|envelope| envelope.with_header_findings(header_findings))
-        .map_err(|invalid| http.protocol_error(body_id, &invalid, body));
+        .map_err(|(invalid, body_id)| {
+            http.protocol_error(body_id.map(Cow::into_owned), &invalid, body)
+        });
     (envelope, source)
 }
 

@@ -82,18 +82,18 @@ impl<'a> Envelope<'a> {
     /// anywhere, or has an `Error` without a non-empty string `Code`, among others.
     /// [`validate`](crate::validate()) explains such bodies in full.
     pub fn from_slice(input: &'a [u8]) -> Result<Self, InvalidEnvelope> {
-        Envelope::from_read(read(input, true), input, None)
+        Envelope::from_read(read(input, true), input, None).map_err(|(invalid, _)| invalid)
     }
 
     /// The envelope of `body`, already read; `header_id` stands in for a missing or invalid
-    /// `RequestId`.
+    /// `RequestId`. A refused body comes back with the request id it held, for the error.
     pub(crate) fn from_read(
         read: Read<'a>,
         body: &'a [u8],
         header_id: Option<&str>,
-    ) -> Result<Self, InvalidEnvelope> {
+    ) -> Result<Self, (InvalidEnvelope, Option<Cow<'a, str>>)> {
         if let Some(fatal) = read.fatal(header_id.is_some()) {
-            return Err(InvalidEnvelope(fatal.clone()));
+            return Err((InvalidEnvelope(fatal.clone()), read.request_id));
         }
         let Read {
             findings,

@@ -10,6 +10,7 @@ use super::position::utf8_prefix;
 use super::scan::scan;
 use super::walk::{Context, walk};
 use super::{Diagnostic, ONE_BODY, Rule, Validator, clean_id_findings};
+use crate::grammar::names;
 
 /// Whether the fast path for clean envelopes takes `input`; `Err` when it, or the one-pass
 /// reader `decode` tries first, disagrees with the full walk on it (the walk finds something
@@ -68,16 +69,7 @@ fn agrees_with_walk(input: &[u8]) -> Result<FastPath, String> {
     ];
     for (nesting_limit, service) in settings {
         for capture in [false, true] {
-            let context = Context {
-                nesting_limit,
-                service,
-                schema: None,
-                capture,
-                budget: Budget {
-                    most: Validator::DEFAULT_MAX_FINDINGS,
-                    ..Default::default()
-                },
-            };
+            let context = context(nesting_limit, service, capture);
             let Some(fast) = scan(text, context) else {
                 continue;
             };
@@ -124,26 +116,16 @@ fn agrees_with_walk(input: &[u8]) -> Result<FastPath, String> {
 }
 
 /// Where the one-pass reader takes `input`, the walk must find in it only what the request id
-/// draws, as `decode` reports it, read a success
-/// with the same request id, and gather the same payload members, which the reader must have
-/// handed on in the same order with their values as `serde_json` reads them, `RequestId` last.
+/// draws, as `decode` reports it, read a success with the same request id, and gather the same
+/// payload members, which the reader must have handed on in the same order with their values as
+/// `serde_json` reads them, `RequestId` last.
 fn one_pass_agrees(input: &[u8], nesting_limit: usize) -> Result<bool, String> {
     let Some((members, id)) = read_clean(input, nesting_limit, Members) else {
         return Ok(false);
     };
     let text = std::str::from_utf8(input)
         .map_err(|_| "the one-pass reader took a body that is not UTF-8".to_owned())?;
-    let context = Context {
-        nesting_limit,
-        service: None,
-        schema: None,
-        capture: true,
-        budget: Budget {
-            most: Validator::DEFAULT_MAX_FINDINGS,
-            ..Default::default()
-        },
-    };
-    let walked = walk(text, context);
+    let walked = walk(text, context(nesting_limit, None, true));
     // What `decode` reports beside the payload: nothing for a UUID, the walk's own finding for
     // any other id but the empty one, which it leaves to the walk.
     let findings = ONE_BODY.diagnostics(walked.findings, text, 0).0;
@@ -169,7 +151,7 @@ fn one_pass_agrees(input: &[u8], nesting_limit: usize) -> Result<bool, String> {
         expected.push((key.to_string(), value));
     }
     expected.push((
-        "RequestId".to_owned(),
+        names::REQUEST_ID.to_owned(),
         serde_json::Value::String(id.to_owned()),
     ));
     if members != expected {
@@ -178,6 +160,20 @@ fn one_pass_agrees(input: &[u8], nesting_limit: usize) -> Result<bool, String> {
         ));
     }
     Ok(true)
+}
+
+/// What the fast paths are read with beside the walk: no schema, the default findings budget.
+fn context(nesting_limit: usize, service: Option<&str>, capture: bool) -> Context<'_> {
+    Context {
+        nesting_limit,
+        service,
+        schema: None,
+        capture,
+        budget: Budget {
+            most: Validator::DEFAULT_MAX_FINDINGS,
+            ..Default::default()
+        },
+    }
 }
 
 /// Reads the payload as its members, in order.

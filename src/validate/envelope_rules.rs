@@ -175,8 +175,11 @@ pub(super) fn note_request_id(findings: &mut Findings, id: &str, offset: usize) 
         None => true,
         Some(rule @ Rule::RequestIdNotUuid) => {
             if let Some(slot) = findings.admit(rule) {
-                let pointer = format!("/{}/{}", names::RESPONSE, names::REQUEST_ID);
-                slot.fill(pointer, offset, request_id_message(id));
+                slot.fill(
+                    names::REQUEST_ID_POINTER.to_owned(),
+                    offset,
+                    request_id_message(id),
+                );
             }
             true
         }

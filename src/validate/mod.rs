@@ -848,7 +848,7 @@ impl Validator {
         {
             findings.push_always(Finding {
                 rule: Rule::DuplicateRequestId,
-                pointer: "/Response/RequestId".to_owned(),
+                pointer: crate::grammar::names::REQUEST_ID_POINTER.to_owned(),
                 offset: walked.parts.request_id_offset,
                 message: format!(
                     "the request id `{}` was already seen in an earlier response",
