@@ -93,7 +93,11 @@ fn a_large_base64_har_entry_is_held_about_once() {
     let archive_kib = archive / 1024;
     let body_kib = (BODY / 1024) as u64;
     for threads in ["1", "2"] {
-        let (small_exit, base) = check_peak_kib(&small, threads);
+        // The small run can end between two samples of its size, before any was taken: its
+        // peak is the largest of three runs' samples, each a lower bound.
+        let runs = [(); 3].map(|()| check_peak_kib(&small, threads));
+        let small_exit = runs[0].0;
+        let base = runs.iter().map(|&(_, peak)| peak).max().unwrap_or_default();
         let (large_exit, peak) = check_peak_kib(&large, threads);
         assert_eq!(
             (small_exit, large_exit),
